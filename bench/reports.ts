@@ -1,0 +1,109 @@
+// npm run bench:reports — a synthetic large council (12 strands, 60 objectives, 200 milestones, 80 measures
+// x 60 months): time to build and render the report as HTML, DOCX (charts drawn by Chromium) and PDF.
+// Prints one line per figure: `<figure>: <value> <unit> (<data size>)`.
+import { performance } from 'node:perf_hooks'
+import { openDatabase } from '../src/db/connect.js'
+import { migrateToLatest } from '../src/db/migrate.js'
+import { nextPeriod } from '../src/measures/periods.js'
+import { draftContent } from '../src/reports/report-service.js'
+import { configureNunjucks } from '../src/server/nunjucks-setup.js'
+import { reportDocx } from '../src/exports/report-docx.js'
+import { reportXlsx } from '../src/exports/report-xlsx.js'
+import { closeSharedBrowser, htmlToPdf, svgsToPng } from '../src/exports/chromium.js'
+import { printCss } from '../src/exports/print-html.js'
+
+const STRANDS = 12
+const OBJECTIVES = 60
+const MILESTONES = 200
+const MEASURES = 80
+const MONTHS = 60
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+const database = await openDatabase({})
+await migrateToLatest(database.db)
+const db = database.db
+const org = await db.insertInto('organisation').values({ slug: 'big', name: 'Large Council', kind: 'council' }).returning('id').executeTakeFirstOrThrow()
+const plan = await db.insertInto('plan').values({ organisation_id: org.id, title: 'Large plan', starts_on: '2019-04-01' }).returning('id').executeTakeFirstOrThrow()
+const strandIds: number[] = []
+for (let s = 0; s < STRANDS; s++) {
+  const row = await db
+    .insertInto('strand')
+    .values({ plan_id: plan.id, code: String(s + 1), half: s < 6 ? 'A' : 'B', title: `Strand ${s + 1}`, lead_title: 'Head of Service', position: s + 1, created_at: '2019-04-01T00:00:00Z' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  strandIds.push(row.id)
+}
+const objectiveIds: number[] = []
+for (let o = 0; o < OBJECTIVES; o++) {
+  const row = await db
+    .insertInto('objective')
+    .values({ strand_id: strandIds[o % STRANDS]!, title: `Objective ${o + 1}`, description: 'What changes for children', position: o + 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  objectiveIds.push(row.id)
+}
+await db
+  .insertInto('milestone')
+  .values(
+    Array.from({ length: MILESTONES }, (_, i) => {
+      const due = `2023-${String((i % 12) + 1).padStart(2, '0')}-15`
+      const done = i % 3 !== 0
+      return { objective_id: objectiveIds[i % OBJECTIVES]!, title: `Milestone ${i + 1}`, owner: 'Team manager', due_on: due, status: done ? ('complete' as const) : ('on-track' as const), completed_on: done ? due : null, evidence: '', position: i + 1 }
+    }),
+  )
+  .execute()
+for (let m = 0; m < MEASURES; m++) {
+  const measure = await db
+    .insertInto('measure')
+    .values({ organisation_id: org.id, code: `M${m}`, name: `Measure ${m + 1}`, unit: 'percent', polarity: m % 2 ? 'higher' : 'lower', frequency: 'monthly' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db.insertInto('measure_strand').values({ measure_id: measure.id, strand_id: strandIds[m % STRANDS]! }).execute()
+  let period = '2019-01-01'
+  const values = Array.from({ length: MONTHS }, (_, j) => {
+    const row = { measure_id: measure.id, period, value: 20 + ((m * 7 + j * 13) % 23) / 2 + (j > 45 ? 3 : 0), note: '' }
+    period = nextPeriod(period, 'monthly')
+    return row
+  })
+  await db.insertInto('measure_value').values(values).execute()
+  await db.insertInto('measure_target').values({ measure_id: measure.id, value: 25, target_date: null, note: '', set_by: null, set_at: '2019-01-01T00:00:00Z' }).execute()
+}
+const report = await db.insertInto('report').values({ organisation_id: org.id, quarter_start: '2023-10-01', summary: 'Summary' }).returningAll().executeTakeFirstOrThrow()
+const council = { organisationId: org.id, name: 'Large Council', slug: 'big' }
+const env = configureNunjucks()
+const css = await printCss()
+
+const median = async (runs: number, fn: () => Promise<unknown>) => {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    await fn()
+    times.push(performance.now() - t0)
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
+}
+
+let html = ''
+const htmlMs = await median(5, async () => {
+  const content = await draftContent(db, council, report)
+  html = env.render('reports/views/report-print.njk', { report, content, inlineCss: css, print: true })
+})
+const content = await draftContent(db, council, report)
+const charts = [...new Set(content.strands.flatMap((s) => s.measures.map((m) => m.chart)))]
+await svgsToPng(CHROMIUM, charts.slice(0, 1)) // start Chromium before timing
+const docxMs = await median(3, async () => {
+  const pngs = await svgsToPng(CHROMIUM, charts)
+  await reportDocx(content, new Map(charts.map((svg, i) => [svg, pngs[i]!])), 'Draft')
+})
+const docxNoChartsMs = await median(3, () => reportDocx(content, new Map(), 'Draft'))
+const pdfMs = await median(3, () => htmlToPdf(CHROMIUM, html))
+const xlsxMs = await median(3, () => reportXlsx(content))
+await closeSharedBrowser()
+await database.close()
+
+const size = `${STRANDS} strands, ${OBJECTIVES} objectives, ${MILESTONES} milestones, ${MEASURES} measures x ${MONTHS} months`
+console.log(`report html (build + render, median of 5): ${htmlMs.toFixed(0)} ms (${size}; ${(html.length / 1024).toFixed(0)} kB)`)
+console.log(`report docx (charts drawn in Chromium, median of 3): ${docxMs.toFixed(0)} ms (${size}; ${charts.length} charts)`)
+console.log(`report docx without charts (median of 3): ${docxNoChartsMs.toFixed(0)} ms (${size})`)
+console.log(`report pdf (print in Chromium, median of 3): ${pdfMs.toFixed(0)} ms (${size})`)
+console.log(`report xlsx (median of 3): ${xlsxMs.toFixed(0)} ms (${size})`)

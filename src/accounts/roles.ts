@@ -1,0 +1,60 @@
+// Roles a user can hold in a council, and what each may do. Every route asks `can()`.
+export const ROLES = [
+  'admin',
+  'improvement-team',
+  'strand-lead',
+  'leader',
+  'board-member',
+  'adviser',
+  'partner',
+  'viewer',
+] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  'improvement-team': 'Improvement team',
+  'strand-lead': 'Strand lead',
+  leader: 'Senior leader',
+  'board-member': 'Improvement Board member',
+  adviser: 'DfE adviser or Commissioner',
+  partner: 'Partner agency',
+  viewer: 'Viewer (published plans only)',
+}
+
+export type Capability =
+  /** See the live (draft) plan, not just published versions. */
+  | 'plan:read-draft'
+  | 'plan:read-published'
+  /** Edit any strand, its objectives and milestones; add strands. */
+  | 'plan:edit-any'
+  /** Edit the strands the user leads. */
+  | 'plan:edit-own-strand'
+  | 'plan:publish'
+  | 'audit:read'
+  /** See success measures and Vital Signs. */
+  | 'measures:read'
+  /** Define measures, enter and import values, set targets and benchmarks. */
+  | 'measures:edit'
+  | 'users:manage'
+
+const READ_DRAFT: Capability[] = ['plan:read-draft', 'plan:read-published', 'measures:read']
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+  admin: [...READ_DRAFT, 'plan:edit-any', 'plan:publish', 'audit:read', 'users:manage', 'measures:edit'],
+  'improvement-team': [...READ_DRAFT, 'plan:edit-any', 'plan:publish', 'audit:read', 'measures:edit'],
+  'strand-lead': [...READ_DRAFT, 'plan:edit-own-strand'],
+  leader: READ_DRAFT,
+  'board-member': READ_DRAFT,
+  adviser: READ_DRAFT,
+  partner: ['plan:read-published'],
+  viewer: ['plan:read-published'],
+}
+
+export function can(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].includes(capability)
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+}

@@ -1,0 +1,94 @@
+import { Router, type Request } from 'express'
+import { z } from 'zod'
+import type { Db } from '../db/connect.js'
+import { paths } from '../server/paths.js'
+import { parseForm, type FormErrors } from '../shared/forms.js'
+import { findUserByEmail } from './account-repository.js'
+import { decoyPasswordHash, verifyPassword } from './password.js'
+import { recordAudit } from '../audit/audit-repository.js'
+import { SignInThrottle } from './sign-in-throttle.js'
+
+const signInSchema = z.object({
+  email: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : ''),
+    z
+      .string()
+      .min(1, 'Enter your email address')
+      .email('Enter an email address in the correct format, like name@example.org'),
+  ),
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password'),
+})
+
+/** Only same-site paths may be returned to after sign-in. */
+export function safeReturnTo(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')
+    ? value
+    : paths.home
+}
+
+function regenerate(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())))
+}
+
+function destroy(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())))
+}
+
+export function signInRoutes(db: Db, throttle = new SignInThrottle()): Router {
+  const router = Router()
+
+  router.get(paths.signIn, (req, res) => {
+    if (req.user) return res.redirect(safeReturnTo(req.query.returnTo))
+    res.render('accounts/views/sign-in.njk', { returnTo: safeReturnTo(req.query.returnTo), values: {} })
+  })
+
+  router.post(paths.signIn, async (req, res) => {
+    const returnTo = safeReturnTo(req.body.returnTo)
+    const values = { email: typeof req.body.email === 'string' ? req.body.email : '' }
+    const render = (errors: FormErrors, status = 400) =>
+      res.status(status).render('accounts/views/sign-in.njk', { errors, values, returnTo })
+
+    const form = parseForm(signInSchema, req.body)
+    if (!form.ok) return render(form.errors)
+
+    const email = form.value.email.toLowerCase()
+    if (throttle.isLocked(email)) {
+      return render(
+        {
+          summary: [{ text: 'Too many failed attempts. Wait 15 minutes, then try again', href: '#email' }],
+          fields: { email: { text: 'Too many failed attempts. Wait 15 minutes, then try again' } },
+        },
+        429,
+      )
+    }
+    const user = await findUserByEmail(db, email)
+    // Always run scrypt, so response time does not reveal whether the email exists.
+    const passwordOk = await verifyPassword(form.value.password, user?.password_hash ?? (await decoyPasswordHash()))
+    if (!user || !user.active || !passwordOk) {
+      throttle.recordFailure(email)
+      const text = 'Enter a correct email address and password'
+      return render({ summary: [{ text, href: '#email' }], fields: { email: { text }, password: { text } } })
+    }
+    throttle.reset(email)
+    await regenerate(req) // a fresh session id defeats session fixation
+    req.session.userId = user.id
+    await recordAudit(db, {
+      organisationId: null,
+      userId: user.id,
+      entityType: 'session',
+      entityId: user.id,
+      action: 'sign-in',
+      summary: `${user.email} signed in`,
+    })
+    res.redirect(returnTo)
+  })
+
+  router.post(paths.signOut, async (req, res) => {
+    await destroy(req)
+    res.clearCookie('turnaround.sid')
+    res.clearCookie('__Host-turnaround.sid')
+    res.redirect(paths.signIn)
+  })
+
+  return router
+}

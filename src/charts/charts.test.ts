@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { analyseSpc } from '../measures/spc.js'
+import { renderXmrChart } from './xmr-chart.js'
+import { renderLineChart } from './line-chart.js'
+import { linePath, niceTicks, spreadLabels } from './svg.js'
+
+/** Every opened tag is closed, in order: enough to know the SVG is well formed. */
+function balanced(svg: string): boolean {
+  const stack: string[] = []
+  for (const m of svg.matchAll(/<(\/?)([a-zA-Z]+)[^>]*?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = m
+    if (selfClosing) continue
+    if (closing) {
+      if (stack.pop() !== name) return false
+    } else stack.push(name!)
+  }
+  return stack.length === 0
+}
+
+const months = (values: Array<number | null>) => values.map((value, i) => ({ period: `M${i + 1}`, value }))
+
+describe('XmR chart', () => {
+  const values = [10, 12, 11, 13, 12, 11, null, 10, 12, 13, 11, 12, 20]
+  const spc = analyseSpc(months(values), { polarity: 'lower', target: 9 })
+  const svg = renderXmrChart({
+    id: 'c1',
+    title: 'Caseload <&> "average"',
+    yLabel: 'Count',
+    unit: 'count',
+    spc,
+    target: 9,
+    benchmarks: [{ label: 'England', value: 25 }],
+  })
+
+  it('is well formed, titled, described and labelled for assistive technology', () => {
+    assert.ok(balanced(svg))
+    assert.match(svg, /role="img" aria-labelledby="c1-title c1-desc"/)
+    assert.match(svg, /<title id="c1-title">Caseload &lt;&amp;&gt; &quot;average&quot;<\/title>/)
+    assert.match(
+      svg,
+      /<desc id="c1-desc">XmR chart of Caseload &lt;&amp;&gt; &quot;average&quot;: 12 values from M1 to M13\./,
+    )
+    // limits 6.7 to 17.8 straddle the target of 9: hit and miss
+    assert.match(svg, /Special cause concern\. Hit and miss against the target\./)
+    assert.doesNotMatch(svg, /<script|href=/)
+  })
+
+  it('draws one marker per value, signal points as a distinct shape, and a gap for the missing period', () => {
+    const signals = spc.points.filter((p) => p.specialCause).length
+    assert.ok(signals > 0)
+    assert.equal((svg.match(/class="signal"/g) ?? []).length, signals)
+    assert.equal((svg.match(/class="point"/g) ?? []).length, 12 - signals)
+    const path = /<path d="(M[^"]+)" fill="none"/.exec(svg)![1]!
+    assert.equal((path.match(/M/g) ?? []).length, 2, 'the line restarts after the gap')
+  })
+
+  it('shows the mean, limits, target and benchmark with their values in words', () => {
+    assert.match(svg, /Mean 12/)
+    assert.match(svg, /Upper limit/)
+    assert.match(svg, /Target 9/)
+    assert.match(svg, /England 25/)
+  })
+})
+
+describe('line chart', () => {
+  it('draws each series with a legend, a gap for missing values, and a text alternative', () => {
+    const svg = renderLineChart({
+      id: 'l1',
+      title: 'Re-referrals',
+      yLabel: 'Percentage (%)',
+      unit: 'percent',
+      series: [
+        { label: 'Bradford', points: months([20, null, 22]) },
+        { label: 'England', points: months([21, 21.5, 22.5]) },
+      ],
+    })
+    assert.ok(balanced(svg))
+    assert.equal((svg.match(/class="point"/g) ?? []).length, 5)
+    assert.match(svg, />Bradford<\/text>/)
+    assert.match(svg, /Bradford: 2 values, latest 22\.0% \(M3\)\. England: 3 values/)
+    assert.match(svg, /Too few values for statistical process control/)
+  })
+
+  it('copes with no data at all', () => {
+    const svg = renderLineChart({
+      id: 'e',
+      title: 'Empty',
+      yLabel: 'Count',
+      unit: 'count',
+      series: [{ label: 'x', points: [] }],
+    })
+    assert.ok(balanced(svg))
+    assert.match(svg, /no data yet/)
+  })
+})
+
+describe('svg helpers', () => {
+  it('chooses ticks that cover the range in steps of 1, 2 or 5', () => {
+    assert.deepEqual(niceTicks(0, 38), [0, 10, 20, 30, 40])
+    assert.deepEqual(niceTicks(6.4, 9.1), [6, 7, 8, 9, 10]) // range 2.7 / 5 = 0.54 -> step 1
+    assert.deepEqual(niceTicks(5, 5), [4.4, 4.6, 4.8, 5, 5.2, 5.4, 5.6]) // padded to 4.5..5.5, step 0.2
+  })
+
+  it('breaks a path at missing values', () => {
+    assert.equal(
+      linePath([
+        { x: 0, y: 1 },
+        { x: 1, y: null },
+        { x: 2, y: 3 },
+        { x: 3, y: 4 },
+      ]),
+      'M0 1M2 3L3 4',
+    )
+  })
+
+  it('spreads labels so none overlap, keeping their order', () => {
+    const out = spreadLabels([{ y: 100 }, { y: 101 }, { y: 50 }], 14)
+    assert.deepEqual(
+      out.map((l) => l.y),
+      [50, 100, 114],
+    )
+  })
+})

@@ -1,0 +1,94 @@
+// Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite in a folder on disk.
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite'
+import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely'
+import pg from 'pg'
+import type { Database } from './database.js'
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js'
+
+export type Db = Kysely<Database>
+/** Repository functions take either, so they can run inside a caller's transaction. */
+export type DbOrTx = Kysely<Database> | Transaction<Database>
+
+const DATE_OID = 1082
+// Dates stay as 'yyyy-mm-dd' strings: a JS Date would shift them by the server's time zone.
+pg.types.setTypeParser(DATE_OID, (value: string) => value)
+// bigserial ids and count(*) fit comfortably in a JS number at our sizes.
+pg.types.setTypeParser(20, (value: string) => Number(value))
+
+export interface DatabaseHandle {
+  db: Db
+  kind: 'pglite' | 'postgres'
+  /** The schema queries run in, when one was chosen (tests). */
+  schema?: string
+  /** Flush PGlite's in-memory state to disk (a no-op on PostgreSQL). */
+  checkpoint(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  databaseUrl?: string
+  /** Folder for PGlite; undefined means in memory (tests). */
+  dataDir?: string
+  /** PostgreSQL only: run every query in this schema (tests isolate themselves this way). */
+  searchPath?: string
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.searchPath)
+  return openPglite(options.dataDir)
+}
+
+async function openPostgres(connectionString: string, searchPath?: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
+  })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  await sql`select 1`.execute(db)
+  return {
+    db,
+    kind: 'postgres',
+    ...(searchPath ? { schema: searchPath } : {}),
+    checkpoint: async () => {},
+    close: () => db.destroy(),
+  }
+}
+
+async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+  let lock: DataFolderLock | undefined
+  if (dataDir) lock = lockDataFolder(dataDir)
+  try {
+    const pglite = await PGlite.create(dataDir ?? 'memory://', {
+      parsers: {
+        [pgliteTypes.DATE]: (value: string) => value,
+        [pgliteTypes.INT8]: (value: string) => Number(value),
+      },
+    })
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+    let closed = false
+    const checkpoint = async () => {
+      if (!closed && dataDir) await sql`checkpoint`.execute(db)
+    }
+    return {
+      db,
+      kind: 'pglite',
+      checkpoint,
+      async close() {
+        if (closed) return
+        await checkpoint()
+        closed = true
+        await db.destroy()
+        lock?.release()
+      },
+    }
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
+}
+
+/** A JSON value as a jsonb parameter, encoded the same way on PGlite and PostgreSQL. */
+export function jsonb(value: unknown) {
+  return sql<string>`cast(${JSON.stringify(value)} as text)::jsonb`
+}

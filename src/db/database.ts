@@ -1,0 +1,307 @@
+// Table types for Kysely. One interface per table; Selectable/Insertable/Updateable derive the rest.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { MilestoneStatus } from '../plan/milestone-status.js'
+import type { Role } from '../accounts/roles.js'
+import type { BenchmarkKind, Formula, Frequency, MeasurePolarity, Unit, VitalSign } from '../measures/measure-types.js'
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>
+/** ISO date string yyyy-mm-dd (the drivers are set to return dates as strings). */
+type IsoDate = string
+type Json<T> = ColumnType<T, string, string>
+
+export type OrganisationKind = 'council' | 'dfe' | 'partner'
+
+export interface OrganisationTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  kind: OrganisationKind
+  created_at: CreatedAt
+}
+
+export interface AppUserTable {
+  id: Generated<number>
+  email: string
+  display_name: string
+  password_hash: string
+  /** The body the person works for (a council, DfE, a partner agency); shown, not used for access. */
+  employer_organisation_id: number | null
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** Access to one council's data, with one role there. */
+export interface MembershipTable {
+  id: Generated<number>
+  user_id: number
+  organisation_id: number
+  role: Role
+  created_at: CreatedAt
+}
+
+export interface SessionTable {
+  sid: string
+  data: Json<Record<string, unknown>>
+  expires_at: Date
+}
+
+export interface PlanTable {
+  id: Generated<number>
+  organisation_id: number
+  title: string
+  starts_on: IsoDate
+  created_at: CreatedAt
+}
+
+export type StrandHalf = 'A' | 'B'
+export type ActiveStatus = 'active' | 'retired'
+
+export interface StrandTable {
+  id: Generated<number>
+  plan_id: number
+  code: string
+  half: StrandHalf
+  title: string
+  lead_title: string
+  lead_user_id: number | null
+  status: Generated<ActiveStatus>
+  retired_on: IsoDate | null
+  position: number
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface ObjectiveTable {
+  id: Generated<number>
+  strand_id: number
+  title: string
+  description: string
+  status: Generated<ActiveStatus>
+  retired_on: IsoDate | null
+  position: number
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface MilestoneTable {
+  id: Generated<number>
+  objective_id: number
+  title: string
+  owner: string
+  due_on: IsoDate
+  status: MilestoneStatus
+  completed_on: IsoDate | null
+  evidence: string
+  position: number
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface ObjectiveUpdateTable {
+  id: Generated<number>
+  objective_id: number
+  body: string
+  author_user_id: number | null
+  created_at: CreatedAt
+}
+
+export interface PlanVersionTable {
+  id: Generated<number>
+  plan_id: number
+  number: number
+  notes: string
+  snapshot: Json<unknown>
+  published_by: number | null
+  published_at: CreatedAt
+}
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'sign-in'
+
+export interface AuditLogTable {
+  id: Generated<number>
+  organisation_id: number | null
+  user_id: number | null
+  at: CreatedAt
+  entity_type: string
+  entity_id: string
+  action: AuditAction
+  summary: string
+  before: Json<unknown> | null
+  after: Json<unknown> | null
+}
+
+export interface MeasureTable {
+  id: Generated<number>
+  organisation_id: number
+  code: string
+  name: string
+  definition: Generated<string>
+  unit: Unit
+  polarity: MeasurePolarity
+  frequency: Frequency
+  source: Generated<string>
+  owner: Generated<string>
+  valid_min: number | null
+  valid_max: number | null
+  decimals: Generated<number>
+  vital_sign: VitalSign | null
+  formula: Json<Formula | null> | null
+  position: Generated<number>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface MeasureStrandTable {
+  measure_id: number
+  strand_id: number
+}
+
+export interface MeasureObjectiveTable {
+  measure_id: number
+  objective_id: number
+}
+
+export interface MeasureValueTable {
+  id: Generated<number>
+  measure_id: number
+  period: IsoDate
+  value: number
+  note: string
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface MeasureTargetTable {
+  id: Generated<number>
+  measure_id: number
+  value: number
+  target_date: IsoDate | null
+  note: string
+  set_by: number | null
+  set_at: CreatedAt
+}
+
+export interface MeasureBenchmarkTable {
+  id: Generated<number>
+  measure_id: number
+  kind: BenchmarkKind
+  comparator: string
+  period: IsoDate
+  value: number
+  source: string
+}
+
+export interface MeasureRebaselineTable {
+  id: Generated<number>
+  measure_id: number
+  from_period: IsoDate
+  reason: string
+  created_by: number | null
+  created_at: CreatedAt
+}
+
+export interface ImportBatchTable {
+  id: Generated<number>
+  organisation_id: number
+  kind: 'values' | 'benchmarks'
+  filename: string
+  rows: Json<unknown>
+  uploaded_by: number | null
+  status: Generated<'pending' | 'applied' | 'discarded'>
+  created_at: CreatedAt
+  applied_at: Date | null
+}
+
+export interface PartnerRequestTable {
+  id: Generated<number>
+  organisation_id: number
+  partner: string
+  description: string
+  strand_id: number | null
+  requested_on: IsoDate
+  due_on: IsoDate
+  received_on: IsoDate | null
+  created_by: number | null
+  created_at: CreatedAt
+}
+
+export interface ReportTable {
+  id: Generated<number>
+  organisation_id: number
+  quarter_start: IsoDate
+  status: Generated<'draft' | 'published'>
+  summary: Generated<string>
+  recommendations: Generated<string>
+  decisions: Generated<string>
+  snapshot: Json<unknown> | null
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  published_by: number | null
+  published_at: Date | null
+}
+
+export interface ReportCommentaryTable {
+  report_id: number
+  strand_id: number
+  commentary: string
+  impact: string
+  updated_by: number | null
+  updated_at: UpdatedAt
+}
+
+export interface ReportOverrideTable {
+  report_id: number
+  entity_type: 'strand' | 'objective'
+  entity_id: number
+  rag: 'red' | 'amber' | 'green'
+  reason: string
+  set_by: number | null
+  set_at: UpdatedAt
+}
+
+export interface Database {
+  organisation: OrganisationTable
+  app_user: AppUserTable
+  membership: MembershipTable
+  session: SessionTable
+  plan: PlanTable
+  strand: StrandTable
+  objective: ObjectiveTable
+  milestone: MilestoneTable
+  objective_update: ObjectiveUpdateTable
+  plan_version: PlanVersionTable
+  audit_log: AuditLogTable
+  measure: MeasureTable
+  measure_strand: MeasureStrandTable
+  measure_objective: MeasureObjectiveTable
+  measure_value: MeasureValueTable
+  measure_target: MeasureTargetTable
+  measure_benchmark: MeasureBenchmarkTable
+  measure_rebaseline: MeasureRebaselineTable
+  import_batch: ImportBatchTable
+  partner_request: PartnerRequestTable
+  report: ReportTable
+  report_commentary: ReportCommentaryTable
+  report_override: ReportOverrideTable
+}
+
+export type Organisation = Selectable<OrganisationTable>
+export type AppUser = Selectable<AppUserTable>
+export type NewAppUser = Insertable<AppUserTable>
+export type Membership = Selectable<MembershipTable>
+export type Plan = Selectable<PlanTable>
+export type Strand = Selectable<StrandTable>
+export type NewStrand = Insertable<StrandTable>
+export type StrandUpdate = Updateable<StrandTable>
+export type Objective = Selectable<ObjectiveTable>
+export type Milestone = Selectable<MilestoneTable>
+export type ObjectiveUpdate = Selectable<ObjectiveUpdateTable>
+export type PlanVersion = Selectable<PlanVersionTable>
+export type AuditEntry = Selectable<AuditLogTable>
+export type Measure = Selectable<MeasureTable>
+export type MeasureValue = Selectable<MeasureValueTable>
+export type MeasureTarget = Selectable<MeasureTargetTable>
+export type MeasureBenchmark = Selectable<MeasureBenchmarkTable>

@@ -1,0 +1,15 @@
+// Numbered migrations, listed statically so they work from src/ and dist/ alike.
+import type { Migration } from 'kysely/migration'
+import * as m0001 from './0001_accounts.js'
+import * as m0002 from './0002_plan.js'
+import * as m0003 from './0003_audit.js'
+import * as m0004 from './0004_measures.js'
+import * as m0005 from './0005_reports.js'
+
+export const migrations: Record<string, Migration> = {
+  '0001_accounts': m0001,
+  '0002_plan': m0002,
+  '0003_audit': m0003,
+  '0004_measures': m0004,
+  '0005_reports': m0005,
+}

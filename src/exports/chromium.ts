@@ -1,0 +1,77 @@
+// One headless Chromium (Debian's, never a downloaded one) shared by the exports, started on first use.
+import { chromium, type Browser } from 'playwright-core'
+
+let browser: Promise<Browser> | undefined
+let launchedFrom: string | undefined
+
+export class ChromiumUnavailableError extends Error {}
+
+export function sharedBrowser(executablePath: string): Promise<Browser> {
+  if (!browser || launchedFrom !== executablePath) {
+    launchedFrom = executablePath
+    browser = chromium
+      .launch({
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      })
+      .catch((error: unknown) => {
+        browser = undefined
+        throw new ChromiumUnavailableError(
+          `Chromium could not start from ${executablePath}: ${(error as Error).message}`,
+        )
+      })
+  }
+  return browser
+}
+
+export async function closeSharedBrowser(): Promise<void> {
+  const b = browser
+  browser = undefined
+  if (b) await (await b.catch(() => undefined))?.close()
+}
+
+/** Draws SVG charts to PNG images (for Word), one page reused for all of them. */
+export async function svgsToPng(executablePath: string, svgs: string[]): Promise<Buffer[]> {
+  if (svgs.length === 0) return []
+  const context = await (
+    await sharedBrowser(executablePath)
+  ).newContext({ deviceScaleFactor: 2, javaScriptEnabled: false })
+  try {
+    const page = await context.newPage()
+    // All charts on one page, then one screenshot each: far cheaper than a page load per chart.
+    await page.setContent(
+      `<!DOCTYPE html><html><body style="margin:0;background:#fff">${svgs.map((svg) => `<div class="chart">${svg}</div>`).join('')}</body></html>`,
+    )
+    const out: Buffer[] = []
+    const charts = page.locator('div.chart > svg')
+    for (let i = 0; i < svgs.length; i++) out.push(await charts.nth(i).screenshot({ type: 'png' }))
+    return out
+  } finally {
+    await context.close()
+  }
+}
+
+/** Prints a complete HTML document to an A4 PDF. */
+export async function htmlToPdf(executablePath: string, html: string): Promise<Buffer> {
+  const context = await (await sharedBrowser(executablePath)).newContext({ javaScriptEnabled: false })
+  try {
+    const page = await context.newPage()
+    await page.setContent(html, { waitUntil: 'load' })
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' },
+    })
+  } finally {
+    await context.close()
+  }
+}

@@ -1,0 +1,265 @@
+// Upload -> preview -> confirm. The upload is read and checked; the rows are kept as a pending batch;
+// the preview lists every problem by row and column. Confirming re-checks against the current data
+// and writes all rows in one transaction, or none.
+import { Router, type Request, type Response } from 'express'
+import multer from 'multer'
+import ExcelJS from 'exceljs'
+import { z } from 'zod'
+import type { Selectable } from 'kysely'
+import type { Db } from '../../db/connect.js'
+import type { ImportBatchTable } from '../../db/database.js'
+import { jsonb } from '../../db/connect.js'
+import { paths } from '../../server/paths.js'
+import { context, requireCapability } from '../../server/middleware/auth.js'
+import { verifyUploadCsrf } from '../../server/middleware/csrf.js'
+import { NotFoundError } from '../../server/errors.js'
+import { parseId, singleError } from '../../shared/forms.js'
+import { toCsv } from '../../shared/csv.js'
+import { recordAudit } from '../../audit/audit-repository.js'
+import { listMeasures, upsertBenchmark } from '../measure-repository.js'
+import { applyValueChanges, planValueChanges, type ValueChange } from '../value-writer.js'
+import { MAX_UPLOAD_BYTES, readTable, UploadError, fileKind, type Table } from './read-table.js'
+import {
+  BENCHMARK_COLUMNS,
+  VALUE_COLUMNS,
+  validateBenchmarkImport,
+  validateValueImport,
+  type ImportMeasure,
+  type ImportProblem,
+} from './validate-import.js'
+import { periodLabel } from '../periods.js'
+
+const P = paths.council
+const kindSchema = z.enum(['values', 'benchmarks'])
+const PREVIEW_ROWS = 50
+
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 },
+})
+
+export function importRoutes(db: Db): Router {
+  const router = Router({ mergeParams: true })
+  const edit = [requireCapability('measures:read'), requireCapability('measures:edit')]
+
+  async function measuresByCode(organisationId: number) {
+    const measures = await listMeasures(db, organisationId)
+    return new Map<string, ImportMeasure & { name: string }>(measures.map((m) => [m.code.toLowerCase(), m]))
+  }
+
+  function renderUpload(res: Response, kind: string, errors?: ReturnType<typeof singleError>, status = 400) {
+    res.status(errors ? status : 200).render('measures/views/import.njk', { kind, errors, values: { kind } })
+  }
+
+  router.get('/measures/import', ...edit, (req, res) => {
+    renderUpload(res, kindSchema.catch('values').parse(req.query.kind))
+  })
+
+  router.post(
+    '/measures/import',
+    ...edit,
+    (req, res, next) => {
+      upload.single('file')(req, res, (error: unknown) => {
+        if (error instanceof multer.MulterError) {
+          const text =
+            error.code === 'LIMIT_FILE_SIZE'
+              ? `The selected file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`
+              : 'Upload one CSV or XLSX file'
+          return verifyUploadCsrf(req, res, (csrfError?: unknown) =>
+            csrfError
+              ? next(csrfError)
+              : renderUpload(res, 'values', singleError('file', text), error.code === 'LIMIT_FILE_SIZE' ? 413 : 400),
+          )
+        }
+        if (error) return next(error)
+        next()
+      })
+    },
+    verifyUploadCsrf,
+    async (req, res) => {
+      const kind = kindSchema.catch('values').parse(req.body.kind)
+      const file = req.file
+      if (!file) return renderUpload(res, kind, singleError('file', 'Select a CSV or XLSX file to upload'))
+      if (!fileKind(file.originalname))
+        return renderUpload(res, kind, singleError('file', 'The selected file must be a CSV or XLSX file'))
+      let table: Table
+      try {
+        table = await readTable(file.buffer, file.originalname)
+      } catch (error) {
+        if (error instanceof UploadError) return renderUpload(res, kind, singleError('file', error.message))
+        throw error
+      }
+      const { council, user } = context(req)
+      const batch = await db
+        .insertInto('import_batch')
+        .values({
+          organisation_id: council.organisationId,
+          kind,
+          filename: file.originalname.slice(0, 200),
+          rows: jsonb(table),
+          uploaded_by: user.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      res.redirect(P.importBatch(council.slug, batch.id))
+    },
+  )
+
+  router.get('/measures/import/template-:kind.:ext', ...edit, async (req, res) => {
+    const kind = kindSchema.safeParse(req.params.kind)
+    const ext = z.enum(['csv', 'xlsx']).safeParse(req.params.ext)
+    if (!kind.success || !ext.success) throw new NotFoundError()
+    const measures = await listMeasures(db, context(req).council.organisationId)
+    const example = measures.find((m) => !m.formula)
+    const columns =
+      kind.data === 'values'
+        ? [...VALUE_COLUMNS.required, ...VALUE_COLUMNS.optional]
+        : [...BENCHMARK_COLUMNS.required, ...BENCHMARK_COLUMNS.optional]
+    const exampleRow =
+      kind.data === 'values'
+        ? [example?.code ?? 'MEASURE-CODE', '2023-01', '12.5', 'Optional note']
+        : [example?.code ?? 'MEASURE-CODE', '2023-01', 'England', '16.7', 'DfE workforce statistics']
+    const filename = `turnaround-${kind.data}-template.${ext.data}`
+    if (ext.data === 'csv') {
+      return res
+        .type('text/csv')
+        .attachment(filename)
+        .send(toCsv(columns, [exampleRow]))
+    }
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet(kind.data === 'values' ? 'Values' : 'Benchmarks')
+    sheet.addRow(columns).font = { bold: true }
+    sheet.addRow(exampleRow)
+    sheet.columns.forEach((c) => (c.width = 22))
+    const codes = workbook.addWorksheet('Measure codes')
+    codes.addRow(['measure_code', 'name', 'frequency', 'unit']).font = { bold: true }
+    for (const m of measures.filter((x) => !x.formula)) codes.addRow([m.code, m.name, m.frequency, m.unit])
+    res
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .attachment(filename)
+      .send(Buffer.from(await workbook.xlsx.writeBuffer()))
+  })
+
+  // Loaded before the role check, so another council's batch is a 404 for everyone.
+  router.param('batchId', async (req, res, next, value) => {
+    try {
+      const id = parseId(value)
+      const batch = id
+        ? await db
+            .selectFrom('import_batch')
+            .selectAll()
+            .where('id', '=', id)
+            .where('organisation_id', '=', context(req).council.organisationId)
+            .executeTakeFirst()
+        : undefined
+      if (!batch) return next(new NotFoundError())
+      res.locals.batch = { ...batch, table: batch.rows as Table }
+      next()
+    } catch (error) {
+      next(error)
+    }
+  })
+  type Batch = Selectable<ImportBatchTable> & { table: Table }
+  const batchOf = (res: Response) => res.locals.batch as Batch
+
+  /** Checks a batch against the council's measures as they are now. */
+  async function check(req: Request, batch: Batch) {
+    const measures = await measuresByCode(context(req).council.organisationId)
+    if (batch.kind === 'values') {
+      const { rows, problems } = validateValueImport(batch.table, measures)
+      const changes = problems.length ? [] : await planValueChanges(db, rows)
+      return { measures, problems, changes, benchmarkRows: [] as ReturnType<typeof validateBenchmarkImport>['rows'] }
+    }
+    const { rows, problems } = validateBenchmarkImport(batch.table, measures)
+    return { measures, problems, changes: [] as ValueChange[], benchmarkRows: rows }
+  }
+
+  router.get('/measures/import/:batchId', ...edit, async (req, res) => {
+    const batch = batchOf(res)
+    const { measures, problems, changes, benchmarkRows } =
+      batch.status === 'pending'
+        ? await check(req, batch)
+        : { measures: new Map(), problems: [] as ImportProblem[], changes: [], benchmarkRows: [] }
+    const byId = new Map([...measures.values()].map((m) => [m.id, m]))
+    const describe = (c: { measureId: number; period: string }) => {
+      const m = byId.get(c.measureId)
+      return { name: m?.name ?? '', period: m ? periodLabel(c.period, m.frequency) : c.period }
+    }
+    res.render('measures/views/import-preview.njk', {
+      batch,
+      rowCount: batch.table.rows.length,
+      problems,
+      counts: {
+        new: changes.filter((c) => c.kind === 'new').length,
+        changed: changes.filter((c) => c.kind === 'changed').length,
+        unchanged: changes.filter((c) => c.kind === 'unchanged').length,
+        benchmarks: benchmarkRows.length,
+      },
+      preview: changes
+        .filter((c) => c.kind !== 'unchanged')
+        .slice(0, PREVIEW_ROWS)
+        .map((c) => ({ ...c, ...describe(c) })),
+      benchmarkPreview: benchmarkRows.slice(0, PREVIEW_ROWS).map((b) => ({ ...b, ...describe(b) })),
+      previewLimit: PREVIEW_ROWS,
+    })
+  })
+
+  router.post('/measures/import/:batchId/confirm', ...edit, async (req, res) => {
+    const batch = batchOf(res)
+    if (batch.status !== 'pending') return res.redirect(P.importBatch(context(req).council.slug, batch.id))
+    const { measures, problems, changes, benchmarkRows } = await check(req, batch)
+    if (problems.length) return res.redirect(P.importBatch(context(req).council.slug, batch.id))
+    const { user, council } = context(req)
+    const actor = { userId: user.id, organisationId: council.organisationId }
+    const byId = new Map([...measures.values()].map((m) => [m.id, m]))
+    const summary = await db.transaction().execute(async (trx) => {
+      // Claim the batch first: a double-click confirms once.
+      const claimed = await trx
+        .updateTable('import_batch')
+        .set({ status: 'applied', applied_at: new Date() })
+        .where('id', '=', batch.id)
+        .where('status', '=', 'pending')
+        .returning('id')
+        .executeTakeFirst()
+      if (!claimed) return undefined
+      let text: string
+      if (batch.kind === 'values') {
+        const result = await applyValueChanges(
+          trx,
+          actor,
+          changes,
+          (id) => byId.get(id)?.name ?? String(id),
+          `import of ${batch.filename}`,
+        )
+        text = `${result.created} values added and ${result.updated} changed`
+      } else {
+        for (const b of benchmarkRows) await upsertBenchmark(trx, actor, byId.get(b.measureId)!, b)
+        text = `${benchmarkRows.length} benchmark values imported`
+      }
+      await recordAudit(trx, {
+        ...actor,
+        entityType: 'import_batch',
+        entityId: batch.id,
+        action: 'create',
+        summary: `Imported ${batch.filename}: ${text}`,
+      })
+      return text
+    })
+    req.session.flash = { heading: summary ? `Import complete: ${summary}` : 'This file was already imported' }
+    res.redirect(P.measures(council.slug))
+  })
+
+  router.post('/measures/import/:batchId/discard', ...edit, async (req, res) => {
+    const batch = batchOf(res)
+    await db
+      .updateTable('import_batch')
+      .set({ status: 'discarded' })
+      .where('id', '=', batch.id)
+      .where('status', '=', 'pending')
+      .execute()
+    req.session.flash = { heading: 'Import cancelled: nothing was changed' }
+    res.redirect(P.importData(context(req).council.slug))
+  })
+
+  return router
+}

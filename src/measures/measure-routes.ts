@@ -1,0 +1,325 @@
+import { Router, type Request, type Response } from 'express'
+import type { Db } from '../db/connect.js'
+import { paths } from '../server/paths.js'
+import { context, requireCapability } from '../server/middleware/auth.js'
+import { NotFoundError } from '../server/errors.js'
+import { parseForm, parseId, singleError, type FormErrors } from '../shared/forms.js'
+import { findCurrentPlan, loadPlanTree, type Actor } from '../plan/plan-repository.js'
+import * as repo from './measure-repository.js'
+import { loadCouncilMeasures } from './measure-service.js'
+import { measureCsv, measuresSummaryCsv } from './measure-csv.js'
+import { parsePeriod, periodLabel } from './periods.js'
+import { applyValueChanges, planValueChanges } from './value-writer.js'
+import {
+  benchmarkSchema,
+  measureSchema,
+  rebaselineSchema,
+  TARGET_DATE_FIELDS,
+  targetSchema,
+  valueSchema,
+} from './measure-validation.js'
+import { BENCHMARK_KINDS, FREQUENCIES, POLARITIES, UNITS } from './measure-types.js'
+import { measureChart } from './measure-chart.js'
+import { validRange } from './import/validate-import.js'
+
+const P = paths.council
+
+function actor(req: Request): Actor {
+  const { user, council } = context(req)
+  return { userId: user.id, organisationId: council.organisationId }
+}
+
+export function measureRoutes(db: Db): Router {
+  const router = Router({ mergeParams: true })
+  const read = requireCapability('measures:read')
+  const edit = requireCapability('measures:edit')
+
+  // Loaded before the role check, so another council's measure is a 404 for everyone.
+  router.param('measureId', async (req, res, next, value) => {
+    try {
+      const id = parseId(value)
+      const measure = id ? await repo.findMeasure(db, context(req).council.organisationId, id) : undefined
+      if (!measure) return next(new NotFoundError())
+      res.locals.measure = measure
+      next()
+    } catch (error) {
+      next(error)
+    }
+  })
+  const measureOf = (res: Response) => res.locals.measure as repo.MeasureRow
+
+  async function planStrands(req: Request) {
+    const plan = await findCurrentPlan(db, context(req).council.organisationId)
+    return plan ? (await loadPlanTree(db, plan.id)).strands : []
+  }
+
+  router.get('/measures', read, async (req, res) => {
+    const [{ measures, summaries, strandLinks }, strands] = await Promise.all([
+      loadCouncilMeasures(db, context(req).council.organisationId),
+      planStrands(req),
+    ])
+    const groups = strands
+      .map((s) => ({
+        strand: s,
+        rows: measures.filter((m) => strandLinks.get(m.id)?.includes(s.id)).map((m) => summaries.get(m.id)!),
+      }))
+      .filter((g) => g.rows.length)
+    const unlinked = measures.filter((m) => !strandLinks.get(m.id)?.length).map((m) => summaries.get(m.id)!)
+    res.render('measures/views/measures.njk', { groups, unlinked, count: measures.length })
+  })
+
+  router.get('/measures.csv', read, async (req, res) => {
+    const { measures, summaries } = await loadCouncilMeasures(db, context(req).council.organisationId)
+    res
+      .type('text/csv')
+      .attachment('measures.csv')
+      .send(measuresSummaryCsv(measures.map((m) => summaries.get(m.id)!)))
+  })
+
+  async function renderMeasureForm(
+    req: Request,
+    res: Response,
+    view: { measure?: repo.MeasureRow; values: Record<string, unknown>; errors?: FormErrors },
+  ) {
+    const strands = await planStrands(req)
+    const selected = (name: string) => {
+      const v = view.values[name]
+      return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String)
+    }
+    res.status(view.errors ? 400 : 200).render('measures/views/measure-form.njk', {
+      ...view,
+      strands,
+      selectedStrands: selected('strandIds'),
+      selectedObjectives: selected('objectiveIds'),
+      units: UNITS,
+      polarities: POLARITIES,
+      frequencies: FREQUENCIES,
+    })
+  }
+
+  async function codeTaken(req: Request, code: string, exceptId?: number) {
+    const all = await repo.listMeasures(db, context(req).council.organisationId)
+    return all.some((m) => m.code.toLowerCase() === code.toLowerCase() && m.id !== exceptId)
+  }
+
+  /** Links may only name this council's strands and objectives. */
+  async function ownLinks(req: Request, strandIds: number[], objectiveIds: number[]) {
+    const strands = await planStrands(req)
+    const strandSet = new Set(strands.map((s) => s.id))
+    const objectiveSet = new Set(strands.flatMap((s) => s.objectives.map((o) => o.id)))
+    return {
+      strandIds: strandIds.filter((id) => strandSet.has(id)),
+      objectiveIds: objectiveIds.filter((id) => objectiveSet.has(id)),
+    }
+  }
+
+  router.get('/measures/new', read, edit, async (req, res) => {
+    await renderMeasureForm(req, res, {
+      values: { unit: 'count', polarity: 'higher', frequency: 'monthly', decimals: '1' },
+    })
+  })
+
+  router.post('/measures/new', read, edit, async (req, res) => {
+    const form = parseForm(measureSchema, req.body)
+    if (!form.ok) return renderMeasureForm(req, res, { values: req.body, errors: form.errors })
+    if (await codeTaken(req, form.value.code)) {
+      return renderMeasureForm(req, res, {
+        values: req.body,
+        errors: singleError('code', 'Another measure already has this code'),
+      })
+    }
+    const links = await ownLinks(req, form.value.strandIds, form.value.objectiveIds)
+    const created = await db
+      .transaction()
+      .execute((trx) => repo.createMeasure(trx, actor(req), { ...form.value, ...links, formula: null }))
+    req.session.flash = { heading: `Measure added: ${created.name}` }
+    res.redirect(P.measure(context(req).council.slug, created.id))
+  })
+
+  async function measurePage(req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) {
+    const measure = measureOf(res)
+    const { summaries, measures, strandLinks, objectiveLinks } = await loadCouncilMeasures(
+      db,
+      context(req).council.organisationId,
+    )
+    const summary = summaries.get(measure.id)!
+    const strands = await planStrands(req)
+    const linkedStrands = strands.filter((s) => strandLinks.get(measure.id)?.includes(s.id))
+    const linkedObjectives = strands.flatMap((s) =>
+      s.objectives.filter((o) => objectiveLinks.get(measure.id)?.includes(o.id)).map((o) => ({ ...o, strand: s })),
+    )
+    const inputs = measure.formula
+      ? measures.filter((m) => m.code === measure.formula!.a || m.code === measure.formula!.b)
+      : []
+    const rebaselines = await repo.listRebaselines(db, context(req).council.organisationId, [measure.id])
+    res.status(status).render('measures/views/measure.njk', {
+      measure,
+      summary,
+      chart: measureChart(summary),
+      linkedStrands,
+      linkedObjectives,
+      inputs,
+      rebaselines,
+      benchmarkKinds: BENCHMARK_KINDS,
+      values: {},
+      ...extra,
+    })
+  }
+
+  router.get('/measures/:measureId.csv', read, async (req, res) => {
+    const measure = measureOf(res)
+    const { summaries } = await loadCouncilMeasures(db, context(req).council.organisationId)
+    res
+      .type('text/csv')
+      .attachment(`${measure.code}.csv`)
+      .send(measureCsv(summaries.get(measure.id)!))
+  })
+
+  router.get('/measures/:measureId', read, async (req, res) => {
+    await measurePage(req, res)
+  })
+
+  router.get('/measures/:measureId/edit', read, edit, async (req, res) => {
+    const m = measureOf(res)
+    const { strandLinks, objectiveLinks } = await loadCouncilMeasures(db, context(req).council.organisationId)
+    await renderMeasureForm(req, res, {
+      measure: m,
+      values: {
+        name: m.name,
+        code: m.code,
+        definition: m.definition,
+        unit: m.unit,
+        polarity: m.polarity,
+        frequency: m.frequency,
+        source: m.source,
+        owner: m.owner,
+        validMin: m.valid_min ?? '',
+        validMax: m.valid_max ?? '',
+        decimals: String(m.decimals),
+        vitalSign: m.vital_sign ?? '',
+        strandIds: (strandLinks.get(m.id) ?? []).map(String),
+        objectiveIds: (objectiveLinks.get(m.id) ?? []).map(String),
+      },
+    })
+  })
+
+  router.post('/measures/:measureId/edit', read, edit, async (req, res) => {
+    const measure = measureOf(res)
+    const form = parseForm(measureSchema, req.body)
+    if (!form.ok) return renderMeasureForm(req, res, { measure, values: req.body, errors: form.errors })
+    if (await codeTaken(req, form.value.code, measure.id)) {
+      return renderMeasureForm(req, res, {
+        measure,
+        values: req.body,
+        errors: singleError('code', 'Another measure already has this code'),
+      })
+    }
+    const links = await ownLinks(req, form.value.strandIds, form.value.objectiveIds)
+    await db
+      .transaction()
+      .execute((trx) =>
+        repo.updateMeasure(trx, actor(req), measure, { ...form.value, ...links, formula: measure.formula }),
+      )
+    req.session.flash = { heading: 'Measure saved' }
+    res.redirect(P.measure(context(req).council.slug, measure.id))
+  })
+
+  router.post('/measures/:measureId/values', read, edit, async (req, res) => {
+    const measure = measureOf(res)
+    if (measure.formula) throw new NotFoundError('Derived measures have no values of their own')
+    const form = parseForm(
+      valueSchema((t) => parsePeriod(t, measure.frequency)),
+      req.body,
+    )
+    if (!form.ok) return measurePage(req, res, { values: req.body, errors: form.errors }, 400)
+    const { min, max } = validRange(measure)
+    if ((min !== null && form.value.value < min) || (max !== null && form.value.value > max)) {
+      const text = `The value must be between ${min ?? 'any'} and ${max ?? 'any'} for this measure`
+      return measurePage(req, res, { values: req.body, errors: singleError('value', text) }, 400)
+    }
+    const result = await db.transaction().execute(async (trx) => {
+      const changes = await planValueChanges(trx, [{ measureId: measure.id, ...form.value }])
+      return applyValueChanges(trx, actor(req), changes, () => measure.name, 'entered by hand')
+    })
+    req.session.flash = {
+      heading:
+        result.updated > 0
+          ? `Value for ${periodLabel(form.value.period, measure.frequency)} changed`
+          : result.created > 0
+            ? `Value for ${periodLabel(form.value.period, measure.frequency)} added`
+            : 'No change: that value was already recorded',
+    }
+    res.redirect(`${P.measure(context(req).council.slug, measure.id)}#data`)
+  })
+
+  router.post('/measures/:measureId/targets', read, edit, async (req, res) => {
+    const measure = measureOf(res)
+    const form = parseForm(targetSchema, req.body, TARGET_DATE_FIELDS)
+    if (!form.ok) return measurePage(req, res, { values: req.body, errors: form.errors }, 400)
+    await db.transaction().execute((trx) =>
+      repo.addTarget(trx, actor(req), measure, {
+        value: form.value.targetValue,
+        targetDate: form.value.targetDate,
+        note: form.value.targetNote,
+      }),
+    )
+    req.session.flash = { heading: 'Target set' }
+    res.redirect(`${P.measure(context(req).council.slug, measure.id)}#targets`)
+  })
+
+  router.post('/measures/:measureId/benchmarks', read, edit, async (req, res) => {
+    const measure = measureOf(res)
+    const form = parseForm(
+      benchmarkSchema((t) => parsePeriod(t, measure.frequency)),
+      req.body,
+    )
+    if (!form.ok) return measurePage(req, res, { values: req.body, errors: form.errors }, 400)
+    await db.transaction().execute((trx) =>
+      repo.upsertBenchmark(trx, actor(req), measure, {
+        kind: form.value.kind,
+        comparator: form.value.kind === 'comparator' ? form.value.comparator : '',
+        period: form.value.benchmarkPeriod,
+        value: form.value.benchmarkValue,
+        source: form.value.benchmarkSource,
+      }),
+    )
+    req.session.flash = { heading: 'Benchmark saved' }
+    res.redirect(`${P.measure(context(req).council.slug, measure.id)}#benchmarks`)
+  })
+
+  router.post('/measures/:measureId/rebaselines', read, edit, async (req, res) => {
+    const measure = measureOf(res)
+    const form = parseForm(
+      rebaselineSchema((t) => parsePeriod(t, measure.frequency)),
+      req.body,
+    )
+    if (!form.ok) return measurePage(req, res, { values: req.body, errors: form.errors }, 400)
+    const existing = await repo.listRebaselines(db, context(req).council.organisationId, [measure.id])
+    if (existing.some((r) => r.from_period === form.value.fromPeriod)) {
+      return measurePage(
+        req,
+        res,
+        { values: req.body, errors: singleError('fromPeriod', 'The limits are already recalculated from that period') },
+        400,
+      )
+    }
+    await db
+      .transaction()
+      .execute((trx) => repo.addRebaseline(trx, actor(req), measure, form.value.fromPeriod, form.value.reason))
+    req.session.flash = { heading: `Limits recalculated from ${periodLabel(form.value.fromPeriod, measure.frequency)}` }
+    res.redirect(`${P.measure(context(req).council.slug, measure.id)}#spc`)
+  })
+
+  router.post('/measures/:measureId/rebaselines/:rebaselineId/delete', read, edit, async (req, res) => {
+    const measure = measureOf(res)
+    const id = parseId(req.params.rebaselineId)
+    const removed = id
+      ? await db.transaction().execute((trx) => repo.deleteRebaseline(trx, actor(req), measure, id))
+      : false
+    if (!removed) throw new NotFoundError()
+    req.session.flash = { heading: 'Recalculation removed' }
+    res.redirect(`${P.measure(context(req).council.slug, measure.id)}#spc`)
+  })
+
+  return router
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { nextPeriod, parsePeriod, periodLabel, periodRange } from './periods.js'
+
+const ok = (period: string) => ({ ok: true, period })
+
+describe('parsePeriod', () => {
+  it('reads months in the forms people type', () => {
+    for (const text of ['2018-08', '2018-8', '2018-08-31', '31/08/2018', 'Aug 2018', 'August 2018', 'aug 2018']) {
+      assert.deepEqual(parsePeriod(text, 'monthly'), ok('2018-08-01'), text)
+    }
+  })
+
+  it('explains what is wrong with a bad month', () => {
+    const empty = parsePeriod('  ', 'monthly')
+    assert.equal(empty.ok, false)
+    assert.match((empty as { reason: string }).reason, /empty/)
+    assert.match((parsePeriod('2018-13', 'monthly') as { reason: string }).reason, /not a real month/)
+    assert.match(
+      (parsePeriod('next month', 'monthly') as { reason: string }).reason,
+      /not a month: use 2018-08 or Aug 2018/,
+    )
+    assert.equal(parsePeriod('1850-01', 'monthly').ok, false)
+  })
+
+  it('reads financial quarters, and months that start a quarter', () => {
+    assert.deepEqual(parsePeriod('2022/23 Q1', 'quarterly'), ok('2022-04-01'))
+    assert.deepEqual(parsePeriod('2022/23 Q3', 'quarterly'), ok('2022-10-01'))
+    assert.deepEqual(parsePeriod('2022/23 q4', 'quarterly'), ok('2023-01-01'))
+    assert.deepEqual(parsePeriod('2022-10', 'quarterly'), ok('2022-10-01'))
+    assert.match((parsePeriod('2022-11', 'quarterly') as { reason: string }).reason, /does not start a quarter/)
+  })
+
+  it('reads financial years both ways', () => {
+    assert.deepEqual(parsePeriod('2024/25', 'annual'), ok('2024-04-01'))
+    assert.deepEqual(parsePeriod('2025', 'annual'), ok('2024-04-01'), 'DfE 2025 = year ending March 2025')
+    assert.equal(parsePeriod('2024/26', 'annual').ok, false)
+    assert.deepEqual(parsePeriod('1999/00', 'annual'), ok('1999-04-01'))
+  })
+})
+
+describe('periodLabel and nextPeriod', () => {
+  it('labels periods for people', () => {
+    assert.equal(periodLabel('2018-08-01', 'monthly'), 'Aug 2018')
+    assert.equal(periodLabel('2022-10-01', 'quarterly'), 'Q3 2022/23')
+    assert.equal(periodLabel('2023-01-01', 'quarterly'), 'Q4 2022/23')
+    assert.equal(periodLabel('2024-04-01', 'annual'), '2024/25')
+    assert.equal(periodLabel('1999-04-01', 'annual'), '1999/00')
+  })
+
+  it('steps across year ends', () => {
+    assert.equal(nextPeriod('2018-12-01', 'monthly'), '2019-01-01')
+    assert.equal(nextPeriod('2022-10-01', 'quarterly'), '2023-01-01')
+    assert.equal(nextPeriod('2024-04-01', 'annual'), '2025-04-01')
+    assert.deepEqual(periodRange('2018-11-01', '2019-02-01', 'monthly'), [
+      '2018-11-01',
+      '2018-12-01',
+      '2019-01-01',
+      '2019-02-01',
+    ])
+    assert.deepEqual(periodRange('2019-02-01', '2018-11-01', 'monthly'), [])
+  })
+})

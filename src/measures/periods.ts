@@ -1,0 +1,107 @@
+// Periods are stored as the ISO date of their first day. Monthly: any month. Quarterly: financial quarters
+// starting April, July, October and January. Annual: financial years starting 1 April (so "2024/25" and
+// DfE's "2025", the year ending 31 March 2025, are the same period, 2024-04-01).
+import type { Frequency } from './measure-types.js'
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+export type PeriodResult = { ok: true; period: string } | { ok: false; reason: string }
+
+const iso = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`
+
+function yearOk(year: number) {
+  return year >= 1990 && year <= 2100
+}
+
+/** Reads a year and month from the forms people type: 2018-08, 2018-08-31, 31/08/2018, Aug 2018, August 2018. */
+function readYearMonth(text: string): { year: number; month: number } | undefined {
+  let m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(text)
+  if (m) return { year: Number(m[1]), month: Number(m[2]) }
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text)
+  if (m) return { year: Number(m[3]), month: Number(m[2]) }
+  m = /^([a-z]{3})[a-z]*\.?\s+(\d{4})$/i.exec(text)
+  if (m) {
+    const month = MONTHS.indexOf(m[1]!.toLowerCase()) + 1
+    if (month > 0) return { year: Number(m[2]), month }
+  }
+  return undefined
+}
+
+export function parsePeriod(raw: unknown, frequency: Frequency): PeriodResult {
+  const text = String(raw ?? '').trim()
+  if (!text) return { ok: false, reason: 'the period is empty' }
+  if (frequency === 'annual') {
+    let m = /^(\d{4})\/(\d{2})$/.exec(text)
+    if (m) {
+      const start = Number(m[1])
+      if ((start + 1) % 100 !== Number(m[2]))
+        return { ok: false, reason: `"${text}" is not a financial year like 2024/25` }
+      return yearOk(start) ? { ok: true, period: iso(start, 4) } : { ok: false, reason: `"${text}" is out of range` }
+    }
+    m = /^(\d{4})$/.exec(text)
+    if (m) {
+      const ending = Number(m[1])
+      return yearOk(ending)
+        ? { ok: true, period: iso(ending - 1, 4) }
+        : { ok: false, reason: `"${text}" is out of range` }
+    }
+    return { ok: false, reason: `"${text}" is not a year: use 2024/25, or 2025 for the year ending 31 March 2025` }
+  }
+  if (frequency === 'quarterly') {
+    const q = /^(\d{4})\/(\d{2})\s*Q([1-4])$/i.exec(text)
+    if (q) {
+      const start = Number(q[1])
+      const quarter = Number(q[3])
+      const month = [4, 7, 10, 1][quarter - 1]!
+      return { ok: true, period: iso(quarter === 4 ? start + 1 : start, month) }
+    }
+  }
+  const ym = readYearMonth(text)
+  if (!ym) {
+    return {
+      ok: false,
+      reason:
+        frequency === 'quarterly'
+          ? `"${text}" is not a quarter: use 2022/23 Q3 or the quarter's first month, like 2022-10`
+          : `"${text}" is not a month: use 2018-08 or Aug 2018`,
+    }
+  }
+  if (ym.month < 1 || ym.month > 12 || !yearOk(ym.year)) return { ok: false, reason: `"${text}" is not a real month` }
+  if (frequency === 'quarterly') {
+    if (![1, 4, 7, 10].includes(ym.month)) {
+      return {
+        ok: false,
+        reason: `"${text}" does not start a quarter: quarters start in April, July, October or January`,
+      }
+    }
+  }
+  return { ok: true, period: iso(ym.year, ym.month) }
+}
+
+export function periodLabel(period: string, frequency: Frequency): string {
+  const year = Number(period.slice(0, 4))
+  const month = Number(period.slice(5, 7))
+  if (frequency === 'annual') return `${year}/${String((year + 1) % 100).padStart(2, '0')}`
+  if (frequency === 'quarterly') {
+    const quarter = month >= 4 ? Math.floor((month - 4) / 3) + 1 : 4
+    const start = month >= 4 ? year : year - 1
+    return `Q${quarter} ${start}/${String((start + 1) % 100).padStart(2, '0')}`
+  }
+  return `${MONTH_NAMES[month - 1]} ${year}`
+}
+
+/** The period after this one. */
+export function nextPeriod(period: string, frequency: Frequency): string {
+  const step = frequency === 'monthly' ? 1 : frequency === 'quarterly' ? 3 : 12
+  const year = Number(period.slice(0, 4))
+  const month = Number(period.slice(5, 7)) - 1 + step
+  return iso(year + Math.floor(month / 12), (month % 12) + 1)
+}
+
+/** Every period from first to last inclusive, so missing ones show as gaps. */
+export function periodRange(first: string, last: string, frequency: Frequency): string[] {
+  const out: string[] = []
+  for (let p = first; p <= last && out.length < 2000; p = nextPeriod(p, frequency)) out.push(p)
+  return out
+}

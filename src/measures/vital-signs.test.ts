@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { baselineChoices, changeSinceBaseline } from './vital-signs.js'
+
+const point = (period: string, value: number | null) => ({ period, label: period, value, note: '' })
+
+describe('changeSinceBaseline', () => {
+  const summary = {
+    points: [
+      point('2018-08-01', 3870),
+      point('2018-09-01', 4063),
+      point('2018-10-01', null),
+      point('2021-11-01', 6150),
+    ],
+  }
+
+  it('computes the change from the baseline month to the latest', () => {
+    const c = changeSinceBaseline(summary, '2018-08-01')
+    assert.equal(c.absolute, 2280) // 6150 - 3870
+    assert.ok(Math.abs(c.percent! - 58.9147) < 0.0001) // 2280 / 3870
+  })
+
+  it('uses the first value on or after a baseline that has no value', () => {
+    const c = changeSinceBaseline(summary, '2018-10-01')
+    assert.equal(c.baseline?.period, '2021-11-01')
+    assert.equal(c.absolute, null, 'baseline and latest are the same point')
+  })
+
+  it('has no percentage from a zero baseline, and nothing without data', () => {
+    assert.equal(
+      changeSinceBaseline({ points: [point('2020-01-01', 0), point('2020-02-01', 4)] }, '2020-01-01').percent,
+      null,
+    )
+    assert.deepEqual(changeSinceBaseline({ points: [] }, '2020-01-01'), {
+      baseline: null,
+      latest: null,
+      absolute: null,
+      percent: null,
+    })
+  })
+
+  it('offers every period with data as a baseline, once, in order', () => {
+    const choices = baselineChoices([summary, { points: [point('2018-07-01', 1), point('2018-08-01', 2)] }])
+    assert.deepEqual(
+      choices.map((c) => c.period),
+      ['2018-07-01', '2018-08-01', '2018-09-01', '2021-11-01'],
+    )
+  })
+})

@@ -1,0 +1,32 @@
+// Vital Signs: workforce and demand measures, each with its change since a chosen baseline period.
+import type { MeasureSummary, SeriesPoint } from './measure-summary.js'
+
+export interface BaselineChange {
+  baseline: SeriesPoint | null
+  latest: SeriesPoint | null
+  /** latest - baseline, in the measure's unit */
+  absolute: number | null
+  /** relative change in per cent; null when the baseline is zero or missing */
+  percent: number | null
+}
+
+/** Change from the value at the baseline period (or the first value after it) to the latest value. */
+export function changeSinceBaseline(summary: Pick<MeasureSummary, 'points'>, baselinePeriod: string): BaselineChange {
+  const present = summary.points.filter((p) => p.value !== null)
+  const baseline = present.find((p) => p.period >= baselinePeriod) ?? null
+  const latest = present[present.length - 1] ?? null
+  if (!baseline || !latest || baseline === latest) {
+    return { baseline, latest, absolute: null, percent: null }
+  }
+  const absolute = latest.value! - baseline.value!
+  const percent = baseline.value === 0 ? null : (absolute / Math.abs(baseline.value!)) * 100
+  return { baseline, latest, absolute, percent }
+}
+
+/** Every period any vital sign has a value for, oldest first, to choose a baseline from. */
+export function baselineChoices(summaries: Array<Pick<MeasureSummary, 'points'>>): SeriesPoint[] {
+  const seen = new Map<string, SeriesPoint>()
+  for (const s of summaries)
+    for (const p of s.points) if (p.value !== null && !seen.has(p.period)) seen.set(p.period, p)
+  return [...seen.values()].sort((a, b) => a.period.localeCompare(b.period))
+}

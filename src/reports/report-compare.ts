@@ -1,0 +1,66 @@
+// What changed between the last published report and this one: statuses and the numbers that matter.
+import type { ReportContent } from './report-content.js'
+import { RAG_LABELS } from './status-rules.js'
+
+export interface ReportChange {
+  item: string
+  before: string
+  after: string
+}
+
+export function compareReports(before: ReportContent, after: ReportContent): ReportChange[] {
+  const changes: ReportChange[] = []
+  const strandsBefore = new Map(before.strands.map((s) => [s.id, s]))
+  for (const s of after.strands) {
+    const old = strandsBefore.get(s.id)
+    const label = `Strand ${s.code}: ${s.title}`
+    if (!old) {
+      changes.push({ item: label, before: 'Not in the report', after: RAG_LABELS[s.status.rag] })
+      continue
+    }
+    if (old.status.rag !== s.status.rag)
+      changes.push({ item: label, before: RAG_LABELS[old.status.rag], after: RAG_LABELS[s.status.rag] })
+    const objectivesBefore = new Map(old.objectives.map((o) => [o.id, o]))
+    for (const o of s.objectives) {
+      const prev = objectivesBefore.get(o.id)
+      if (prev && prev.status.rag !== o.status.rag) {
+        changes.push({
+          item: `${label} > ${o.title}`,
+          before: RAG_LABELS[prev.status.rag],
+          after: RAG_LABELS[o.status.rag],
+        })
+      }
+    }
+    const measuresBefore = new Map(old.measures.map((m) => [m.id, m]))
+    for (const m of s.measures) {
+      const prev = measuresBefore.get(m.id)
+      if (prev && (prev.latest !== m.latest || prev.variation !== m.variation)) {
+        changes.push({
+          item: `${m.name} (strand ${s.code})`,
+          before: `${prev.latest}, ${prev.variation}`,
+          after: `${m.latest}, ${m.variation}`,
+        })
+      }
+    }
+  }
+  for (const s of before.strands) {
+    if (!after.strands.some((x) => x.id === s.id))
+      changes.push({
+        item: `Strand ${s.code}: ${s.title}`,
+        before: RAG_LABELS[s.status.rag],
+        after: 'Not in the report',
+      })
+  }
+  const counts = (c: ReportContent) => ({
+    'Overdue milestones': c.slowToProgress.overdueMilestones.length,
+    'Objectives with no update in the quarter': c.slowToProgress.objectivesWithoutUpdate.length,
+    'Measures of concern': c.slowToProgress.measuresOfConcern.length,
+    'Contributions to strengthen': c.slowToProgress.contributionsToStrengthen.length,
+  })
+  const a = counts(before)
+  const b = counts(after)
+  for (const key of Object.keys(a) as Array<keyof typeof a>) {
+    if (a[key] !== b[key]) changes.push({ item: key, before: String(a[key]), after: String(b[key]) })
+  }
+  return changes
+}

@@ -1,0 +1,62 @@
+// Gathers what a report needs from the database, as at the quarter's end, and builds its content.
+import type { DbOrTx } from '../db/connect.js'
+import { findCurrentPlan, loadPlanTree } from '../plan/plan-repository.js'
+import { loadCouncilMeasures } from '../measures/measure-service.js'
+import { buildReportContent, type ReportContent } from './report-content.js'
+import { listCommentary, listOverrides, listPartnerRequests, type ReportRow } from './report-repository.js'
+import { quarter } from './status-rules.js'
+
+export async function draftContent(
+  db: DbOrTx,
+  council: { organisationId: number; name: string },
+  report: ReportRow,
+): Promise<ReportContent> {
+  const q = quarter(report.quarter_start)
+  const plan = await findCurrentPlan(db, council.organisationId)
+  const [tree, updates, measures, partnerRequests, commentary, overrides] = await Promise.all([
+    plan ? loadPlanTree(db, plan.id) : Promise.resolve({ strands: [] }),
+    plan
+      ? db
+          .selectFrom('objective_update')
+          .innerJoin('objective', 'objective.id', 'objective_update.objective_id')
+          .innerJoin('strand', 'strand.id', 'objective.strand_id')
+          .leftJoin('app_user', 'app_user.id', 'objective_update.author_user_id')
+          .select([
+            'objective_update.objective_id',
+            'objective_update.created_at',
+            'objective_update.body',
+            'app_user.display_name as author_name',
+          ])
+          .where('strand.plan_id', '=', plan.id)
+          .orderBy('objective_update.created_at')
+          .execute()
+      : Promise.resolve([]),
+    loadCouncilMeasures(db, council.organisationId, q.end),
+    listPartnerRequests(db, council.organisationId),
+    listCommentary(db, report.id),
+    listOverrides(db, report.id),
+  ])
+  return buildReportContent({
+    councilName: council.name,
+    planTitle: plan?.title ?? '',
+    quarter: q,
+    tree,
+    updates,
+    measures: [...measures.summaries.values()],
+    strandLinks: measures.strandLinks,
+    objectiveLinks: measures.objectiveLinks,
+    partnerRequests,
+    narrative: { summary: report.summary, recommendations: report.recommendations, decisions: report.decisions },
+    commentary: new Map(commentary.map((c) => [c.strand_id, c])),
+    overrides,
+  })
+}
+
+/** A published report's frozen content, or a draft's live content. */
+export async function reportContent(
+  db: DbOrTx,
+  council: { organisationId: number; name: string },
+  report: ReportRow,
+): Promise<ReportContent> {
+  return report.status === 'published' ? (report.snapshot as ReportContent) : draftContent(db, council, report)
+}

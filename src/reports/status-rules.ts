@@ -1,0 +1,123 @@
+// How a quarterly report judges progress. Pure functions, documented in
+// docs/decisions/0006-report-status-rules.md and unit-tested with hand-checked cases.
+//
+// A milestone, as at the end of the quarter:
+//   complete  - completed on or before the quarter end
+//   overdue   - due on or before the quarter end and not complete by then
+//   (its at-risk / off-track flag is the one recorded now: the plan keeps no history of those flags)
+// An objective (or a strand, over its own measures and all its active objectives) is:
+//   Red   - any milestone overdue by more than 90 days, or any open milestone off track, or any linked
+//           measure whose latest variation is special cause concern AND consistently failing its target
+//   Amber - otherwise, any milestone overdue, or any open milestone at risk, or any linked measure with
+//           special cause concern or consistently failing its target
+//   Green - otherwise, when there is at least one milestone or measure to judge by
+//   Not rated - nothing to judge by
+// A strand is the worst of its objectives and its own linked measures.
+import type { MilestoneStatus } from '../plan/milestone-status.js'
+import type { Assurance, Variation } from '../measures/spc.js'
+
+export type Rag = 'red' | 'amber' | 'green' | 'not-rated'
+
+export const RAG_LABELS: Record<Rag, string> = {
+  red: 'Red: off track',
+  amber: 'Amber: some concerns',
+  green: 'Green: on track',
+  'not-rated': 'Not rated',
+}
+
+const ORDER: Record<Rag, number> = { 'not-rated': 0, green: 1, amber: 2, red: 3 }
+export const RED_OVERDUE_DAYS = 90
+
+export interface MilestoneFact {
+  status: MilestoneStatus
+  due_on: string
+  completed_on: string | null
+}
+
+export interface MeasureFact {
+  variation: Variation
+  assurance: Assurance
+}
+
+export interface RagResult {
+  rag: Rag
+  /** Why, in words: every reason that applied. */
+  reasons: string[]
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
+
+export function completeBy(m: MilestoneFact, asAt: string): boolean {
+  return m.completed_on !== null && m.completed_on <= asAt
+}
+
+export function overdueAt(m: MilestoneFact, asAt: string): boolean {
+  return !completeBy(m, asAt) && m.due_on <= asAt
+}
+
+export function worst(rags: Rag[]): Rag {
+  return rags.reduce<Rag>((a, b) => (ORDER[b] > ORDER[a] ? b : a), 'not-rated')
+}
+
+export function rateProgress(milestones: MilestoneFact[], measures: MeasureFact[], asAt: string): RagResult {
+  if (milestones.length === 0 && measures.length === 0)
+    return { rag: 'not-rated', reasons: ['No milestones or measures'] }
+  const red: string[] = []
+  const amber: string[] = []
+  const open = milestones.filter((m) => !completeBy(m, asAt))
+  const overdue = milestones.filter((m) => overdueAt(m, asAt))
+  const longOverdue = overdue.filter((m) => daysBetween(m.due_on, asAt) > RED_OVERDUE_DAYS)
+  if (longOverdue.length)
+    red.push(
+      `${longOverdue.length} ${plural(longOverdue.length, 'milestone')} overdue by more than ${RED_OVERDUE_DAYS} days`,
+    )
+  else if (overdue.length) amber.push(`${overdue.length} ${plural(overdue.length, 'milestone')} overdue`)
+  const offTrack = open.filter((m) => m.status === 'off-track').length
+  if (offTrack) red.push(`${offTrack} ${plural(offTrack, 'milestone')} off track`)
+  const atRisk = open.filter((m) => m.status === 'at-risk').length
+  if (atRisk) amber.push(`${atRisk} ${plural(atRisk, 'milestone')} at risk`)
+  const concernAndFailing = measures.filter(
+    (m) => m.variation === 'special-cause-concern' && m.assurance === 'consistently-failing',
+  ).length
+  if (concernAndFailing)
+    red.push(
+      `${concernAndFailing} ${plural(concernAndFailing, 'measure')} worsening and consistently failing the target`,
+    )
+  const concern = measures.filter((m) => m.variation === 'special-cause-concern').length - concernAndFailing
+  if (concern > 0) amber.push(`${concern} ${plural(concern, 'measure')} showing special cause concern`)
+  const failing = measures.filter(
+    (m) => m.assurance === 'consistently-failing' && m.variation !== 'special-cause-concern',
+  ).length
+  if (failing) amber.push(`${failing} ${plural(failing, 'measure')} consistently failing the target`)
+  if (red.length) return { rag: 'red', reasons: [...red, ...amber] }
+  if (amber.length) return { rag: 'amber', reasons: amber }
+  return { rag: 'green', reasons: ['Milestones on time and no measure of concern'] }
+}
+
+function plural(n: number, word: string) {
+  return n === 1 ? word : `${word}s`
+}
+
+export interface Quarter {
+  start: string
+  end: string
+  label: string
+}
+
+/** The financial quarter starting on `start` (1 April, 1 July, 1 October or 1 January). */
+export function quarter(start: string): Quarter {
+  const year = Number(start.slice(0, 4))
+  const month = Number(start.slice(5, 7))
+  const endMonth = month + 2
+  const lastDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate()
+  const end = `${year}-${String(endMonth).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`
+  const q = month >= 4 ? (month - 4) / 3 + 1 : 4
+  const fy = month >= 4 ? year : year - 1
+  return { start, end, label: `Q${q} ${fy}/${String((fy + 1) % 100).padStart(2, '0')}` }
+}
+
+export function inQuarter(date: string, q: Quarter): boolean {
+  return date >= q.start && date <= q.end
+}

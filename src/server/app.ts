@@ -1,0 +1,106 @@
+// The composition root: builds the Express app from injected services. listen() lives in index.ts,
+// so tests build the app without a port.
+import path from 'node:path'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import session from 'express-session'
+import './express-types.js'
+import type { Config } from './config.js'
+import { projectRoot } from './config.js'
+import type { Db } from '../db/connect.js'
+import { paths } from './paths.js'
+import { configureNunjucks } from './nunjucks-setup.js'
+import { cspNonce, noStore, securityHeaders } from './middleware/security-headers.js'
+import { healthRoutes } from './middleware/health.js'
+import { csrfProtection } from './middleware/csrf.js'
+import { councilContext, loadUser, requireSignIn } from './middleware/auth.js'
+import { errorHandler, notFound } from './middleware/error-handler.js'
+import { DatabaseSessionStore } from '../accounts/session-store.js'
+import { signInRoutes } from '../accounts/sign-in-routes.js'
+import { userAdminRoutes } from '../accounts/user-admin-routes.js'
+import { planRoutes } from '../plan/plan-routes.js'
+import { versionRoutes } from '../versions/version-routes.js'
+import { auditRoutes } from '../audit/audit-routes.js'
+import { overviewRoutes } from '../plan/overview-routes.js'
+import { importRoutes } from '../measures/import/import-routes.js'
+import { measureRoutes } from '../measures/measure-routes.js'
+import { vitalSignsRoutes } from '../measures/vital-signs-routes.js'
+import { reportRoutes } from '../reports/report-routes.js'
+
+export interface Services {
+  db: Db
+  config: Pick<
+    Config,
+    'production' | 'sessionSecret' | 'secureCookies' | 'trustProxy' | 'version' | 'commit' | 'chromiumPath'
+  >
+  log?: (error: unknown) => void
+}
+
+const SESSION_IDLE_MS = 2 * 60 * 60 * 1000
+
+export function createApp(services: Services): express.Express {
+  const { db, config } = services
+  const log = services.log ?? ((error: unknown) => console.error(error))
+  const app = express()
+  app.disable('x-powered-by')
+  if (config.trustProxy) app.set('trust proxy', 1)
+  configureNunjucks(app)
+
+  app.use(cspNonce, securityHeaders())
+  app.use(healthRoutes(db, config))
+
+  const govuk = path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk')
+  const staticOptions = { maxAge: config.production ? '1d' : 0, index: false as const }
+  app.use(paths.assets, express.static(path.join(govuk, 'assets'), staticOptions))
+  app.get('/stylesheets/govuk-frontend.min.css', (_req, res) =>
+    res.sendFile(path.join(govuk, 'govuk-frontend.min.css')),
+  )
+  app.get('/javascripts/govuk-frontend.min.js', (_req, res) => res.sendFile(path.join(govuk, 'govuk-frontend.min.js')))
+  app.use(express.static(path.join(projectRoot, 'public'), staticOptions))
+
+  app.use(noStore)
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }))
+  app.use(
+    session({
+      name: config.secureCookies ? '__Host-turnaround.sid' : 'turnaround.sid',
+      secret: config.sessionSecret,
+      store: new DatabaseSessionStore(db),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, secure: config.secureCookies, sameSite: 'lax', maxAge: SESSION_IDLE_MS, path: '/' },
+    }),
+  )
+  app.use(csrfProtection)
+  app.use(loadUser(db))
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.locals.currentPath = req.path
+    if (req.session.flash) {
+      res.locals.flash = req.session.flash
+      delete req.session.flash
+    }
+    next()
+  })
+
+  app.use(signInRoutes(db))
+  app.get(paths.home, requireSignIn, (req, res) => {
+    const councils = req.user?.councils ?? []
+    if (councils.length === 1 && councils[0]) return res.redirect(paths.council.home(councils[0].slug))
+    res.render('accounts/views/choose-council.njk', { councils })
+  })
+
+  const council = express.Router({ mergeParams: true })
+  council.use(overviewRoutes(db))
+  council.use(planRoutes(db))
+  council.use(versionRoutes(db))
+  council.use(importRoutes(db)) // before measureRoutes: /measures/import is not a measure id
+  council.use(measureRoutes(db))
+  council.use(vitalSignsRoutes(db))
+  council.use(reportRoutes(db, config.chromiumPath))
+  council.use(auditRoutes(db))
+  council.use(userAdminRoutes(db))
+  app.use(paths.council.root, requireSignIn, councilContext, council)
+
+  app.use(notFound)
+  app.use(errorHandler(log))
+  return app
+}

@@ -1,0 +1,69 @@
+// Starts Turnaround: open the database, migrate, load the demo into an empty database, listen.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Server } from 'node:http'
+import { loadConfig, projectRoot, ConfigError } from './config.js'
+import { openDatabase } from '../db/connect.js'
+import { migrateToLatest } from '../db/migrate.js'
+import { isDatabaseEmpty, seedDemo } from '../db/demo/seed-demo.js'
+import { DataFolderLockedError } from '../db/data-folder-lock.js'
+import { createApp } from './app.js'
+import { closeSharedBrowser } from '../exports/chromium.js'
+
+async function main(): Promise<void> {
+  const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }
+  const config = loadConfig(undefined, version)
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  console.log(
+    database.kind === 'pglite'
+      ? `Database: embedded PGlite in ${config.dataDir} (for production, set DATABASE_URL to a PostgreSQL server)`
+      : 'Database: PostgreSQL',
+  )
+  await migrateToLatest(database.db)
+  if (config.demoData && (await isDatabaseEmpty(database.db))) {
+    console.log('Empty database: loading the demo council')
+    await seedDemo(database.db)
+    await database.checkpoint()
+  }
+
+  const app = createApp({ db: database.db, config })
+  const server: Server = app.listen(config.port, () => {
+    console.log(`Turnaround is running at http://localhost:${config.port}`)
+  })
+
+  // PGlite never fsyncs by itself: flush to disk regularly, and always on the way out.
+  const checkpointTimer = setInterval(() => {
+    database.checkpoint().catch((error: unknown) => console.error('Checkpoint failed', error))
+  }, config.checkpointIntervalMs)
+  checkpointTimer.unref()
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal} received: closing`)
+    clearInterval(checkpointTimer)
+    server.close()
+    server.closeIdleConnections()
+    setTimeout(() => server.closeAllConnections(), 5000).unref()
+    try {
+      await closeSharedBrowser()
+      await database.close()
+      process.exit(0)
+    } catch (error) {
+      console.error('Error while closing the database', error)
+      process.exit(1)
+    }
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataFolderLockedError) {
+    console.error(error.message)
+  } else {
+    console.error('Turnaround could not start:', error)
+  }
+  process.exit(1)
+})

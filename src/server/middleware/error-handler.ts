@@ -1,0 +1,38 @@
+import type { NextFunction, Request, Response } from 'express'
+import { ForbiddenError, NotFoundError } from '../errors.js'
+import { CsrfError } from './csrf.js'
+
+export function notFound(_req: Request, _res: Response, next: NextFunction): void {
+  next(new NotFoundError())
+}
+
+/** Renders the GOV.UK error pages. Nothing about the error itself reaches the user. */
+export function errorHandler(log: (error: unknown) => void) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    if (res.headersSent) return
+    if (error instanceof NotFoundError) {
+      res.status(404).render('errors/404.njk')
+      return
+    }
+    if (error instanceof ForbiddenError) {
+      res.status(403).render('errors/403.njk')
+      return
+    }
+    if (error instanceof CsrfError) {
+      res.status(403).render('errors/csrf.njk')
+      return
+    }
+    const status = (error as { status?: number; statusCode?: number }).status
+    if (status === 413) {
+      res.status(413).render('errors/400.njk', { message: 'What you sent is too large.' })
+      return
+    }
+    if (status === 400) {
+      res.status(400).render('errors/400.njk', { message: 'What you sent could not be read.' })
+      return
+    }
+    log(error)
+    res.status(500).render('errors/500.njk')
+    void req
+  }
+}

@@ -1,0 +1,60 @@
+import path from 'node:path'
+import type express from 'express'
+import nunjucks from 'nunjucks'
+import { projectRoot } from './config.js'
+import { paths } from './paths.js'
+import { ROLE_LABELS } from '../accounts/roles.js'
+import { MILESTONE_STATUS_LABELS, MILESTONE_STATUS_TAG_CLASSES } from '../plan/milestone-status.js'
+import { formatDate, formatDateTime } from '../shared/dates.js'
+import {
+  BENCHMARK_LABELS,
+  FORMULA_DESCRIPTIONS,
+  FREQUENCY_LABELS,
+  POLARITY_LABELS,
+  UNIT_LABELS,
+  formatValue,
+  type Formula,
+  type Frequency,
+  type Unit,
+} from '../measures/measure-types.js'
+import { periodLabel } from '../measures/periods.js'
+import { ASSURANCE_LABELS, SIGNAL_LABELS, VARIATION_LABELS } from '../measures/spc.js'
+import { RAG_LABELS } from '../reports/status-rules.js'
+
+export function configureNunjucks(app?: express.Express): nunjucks.Environment {
+  const env = nunjucks.configure(
+    [
+      path.join(projectRoot, 'views'),
+      path.join(projectRoot, 'src'),
+      path.join(projectRoot, 'node_modules/govuk-frontend/dist'),
+    ],
+    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true, noCache: false },
+  )
+  if (app) {
+    env.express(app)
+    app.set('view engine', 'njk')
+  }
+  env.addGlobal('paths', paths)
+  env.addGlobal('roleLabels', ROLE_LABELS)
+  env.addGlobal('milestoneStatusLabels', MILESTONE_STATUS_LABELS)
+  env.addGlobal('milestoneStatusTagClasses', MILESTONE_STATUS_TAG_CLASSES)
+  env.addFilter('date', (value: string | Date | null | undefined) => formatDate(value))
+  env.addFilter('dateTime', (value: string | Date | null | undefined) => formatDateTime(value))
+  env.addGlobal('ragLabels', RAG_LABELS)
+  env.addGlobal('unitLabels', UNIT_LABELS)
+  env.addGlobal('polarityLabels', POLARITY_LABELS)
+  env.addGlobal('frequencyLabels', FREQUENCY_LABELS)
+  env.addGlobal('benchmarkLabels', BENCHMARK_LABELS)
+  env.addGlobal('variationLabels', VARIATION_LABELS)
+  env.addGlobal('assuranceLabels', ASSURANCE_LABELS)
+  env.addGlobal('signalLabels', SIGNAL_LABELS)
+  env.addGlobal('formulaDescription', (f: Formula) => FORMULA_DESCRIPTIONS[f.op](f.a, f.b))
+  env.addFilter('measureValue', (value: number | null, unit: Unit, decimals?: number) =>
+    formatValue(value, unit, decimals ?? 1),
+  )
+  env.addFilter('periodLabel', (period: string, frequency: Frequency) => periodLabel(period, frequency))
+  // Nunjucks' own capitalize lower-cases the rest of the text, which mangles codes and names.
+  env.addFilter('sentence', (text: string) => (text ? text.charAt(0).toUpperCase() + text.slice(1) : ''))
+  env.addFilter('json', (value: unknown) => JSON.stringify(value, null, 2))
+  return env
+}

@@ -1,0 +1,113 @@
+// Form handling shared by every area: GOV.UK error summary + inline errors from zod, and date inputs.
+import { z } from 'zod'
+
+export interface FormErrors {
+  /** For govukErrorSummary: one entry per field, linking to it. */
+  summary: Array<{ text: string; href: string }>
+  /** For each component's errorMessage. */
+  fields: Record<string, { text: string }>
+}
+
+export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FormErrors }
+
+/** Fields that are GOV.UK date inputs link to their day field. */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  dateFields: readonly string[] = [],
+): FormResult<z.output<S>> {
+  const input = nestDateParts((body ?? {}) as Record<string, unknown>, dateFields)
+  const result = schema.safeParse(input)
+  if (result.success) return { ok: true, value: result.data }
+  return { ok: false, errors: toFormErrors(result.error, dateFields) }
+}
+
+export function toFormErrors(error: z.ZodError, dateFields: readonly string[] = []): FormErrors {
+  const fields: FormErrors['fields'] = {}
+  const summary: FormErrors['summary'] = []
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form')
+    if (fields[field]) continue
+    fields[field] = { text: issue.message }
+    summary.push({ text: issue.message, href: dateFields.includes(field) ? `#${field}-day` : `#${field}` })
+  }
+  return { summary, fields }
+}
+
+/** A single error not tied to schema parsing (e.g. a clash found in the database). */
+export function singleError(field: string, text: string): FormErrors {
+  return { summary: [{ text, href: `#${field}` }], fields: { [field]: { text } } }
+}
+
+function nestDateParts(body: Record<string, unknown>, dateFields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...body }
+  for (const name of dateFields) {
+    out[name] = {
+      day: String(body[`${name}-day`] ?? '').trim(),
+      month: String(body[`${name}-month`] ?? '').trim(),
+      year: String(body[`${name}-year`] ?? '').trim(),
+    }
+  }
+  return out
+}
+
+const trimmed = z.preprocess((v) => (typeof v === 'string' ? v.trim() : (v ?? '')), z.string())
+
+/** A required single-line text field. */
+export function requiredText(label: string, max = 200) {
+  return trimmed.pipe(
+    z
+      .string()
+      .min(1, `Enter ${label}`)
+      .max(max, `${capitalise(label)} must be ${max} characters or fewer`),
+  )
+}
+
+/** An optional text field; empty becomes ''. */
+export function optionalText(label: string, max = 2000) {
+  return trimmed.pipe(z.string().max(max, `${capitalise(label)} must be ${max} characters or fewer`))
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+/**
+ * A GOV.UK date input (day, month, year) producing 'yyyy-mm-dd', or null when optional and left empty.
+ * Messages follow the Design System's date input guidance.
+ */
+export function dateInput(label: string, options: { required: boolean }) {
+  return z.object({ day: z.string(), month: z.string(), year: z.string() }).transform((parts, ctx) => {
+    const { day, month, year } = parts
+    if (!day && !month && !year) {
+      if (options.required) ctx.addIssue({ code: 'custom', message: `Enter ${label}` })
+      return null
+    }
+    const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean)
+    if (missing.length) {
+      ctx.addIssue({ code: 'custom', message: `${capitalise(label)} must include a ${missing.join(' and ')}` })
+      return null
+    }
+    if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+      ctx.addIssue({ code: 'custom', message: `${capitalise(label)} must be a real date, like 27 3 2023` })
+      return null
+    }
+    const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
+    const date = new Date(`${iso}T00:00:00Z`)
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) {
+      ctx.addIssue({ code: 'custom', message: `${capitalise(label)} must be a real date` })
+      return null
+    }
+    if (+year < 2000 || +year > 2100) {
+      ctx.addIssue({ code: 'custom', message: `${capitalise(label)} must be between 2000 and 2100` })
+      return null
+    }
+    return iso
+  })
+}
+
+/** Positive whole-number id from a route parameter; NaN-safe. */
+export function parseId(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) return undefined
+  return Number(value)
+}

@@ -1,0 +1,59 @@
+// Looks up ids in the seeded demo database, so tests never hard-code them.
+import type { Db } from '../db/connect.js'
+
+export async function demoIds(db: Db) {
+  const strand = async (slug: string, code: string) =>
+    db
+      .selectFrom('strand')
+      .innerJoin('plan', 'plan.id', 'strand.plan_id')
+      .innerJoin('organisation', 'organisation.id', 'plan.organisation_id')
+      .select(['strand.id'])
+      .where('organisation.slug', '=', slug)
+      .where('strand.code', '=', code)
+      .executeTakeFirstOrThrow()
+  const firstObjective = async (strandId: number) =>
+    db
+      .selectFrom('objective')
+      .selectAll()
+      .where('strand_id', '=', strandId)
+      .orderBy('position')
+      .executeTakeFirstOrThrow()
+  const firstMilestone = async (objectiveId: number) =>
+    db
+      .selectFrom('milestone')
+      .selectAll()
+      .where('objective_id', '=', objectiveId)
+      .orderBy('position')
+      .executeTakeFirstOrThrow()
+  const user = async (email: string) =>
+    (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id
+
+  const ownStrand = (await strand('bradford', '1')).id // led by the demo strand lead
+  const otherStrand = (await strand('bradford', '5')).id // not led by them
+  const northfieldStrand = (await strand('northfield', '1')).id
+  const ownObjective = await firstObjective(ownStrand)
+  const otherObjective = await firstObjective(otherStrand)
+  const northfieldObjective = await firstObjective(northfieldStrand)
+  const measure = async (code: string) =>
+    (await db.selectFrom('measure').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id
+  const report = async (status: 'draft' | 'published') =>
+    (await db.selectFrom('report').select('id').where('status', '=', status).orderBy('id').executeTakeFirstOrThrow()).id
+  return {
+    draftReport: await report('draft'),
+    publishedReport: await report('published'),
+    derivedMeasure: await measure('VS-VACANCY-RATE'),
+    recordedMeasure: await measure('VS-CASELOAD'),
+    ownStrand,
+    otherStrand,
+    northfieldStrand,
+    ownObjective: ownObjective.id,
+    otherObjective: otherObjective.id,
+    northfieldObjective: northfieldObjective.id,
+    ownMilestone: (await firstMilestone(ownObjective.id)).id,
+    otherMilestone: (await firstMilestone(otherObjective.id)).id,
+    northfieldMilestone: (await firstMilestone(northfieldObjective.id)).id,
+    strandLeadUser: await user('strand-lead@bradford.example'),
+    viewerUser: await user('councillor@bradford.example'),
+    northfieldAdmin: await user('admin@northfield.example'),
+  }
+}

@@ -1,0 +1,56 @@
+// Helpers for HTTP tests: an app built in the test (no port), and signed-in supertest agents.
+import assert from 'node:assert/strict'
+import request from 'supertest'
+import type { Db } from '../db/connect.js'
+import { createApp } from '../server/app.js'
+import { DEMO_PASSWORD } from '../db/demo/seed-demo.js'
+
+export function buildTestApp(db: Db, log: (error: unknown) => void = () => {}) {
+  return createApp({
+    db,
+    config: {
+      production: false,
+      sessionSecret: 'test-secret-test-secret-test-secret-000',
+      secureCookies: false,
+      trustProxy: false,
+      version: 'test',
+      commit: 'test',
+      chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    },
+    log,
+  })
+}
+
+export type Agent = ReturnType<typeof request.agent>
+
+export function csrfFrom(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html)
+  assert.ok(match, 'page has no CSRF token')
+  return match[1]!
+}
+
+/** A fresh agent (own cookie jar) signed in as the given demo account. */
+export async function signedIn(
+  app: ReturnType<typeof buildTestApp>,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<Agent> {
+  const agent = request.agent(app)
+  const page = await agent.get('/sign-in').expect(200)
+  const response = await agent
+    .post('/sign-in')
+    .type('form')
+    .send({ email, password, _csrf: csrfFrom(page.text), returnTo: '/' })
+  assert.equal(response.status, 302, `sign-in as ${email} failed with ${response.status}`)
+  return agent
+}
+
+/** POST a form the way a browser does: fetch the page for its CSRF token first. */
+export async function postForm(agent: Agent, pageUrl: string, action: string, fields: Record<string, string>) {
+  const page = await agent.get(pageUrl)
+  assert.equal(page.status, 200, `GET ${pageUrl} returned ${page.status}`)
+  return agent
+    .post(action)
+    .type('form')
+    .send({ ...fields, _csrf: csrfFrom(page.text) })
+}
