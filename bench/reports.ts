@@ -22,13 +22,29 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const database = await openDatabase({})
 await migrateToLatest(database.db)
 const db = database.db
-const org = await db.insertInto('organisation').values({ slug: 'big', name: 'Large Council', kind: 'council' }).returning('id').executeTakeFirstOrThrow()
-const plan = await db.insertInto('plan').values({ organisation_id: org.id, title: 'Large plan', starts_on: '2019-04-01' }).returning('id').executeTakeFirstOrThrow()
+const org = await db
+  .insertInto('organisation')
+  .values({ slug: 'big', name: 'Large Council', kind: 'council' })
+  .returning('id')
+  .executeTakeFirstOrThrow()
+const plan = await db
+  .insertInto('plan')
+  .values({ organisation_id: org.id, title: 'Large plan', starts_on: '2019-04-01' })
+  .returning('id')
+  .executeTakeFirstOrThrow()
 const strandIds: number[] = []
 for (let s = 0; s < STRANDS; s++) {
   const row = await db
     .insertInto('strand')
-    .values({ plan_id: plan.id, code: String(s + 1), half: s < 6 ? 'A' : 'B', title: `Strand ${s + 1}`, lead_title: 'Head of Service', position: s + 1, created_at: '2019-04-01T00:00:00Z' })
+    .values({
+      plan_id: plan.id,
+      code: String(s + 1),
+      half: s < 6 ? 'A' : 'B',
+      title: `Strand ${s + 1}`,
+      lead_title: 'Head of Service',
+      position: s + 1,
+      created_at: '2019-04-01T00:00:00Z',
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   strandIds.push(row.id)
@@ -37,7 +53,12 @@ const objectiveIds: number[] = []
 for (let o = 0; o < OBJECTIVES; o++) {
   const row = await db
     .insertInto('objective')
-    .values({ strand_id: strandIds[o % STRANDS]!, title: `Objective ${o + 1}`, description: 'What changes for children', position: o + 1 })
+    .values({
+      strand_id: strandIds[o % STRANDS]!,
+      title: `Objective ${o + 1}`,
+      description: 'What changes for children',
+      position: o + 1,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   objectiveIds.push(row.id)
@@ -48,17 +69,36 @@ await db
     Array.from({ length: MILESTONES }, (_, i) => {
       const due = `2023-${String((i % 12) + 1).padStart(2, '0')}-15`
       const done = i % 3 !== 0
-      return { objective_id: objectiveIds[i % OBJECTIVES]!, title: `Milestone ${i + 1}`, owner: 'Team manager', due_on: due, status: done ? ('complete' as const) : ('on-track' as const), completed_on: done ? due : null, evidence: '', position: i + 1 }
+      return {
+        objective_id: objectiveIds[i % OBJECTIVES]!,
+        title: `Milestone ${i + 1}`,
+        owner: 'Team manager',
+        due_on: due,
+        status: done ? ('complete' as const) : ('on-track' as const),
+        completed_on: done ? due : null,
+        evidence: '',
+        position: i + 1,
+      }
     }),
   )
   .execute()
 for (let m = 0; m < MEASURES; m++) {
   const measure = await db
     .insertInto('measure')
-    .values({ organisation_id: org.id, code: `M${m}`, name: `Measure ${m + 1}`, unit: 'percent', polarity: m % 2 ? 'higher' : 'lower', frequency: 'monthly' })
+    .values({
+      organisation_id: org.id,
+      code: `M${m}`,
+      name: `Measure ${m + 1}`,
+      unit: 'percent',
+      polarity: m % 2 ? 'higher' : 'lower',
+      frequency: 'monthly',
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
-  await db.insertInto('measure_strand').values({ measure_id: measure.id, strand_id: strandIds[m % STRANDS]! }).execute()
+  await db
+    .insertInto('measure_strand')
+    .values({ measure_id: measure.id, strand_id: strandIds[m % STRANDS]! })
+    .execute()
   let period = '2019-01-01'
   const values = Array.from({ length: MONTHS }, (_, j) => {
     const row = { measure_id: measure.id, period, value: 20 + ((m * 7 + j * 13) % 23) / 2 + (j > 45 ? 3 : 0), note: '' }
@@ -66,9 +106,23 @@ for (let m = 0; m < MEASURES; m++) {
     return row
   })
   await db.insertInto('measure_value').values(values).execute()
-  await db.insertInto('measure_target').values({ measure_id: measure.id, value: 25, target_date: null, note: '', set_by: null, set_at: '2019-01-01T00:00:00Z' }).execute()
+  await db
+    .insertInto('measure_target')
+    .values({
+      measure_id: measure.id,
+      value: 25,
+      target_date: null,
+      note: '',
+      set_by: null,
+      set_at: '2019-01-01T00:00:00Z',
+    })
+    .execute()
 }
-const report = await db.insertInto('report').values({ organisation_id: org.id, quarter_start: '2023-10-01', summary: 'Summary' }).returningAll().executeTakeFirstOrThrow()
+const report = await db
+  .insertInto('report')
+  .values({ organisation_id: org.id, quarter_start: '2023-10-01', summary: 'Summary' })
+  .returningAll()
+  .executeTakeFirstOrThrow()
 const council = { organisationId: org.id, name: 'Large Council', slug: 'big' }
 const env = configureNunjucks()
 const css = await printCss()
@@ -102,8 +156,12 @@ await closeSharedBrowser()
 await database.close()
 
 const size = `${STRANDS} strands, ${OBJECTIVES} objectives, ${MILESTONES} milestones, ${MEASURES} measures x ${MONTHS} months`
-console.log(`report html (build + render, median of 5): ${htmlMs.toFixed(0)} ms (${size}; ${(html.length / 1024).toFixed(0)} kB)`)
-console.log(`report docx (charts drawn in Chromium, median of 3): ${docxMs.toFixed(0)} ms (${size}; ${charts.length} charts)`)
+console.log(
+  `report html (build + render, median of 5): ${htmlMs.toFixed(0)} ms (${size}; ${(html.length / 1024).toFixed(0)} kB)`,
+)
+console.log(
+  `report docx (charts drawn in Chromium, median of 3): ${docxMs.toFixed(0)} ms (${size}; ${charts.length} charts)`,
+)
 console.log(`report docx without charts (median of 3): ${docxNoChartsMs.toFixed(0)} ms (${size})`)
 console.log(`report pdf (print in Chromium, median of 3): ${pdfMs.toFixed(0)} ms (${size})`)
 console.log(`report xlsx (median of 3): ${xlsxMs.toFixed(0)} ms (${size})`)

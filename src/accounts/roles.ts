@@ -37,18 +37,30 @@ export type Capability =
   /** Define measures, enter and import values, set targets and benchmarks. */
   | 'measures:edit'
   | 'users:manage'
+  /** See the official national statistics and Ofsted judgements (public data). */
+  | 'national:read'
+  /** Load a newer DfE or Ofsted release file: it changes the figures every council sees. */
+  | 'national:update'
 
-const READ_DRAFT: Capability[] = ['plan:read-draft', 'plan:read-published', 'measures:read']
+const READ_DRAFT: Capability[] = ['plan:read-draft', 'plan:read-published', 'measures:read', 'national:read']
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: [...READ_DRAFT, 'plan:edit-any', 'plan:publish', 'audit:read', 'users:manage', 'measures:edit'],
+  admin: [
+    ...READ_DRAFT,
+    'plan:edit-any',
+    'plan:publish',
+    'audit:read',
+    'users:manage',
+    'measures:edit',
+    'national:update',
+  ],
   'improvement-team': [...READ_DRAFT, 'plan:edit-any', 'plan:publish', 'audit:read', 'measures:edit'],
   'strand-lead': [...READ_DRAFT, 'plan:edit-own-strand'],
   leader: READ_DRAFT,
   'board-member': READ_DRAFT,
   adviser: READ_DRAFT,
-  partner: ['plan:read-published'],
-  viewer: ['plan:read-published'],
+  partner: ['plan:read-published', 'national:read'],
+  viewer: ['plan:read-published', 'national:read'],
 }
 
 export function can(role: Role, capability: Capability): boolean {

@@ -19,7 +19,7 @@ const filterSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
   action: z
-    .enum(['create', 'update', 'delete', 'publish', 'sign-in'])
+    .enum(['create', 'update', 'delete', 'publish', 'sign-in', 'load'])
     .optional()
     .or(z.literal('').transform(() => undefined)),
   user: z.coerce

@@ -26,6 +26,8 @@ export interface LineChartParams {
   target?: number | null
   benchmarks?: Array<{ label: string; value: number }>
   decimals?: number
+  /** Last sentence of the text alternative; by default, why there is no SPC. */
+  footnote?: string
   width?: number
   height?: number
 }
@@ -122,6 +124,6 @@ function describeLines(p: LineChartParams, periods: string[], fmt: (v: number) =
   }
   if (p.target !== null && p.target !== undefined) parts.push(`Target ${fmt(p.target)}.`)
   for (const b of p.benchmarks ?? []) parts.push(`${b.label} ${fmt(b.value)}.`)
-  parts.push('Too few values for statistical process control.')
+  parts.push(p.footnote ?? 'Too few values for statistical process control.')
   return parts.join(' ')
 }

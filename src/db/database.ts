@@ -17,6 +17,8 @@ export interface OrganisationTable {
   slug: string
   name: string
   kind: OrganisationKind
+  /** The local authority's DfE 3-digit code, linking the council to the national statistics. */
+  la_code: string | null
   created_at: CreatedAt
 }
 
@@ -117,7 +119,7 @@ export interface PlanVersionTable {
   published_at: CreatedAt
 }
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'sign-in'
+export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'sign-in' | 'load'
 
 export interface AuditLogTable {
   id: Generated<number>
@@ -148,6 +150,8 @@ export interface MeasureTable {
   decimals: Generated<number>
   vital_sign: VitalSign | null
   formula: Json<Formula | null> | null
+  /** The national indicator this measure is, whose official figures then benchmark it. */
+  national_indicator: string | null
   position: Generated<number>
   created_at: CreatedAt
   updated_at: UpdatedAt
@@ -286,6 +290,81 @@ export interface Database {
   report: ReportTable
   report_commentary: ReportCommentaryTable
   report_override: ReportOverrideTable
+  national_area: NationalAreaTable
+  national_value: NationalValueTable
+  national_release: NationalReleaseTable
+  national_value_change: NationalValueChangeTable
+  statistical_neighbour: StatisticalNeighbourTable
+  ofsted_inspection: OfstedInspectionTable
+}
+
+export type AreaLevel = 'national' | 'regional' | 'local authority'
+
+export interface NationalAreaTable {
+  code: string
+  level: AreaLevel
+  name: string
+  ons_code: string | null
+  region_code: string | null
+}
+
+export interface NationalValueTable {
+  indicator: string
+  area_code: string
+  year: number
+  value: number | null
+  numerator: number | null
+  denominator: number | null
+  /** DfE's marker for a figure not published: c, x, z, low, u, k. */
+  suppression: string | null
+  release_id: number
+}
+
+export interface NationalReleaseTable {
+  id: Generated<number>
+  dataset: string
+  file_name: string
+  sha256: string
+  loaded_by: number | null
+  loaded_at: CreatedAt
+  rows_read: number
+  values_added: number
+  values_changed: number
+  values_unchanged: number
+}
+
+export interface NationalValueChangeTable {
+  id: Generated<number>
+  indicator: string
+  area_code: string
+  year: number
+  old_value: number | null
+  old_suppression: string | null
+  new_value: number | null
+  new_suppression: string | null
+  release_id: number
+}
+
+export interface StatisticalNeighbourTable {
+  area_code: string
+  rank: number
+  neighbour_code: string
+  closeness: string
+}
+
+export interface OfstedInspectionTable {
+  id: Generated<number>
+  area_code: string
+  kind: string
+  started_on: string
+  published_on: string | null
+  overall: string | null
+  leaders: string | null
+  help_and_protection: string | null
+  in_care: string | null
+  care_leavers: string | null
+  theme: string | null
+  source: string
 }
 
 export type Organisation = Selectable<OrganisationTable>

@@ -122,6 +122,7 @@ export interface MeasureInput {
   decimals: number
   vitalSign: VitalSign | null
   formula: Formula | null
+  nationalIndicator?: string | null
   strandIds: number[]
   objectiveIds: number[]
 }
@@ -141,6 +142,7 @@ function measureColumns(input: MeasureInput) {
     decimals: input.decimals,
     vital_sign: input.vitalSign,
     formula: input.formula ? jsonb(input.formula) : null,
+    national_indicator: input.nationalIndicator ?? null,
   }
 }
 

@@ -19,6 +19,8 @@ import {
   valueSchema,
 } from './measure-validation.js'
 import { BENCHMARK_KINDS, FREQUENCIES, POLARITIES, UNITS } from './measure-types.js'
+import { INDICATORS_BY_ID, NATIONAL_INDICATORS } from '../national/indicators.js'
+import { nationalFiguresFor } from '../national/measure-benchmarks.js'
 import { measureChart } from './measure-chart.js'
 import { validRange } from './import/validate-import.js'
 
@@ -88,6 +90,10 @@ export function measureRoutes(db: Db): Router {
     }
     res.status(view.errors ? 400 : 200).render('measures/views/measure-form.njk', {
       ...view,
+      nationalIndicators: [
+        { value: '', text: 'None' },
+        ...NATIONAL_INDICATORS.map((i) => ({ value: i.id, text: i.title })),
+      ],
       strands,
       selectedStrands: selected('strandIds'),
       selectedObjectives: selected('objectiveIds'),
@@ -152,7 +158,12 @@ export function measureRoutes(db: Db): Router {
       ? measures.filter((m) => m.code === measure.formula!.a || m.code === measure.formula!.b)
       : []
     const rebaselines = await repo.listRebaselines(db, context(req).council.organisationId, [measure.id])
+    const national = await nationalFiguresFor(db, context(req).council.organisationId, measure.national_indicator)
     res.status(status).render('measures/views/measure.njk', {
+      national,
+      nationalIndicatorTitle: measure.national_indicator
+        ? INDICATORS_BY_ID.get(measure.national_indicator)?.title
+        : null,
       measure,
       summary,
       chart: measureChart(summary),
@@ -197,6 +208,7 @@ export function measureRoutes(db: Db): Router {
         validMax: m.valid_max ?? '',
         decimals: String(m.decimals),
         vitalSign: m.vital_sign ?? '',
+        nationalIndicator: m.national_indicator ?? '',
         strandIds: (strandLinks.get(m.id) ?? []).map(String),
         objectiveIds: (objectiveLinks.get(m.id) ?? []).map(String),
       },

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { dateInput, optionalText, requiredText } from '../shared/forms.js'
 import { parseNumber } from './import/validate-import.js'
+import { INDICATORS_BY_ID } from '../national/indicators.js'
 import { BENCHMARK_KINDS, FREQUENCIES, POLARITIES, UNITS } from './measure-types.js'
 import type { PeriodResult } from './periods.js'
 
@@ -66,6 +67,10 @@ export const measureSchema = z
     vitalSign: z
       .enum(['', 'workforce', 'demand'])
       .optional()
+      .transform((v) => (v ? v : null)),
+    nationalIndicator: z
+      .preprocess((v) => (typeof v === 'string' ? v : ''), z.string())
+      .refine((v) => v === '' || INDICATORS_BY_ID.has(v), 'Select a national indicator from the list')
       .transform((v) => (v ? v : null)),
     strandIds: idList,
     objectiveIds: idList,

@@ -46,6 +46,8 @@ export interface ReportInput {
   narrative: { summary: string; recommendations: string; decisions: string }
   commentary: Map<number, { commentary: string; impact: string }>
   overrides: Override[]
+  /** Official figures for measures linked to a national indicator, by indicator id, already in words. */
+  national?: Map<string, { england: string; statisticalNeighbours: string }>
 }
 
 export interface Rated {
@@ -134,9 +136,17 @@ function rated(derived: RagResult, override: Override | undefined): Rated {
   }
 }
 
-function measureRow(s: MeasureSummary, chartId = `report-chart-${s.measure.id}`): MeasureRow {
+function measureRow(
+  s: MeasureSummary,
+  chartId = `report-chart-${s.measure.id}`,
+  national?: ReportInput['national'],
+): MeasureRow {
   const fmt = (v: number | null | undefined) => formatValue(v ?? null, s.measure.unit, s.measure.decimals)
-  const bench = (key: string) => {
+  // A measure linked to a national indicator is benchmarked by the official figures; others by the
+  // benchmarks entered for them.
+  const official = s.measure.national_indicator ? national?.get(s.measure.national_indicator) : undefined
+  const bench = (key: 'england' | 'statistical-neighbours') => {
+    if (official) return key === 'england' ? official.england : official.statisticalNeighbours
     const b = s.benchmarks.find((x) => x.key === key)
     return b ? `${fmt(b.value)} (${b.periodLabel})` : 'Not available'
   }
@@ -291,7 +301,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
         commentary: note?.commentary ?? '',
         impact: note?.impact ?? '',
         objectives,
-        measures: strandMeasures.map((m) => measureRow(m, `report-chart-${s.id}-${m.measure.id}`)),
+        measures: strandMeasures.map((m) => measureRow(m, `report-chart-${s.id}-${m.measure.id}`, input.national)),
       }
     })
 

@@ -5,6 +5,8 @@ import { loadCouncilMeasures } from '../measures/measure-service.js'
 import { buildReportContent, type ReportContent } from './report-content.js'
 import { listCommentary, listOverrides, listPartnerRequests, type ReportRow } from './report-repository.js'
 import { quarter } from './status-rules.js'
+import { nationalComparisons } from '../national/measure-benchmarks.js'
+import { averageText, figureText, yearEnd, yearLabel } from '../national/present.js'
 
 export async function draftContent(
   db: DbOrTx,
@@ -36,13 +38,30 @@ export async function draftContent(
     listCommentary(db, report.id),
     listOverrides(db, report.id),
   ])
+  const summaries = [...measures.summaries.values()]
+  const comparisons = await nationalComparisons(
+    db,
+    council.organisationId,
+    summaries.map((m) => m.measure.national_indicator),
+  )
+  const national = new Map<string, { england: string; statisticalNeighbours: string }>()
+  for (const [id, c] of comparisons) {
+    // The latest statistical year that had ended by the quarter's end.
+    const year = [...c.years].reverse().find((y) => yearEnd(y, c.indicator) <= q.end)
+    if (year === undefined) continue
+    national.set(id, {
+      england: `${figureText(c.england.get(year), c.indicator)} (${yearLabel(year, c.indicator)}, official)`,
+      statisticalNeighbours: `${averageText(c.neighbourAverage.get(year), c.indicator)} (${yearLabel(year, c.indicator)}, official)`,
+    })
+  }
   return buildReportContent({
+    national,
     councilName: council.name,
     planTitle: plan?.title ?? '',
     quarter: q,
     tree,
     updates,
-    measures: [...measures.summaries.values()],
+    measures: summaries,
     strandLinks: measures.strandLinks,
     objectiveLinks: measures.objectiveLinks,
     partnerRequests,

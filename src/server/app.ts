@@ -24,6 +24,7 @@ import { overviewRoutes } from '../plan/overview-routes.js'
 import { importRoutes } from '../measures/import/import-routes.js'
 import { measureRoutes } from '../measures/measure-routes.js'
 import { vitalSignsRoutes } from '../measures/vital-signs-routes.js'
+import { nationalRoutes } from '../national/national-routes.js'
 import { reportRoutes } from '../reports/report-routes.js'
 
 export interface Services {
@@ -70,6 +71,7 @@ export function createApp(services: Services): express.Express {
       cookie: { httpOnly: true, secure: config.secureCookies, sameSite: 'lax', maxAge: SESSION_IDLE_MS, path: '/' },
     }),
   )
+  app.use(saveSessionBeforeRedirect)
   app.use(csrfProtection)
   app.use(loadUser(db))
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -96,6 +98,7 @@ export function createApp(services: Services): express.Express {
   council.use(measureRoutes(db))
   council.use(vitalSignsRoutes(db))
   council.use(reportRoutes(db, config.chromiumPath))
+  council.use(nationalRoutes(db))
   council.use(auditRoutes(db))
   council.use(userAdminRoutes(db))
   app.use(paths.council.root, requireSignIn, councilContext, council)
@@ -103,4 +106,18 @@ export function createApp(services: Services): express.Express {
   app.use(notFound)
   app.use(errorHandler(log))
   return app
+}
+
+/**
+ * A browser follows a redirect as soon as it has the headers, which express-session may send before its
+ * own save has finished: the next request could then miss a new sign-in or flash message. Saving first
+ * closes that race (it showed on PostgreSQL under load).
+ */
+export function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction): void {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void
+  res.redirect = ((...args: unknown[]) => {
+    if (!req.session) return redirect(...args)
+    req.session.save((error) => (error ? next(error) : redirect(...args)))
+  }) as typeof res.redirect
+  next()
 }

@@ -9,6 +9,7 @@ import { isDatabaseEmpty, seedDemo } from '../db/demo/seed-demo.js'
 import { DataFolderLockedError } from '../db/data-folder-lock.js'
 import { createApp } from './app.js'
 import { closeSharedBrowser } from '../exports/chromium.js'
+import { loadShippedData, nationalDataIsEmpty } from '../national/load-national.js'
 
 async function main(): Promise<void> {
   const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }
@@ -24,6 +25,15 @@ async function main(): Promise<void> {
     console.log('Empty database: loading the demo council')
     await seedDemo(database.db)
     await database.checkpoint()
+  }
+
+  // The official national statistics ship with the app: load them the first time (not only for the demo).
+  if (await nationalDataIsEmpty(database.db)) {
+    const started = Date.now()
+    console.log('Loading the national statistics and Ofsted judgements shipped in national-data/')
+    await loadShippedData(database.db)
+    await database.checkpoint()
+    console.log(`National statistics loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
 
   const app = createApp({ db: database.db, config })

@@ -78,6 +78,11 @@ const GET_ROUTES: RouteCase[] = [
     hidden: PUBLISHED_ONLY,
   },
   { name: 'partner requests', url: () => P.partnerRequests(B), allowed: DRAFT_READERS },
+  { name: 'national benchmarks', url: () => P.benchmarks(B), allowed: ALL },
+  { name: 'a national indicator', url: () => P.benchmarkIndicator(B, 'rereferrals'), allowed: ALL },
+  { name: 'our Ofsted inspections', url: () => P.inspections(B), allowed: ALL },
+  { name: 'Ofsted judgements of all councils', url: () => P.allInspections(B), allowed: ALL },
+  { name: 'load national data', url: () => P.nationalData(B), allowed: ['admin'] },
   { name: 'audit trail', url: () => P.audit(B), allowed: EDITORS },
   { name: 'users', url: () => P.users(B), allowed: ['admin'] },
   { name: 'new user form', url: () => P.newUser(B), allowed: ['admin'] },
@@ -341,6 +346,25 @@ for (const kind of testDatabaseKinds()) {
           .field('_csrf', tokens.get(role)!)
           .field('kind', 'values')
         assert.equal(res.status, EDITORS.includes(role) ? 400 : 403, role)
+      }
+    })
+
+    it('POST a national release or reload the shipped files: past the role check for admins, 403 for the rest', async () => {
+      for (const role of ALL) {
+        const res = await agents
+          .get(role)!
+          .post(P.nationalData(B))
+          .field('_csrf', tokens.get(role)!)
+          .field('dataset', 'c1-referrals')
+        assert.equal(res.status, role === 'admin' ? 400 : 403, role)
+        if (role !== 'admin') {
+          const reload = await agents
+            .get(role)!
+            .post(P.reloadNationalData(B))
+            .type('form')
+            .send({ _csrf: tokens.get(role)! })
+          assert.equal(reload.status, 403, `reload as ${role}`)
+        }
       }
     })
 

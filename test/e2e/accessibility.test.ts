@@ -25,7 +25,7 @@ for (const kind of testDatabaseKinds()) {
     let ids: Awaited<ReturnType<typeof demoIds>>
 
     before(async () => {
-      app = await startApp(kind)
+      app = await startApp(kind, { national: true })
       browser = await launchBrowser()
       ids = await demoIds(app.database.db)
     })
@@ -182,6 +182,24 @@ for (const kind of testDatabaseKinds()) {
       await submit(page, page.locator('[data-qa="save-partner-request"]'))
       await page.locator('.govuk-error-summary').waitFor({ state: 'visible' })
       await expectNoAxeViolations(page, 'partner requests with errors')
+    })
+
+    it('national benchmarks, an indicator against the neighbours, inspections, and loading national data', async () => {
+      const page = await newPage('admin@bradford.example')
+      for (const path of [
+        P.benchmarks(B),
+        P.benchmarkIndicator(B, 'rereferrals'),
+        `${P.benchmarkIndicator(B, 'care-leavers-suitable-17-18')}?year=2025`,
+        P.inspections(B),
+        P.allInspections(B),
+        P.areaInspections(B, '380'),
+        P.nationalData(B),
+      ]) {
+        await check(page, path)
+      }
+      await submit(page, page.locator('[data-qa="load-release"]'))
+      await page.locator('.govuk-error-summary').waitFor({ state: 'visible' })
+      await expectNoAxeViolations(page, 'national data with an error')
     })
 
     it('the audit trail, with and without filters and with a bad date', async () => {

@@ -11,6 +11,7 @@ import { testDatabaseKinds, type TestDatabaseKind } from '../../src/test-support
 import { buildTestApp } from '../../src/test-support/http.js'
 import { seedDemo, DEMO_PASSWORD } from '../../src/db/demo/seed-demo.js'
 import type { DatabaseHandle } from '../../src/db/connect.js'
+import { loadShippedData } from '../../src/national/load-national.js'
 
 const require = createRequire(import.meta.url)
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -26,18 +27,23 @@ export interface RunningApp {
 }
 
 /** Starts the whole app over a fresh demo database of the given kind. */
-export async function startApp(kind: TestDatabaseKind): Promise<RunningApp> {
+export async function startApp(kind: TestDatabaseKind, options: { national?: boolean } = {}): Promise<RunningApp> {
   const database = await kind.open()
   await seedDemo(database.db)
+  if (options.national) await loadShippedData(database.db)
   const inner = buildTestApp(database.db, (error) => console.error('[app error]', error))
   // Report slow requests, so a hang in CI says which request hung.
   const app = express()
   app.use((req, res, next) => {
     const started = Date.now()
-    const timer = setTimeout(() => console.error(`[slow request] ${req.method} ${req.originalUrl} still running after 5 s`), 5000)
+    const timer = setTimeout(
+      () => console.error(`[slow request] ${req.method} ${req.originalUrl} still running after 5 s`),
+      5000,
+    )
     res.on('close', () => {
       clearTimeout(timer)
-      if (Date.now() - started > 5000) console.error(`[slow request] ${req.method} ${req.originalUrl} took ${Date.now() - started} ms`)
+      if (Date.now() - started > 5000)
+        console.error(`[slow request] ${req.method} ${req.originalUrl} took ${Date.now() - started} ms`)
     })
     next()
   })
@@ -111,4 +117,10 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.locator('[data-qa="password"]').fill(password)
   await Promise.all([page.waitForEvent('framenavigated'), page.locator('[data-qa="sign-in"]').click()])
   await page.waitForLoadState('domcontentloaded')
+  if (password === DEMO_PASSWORD) {
+    assert.ok(
+      !new URL(page.url()).pathname.startsWith('/sign-in'),
+      `signing in as ${email} did not leave the sign-in page`,
+    )
+  }
 }

@@ -25,6 +25,8 @@ interface DemoMeasure {
   target?: { value: number; date: string; note: string }
   benchmarks?: Array<{ kind: 'england' | 'region'; period: string; value: number }>
   validMax?: number
+  /** The national indicator whose official yearly figures benchmark this measure. */
+  national?: string
 }
 
 const CSWW = "DfE children's social work workforce statistics, 30 September"
@@ -115,6 +117,7 @@ export const DEMO_MEASURES: DemoMeasure[] = [
     strands: ['8'],
     target: { value: 15, date: '2023-03-31', note: 'Close to the England rate' },
     benchmarks: benchmarksFor('vacancy'),
+    national: 'sw-vacancy',
   },
   {
     code: 'VS-AGENCY-SHARE',
@@ -128,6 +131,7 @@ export const DEMO_MEASURES: DemoMeasure[] = [
     strands: ['8'],
     target: { value: 20, date: '2023-03-31', note: 'Halve reliance on agency staff' },
     benchmarks: benchmarksFor('agency'),
+    national: 'sw-agency',
   },
   {
     code: 'VS-CASELOAD',
@@ -141,6 +145,7 @@ export const DEMO_MEASURES: DemoMeasure[] = [
     strands: ['8', '9'],
     target: { value: 18, date: '2022-03-31', note: 'Manageable caseloads' },
     benchmarks: benchmarksFor('caseload'),
+    national: 'sw-caseload',
     validMax: 100,
   },
   {
@@ -191,6 +196,7 @@ export async function seedDemoMeasures(
         decimals: m.decimals ?? 1,
         vital_sign: m.vitalSign,
         formula: m.formula ? jsonb(m.formula) : null,
+        national_indicator: m.national ?? null,
         position: position + 1,
       })
       .returning('id')

@@ -14,7 +14,8 @@ import type { DemoStrand } from './demo-plan-types.js'
 
 export const DEMO_PASSWORD = 'Turnaround-demo-2026'
 
-export const DEMO_COUNCIL = { slug: 'bradford', name: 'City of Bradford Metropolitan District Council' }
+// Bradford's DfE local authority code (380) links it to the shipped national statistics.
+export const DEMO_COUNCIL = { slug: 'bradford', name: 'City of Bradford Metropolitan District Council', laCode: '380' }
 export const OTHER_DEMO_COUNCIL = { slug: 'northfield', name: 'Northfield Borough Council (fictional)' }
 
 export interface DemoAccount {
@@ -148,10 +149,16 @@ export async function seedDemo(db: Db): Promise<void> {
   for (const account of DEMO_ACCOUNTS) hashes.set(account.email, await hashPassword(DEMO_PASSWORD))
 
   await db.transaction().execute(async (trx) => {
-    const org = async (slug: string, name: string, kind: 'council' | 'dfe' | 'partner') =>
-      (await trx.insertInto('organisation').values({ slug, name, kind }).returning('id').executeTakeFirstOrThrow()).id
+    const org = async (slug: string, name: string, kind: 'council' | 'dfe' | 'partner', laCode: string | null = null) =>
+      (
+        await trx
+          .insertInto('organisation')
+          .values({ slug, name, kind, la_code: laCode })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
     const orgIds = {
-      bradford: await org(DEMO_COUNCIL.slug, DEMO_COUNCIL.name, 'council'),
+      bradford: await org(DEMO_COUNCIL.slug, DEMO_COUNCIL.name, 'council', DEMO_COUNCIL.laCode),
       northfield: await org(OTHER_DEMO_COUNCIL.slug, OTHER_DEMO_COUNCIL.name, 'council'),
       dfe: await org('dfe', 'Department for Education', 'dfe'),
       partner: await org('partner', 'District health partnership (demo)', 'partner'),

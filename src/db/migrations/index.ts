@@ -5,6 +5,7 @@ import * as m0002 from './0002_plan.js'
 import * as m0003 from './0003_audit.js'
 import * as m0004 from './0004_measures.js'
 import * as m0005 from './0005_reports.js'
+import * as m0006 from './0006_national.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_audit': m0003,
   '0004_measures': m0004,
   '0005_reports': m0005,
+  '0006_national': m0006,
 }

@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Paths that accept multipart uploads; each must call verifyUploadCsrf after parsing the body. */
-const UPLOAD_PATHS = [/^\/councils\/[^/]+\/measures\/import$/]
+const UPLOAD_PATHS = [/^\/councils\/[^/]+\/measures\/import$/, /^\/councils\/[^/]+\/national-data$/]
 
 export class CsrfError extends Error {}
 

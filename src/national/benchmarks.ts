@@ -1,0 +1,206 @@
+// A council's national indicators against England, its region and its ten statistical neighbours: the
+// statistical-neighbour average, its rank and quartile among all councils, and direction of travel.
+import type { DbOrTx as Db } from '../db/connect.js'
+import type { MeasurePolarity } from '../measures/measure-types.js'
+import { INDICATORS_BY_ID, type NationalIndicator } from './indicators.js'
+
+export const ENGLAND = 'E92000001'
+
+export interface Area {
+  code: string
+  name: string
+  regionCode: string | null
+}
+
+export interface Figure {
+  year: number
+  value: number | null
+  suppression: string | null
+  numerator: number | null
+  denominator: number | null
+}
+
+export interface Neighbour extends Area {
+  rank: number
+  closeness: string
+}
+
+export interface Standing {
+  rank: number
+  of: number
+  /** 1 is the best quarter of councils (for a neutral indicator, the lowest values). */
+  quartile: 1 | 2 | 3 | 4
+}
+
+export interface Trend {
+  years: number
+  fromYear: number
+  change: number | null
+  /** In words a Board member reads: improving or worsening where better is known, else up or down. */
+  direction: 'improving' | 'worsening' | 'up' | 'down' | 'no change' | 'no comparison'
+}
+
+export interface IndicatorComparison {
+  indicator: NationalIndicator
+  years: number[]
+  council: Map<number, Figure>
+  england: Map<number, Figure>
+  region: Map<number, Figure>
+  neighbours: Array<{ neighbour: Neighbour; figures: Map<number, Figure> }>
+  /** Mean of the neighbours' published values; suppressed ones are left out, never counted as zero. */
+  neighbourAverage: Map<number, { value: number | null; counted: number }>
+  /** The year the table leads with: the latest with a figure for the council, else the latest at all. */
+  year: number | null
+  standing: Standing | null
+  trends: Trend[]
+}
+
+export interface CouncilBenchmarks {
+  area: Area
+  region: Area | null
+  neighbours: Neighbour[]
+  comparisons: IndicatorComparison[]
+}
+
+/** Competition ranking (1, 2, 2, 4): 1 is best, by the indicator's polarity (neutral ranks lowest first). */
+export function standingAmong(values: number[], mine: number, polarity: MeasurePolarity): Standing {
+  const better = values.filter((v) => (polarity === 'higher' ? v > mine : v < mine)).length
+  const rank = better + 1
+  const of = values.length
+  const quartile = Math.min(4, Math.floor(((rank - 1) / of) * 4) + 1) as Standing['quartile']
+  return { rank, of, quartile }
+}
+
+export function neighbourAverage(values: Array<number | null | undefined>): { value: number | null; counted: number } {
+  const published = values.filter((v): v is number => typeof v === 'number')
+  if (!published.length) return { value: null, counted: 0 }
+  return { value: published.reduce((a, b) => a + b, 0) / published.length, counted: published.length }
+}
+
+export function trendOver(
+  series: Map<number, Figure>,
+  year: number | null,
+  span: number,
+  polarity: MeasurePolarity,
+): Trend {
+  const fromYear = (year ?? 0) - span
+  const now = year === null ? null : (series.get(year)?.value ?? null)
+  const then = series.get(fromYear)?.value ?? null
+  if (now === null || then === null) return { years: span, fromYear, change: null, direction: 'no comparison' }
+  const change = Math.round((now - then) * 1e6) / 1e6
+  if (change === 0) return { years: span, fromYear, change, direction: 'no change' }
+  if (polarity === 'neutral') return { years: span, fromYear, change, direction: change > 0 ? 'up' : 'down' }
+  const better = polarity === 'higher' ? change > 0 : change < 0
+  return { years: span, fromYear, change, direction: better ? 'improving' : 'worsening' }
+}
+
+export async function findArea(db: Db, code: string): Promise<Area | undefined> {
+  const row = await db
+    .selectFrom('national_area')
+    .select(['code', 'name', 'region_code'])
+    .where('code', '=', code)
+    .executeTakeFirst()
+  return row && { code: row.code, name: row.name, regionCode: row.region_code }
+}
+
+export async function neighboursOf(db: Db, code: string): Promise<Neighbour[]> {
+  const rows = await db
+    .selectFrom('statistical_neighbour as s')
+    .innerJoin('national_area as a', 'a.code', 's.neighbour_code')
+    .select(['a.code', 'a.name', 'a.region_code', 's.rank', 's.closeness'])
+    .where('s.area_code', '=', code)
+    .orderBy('s.rank')
+    .execute()
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    regionCode: r.region_code,
+    rank: r.rank,
+    closeness: r.closeness,
+  }))
+}
+
+/**
+ * Everything the benchmarks pages show for one council. `year` fixes the year for the standing (rank and
+ * quartile) and the trends; by default each indicator uses its latest year.
+ */
+export async function councilBenchmarks(
+  db: Db,
+  laCode: string,
+  indicators: NationalIndicator[],
+  year?: number,
+): Promise<CouncilBenchmarks | undefined> {
+  const area = await findArea(db, laCode)
+  if (!area) return undefined
+  const region = area.regionCode ? ((await findArea(db, area.regionCode)) ?? null) : null
+  const neighbours = await neighboursOf(db, laCode)
+  const ids = indicators.map((i) => i.id)
+  const areaCodes = [laCode, ENGLAND, ...(region ? [region.code] : []), ...neighbours.map((n) => n.code)]
+  const rows = ids.length
+    ? await db
+        .selectFrom('national_value')
+        .select(['indicator', 'area_code', 'year', 'value', 'suppression', 'numerator', 'denominator'])
+        .where('indicator', 'in', ids)
+        .where('area_code', 'in', areaCodes)
+        .orderBy('year')
+        .execute()
+    : []
+  const byIndicatorArea = new Map<string, Map<number, Figure>>()
+  for (const r of rows) {
+    const key = `${r.indicator}|${r.area_code}`
+    if (!byIndicatorArea.has(key)) byIndicatorArea.set(key, new Map())
+    byIndicatorArea.get(key)!.set(r.year, r)
+  }
+  const series = (indicator: string, code: string | undefined) =>
+    (code && byIndicatorArea.get(`${indicator}|${code}`)) || new Map<number, Figure>()
+
+  const comparisons: IndicatorComparison[] = indicators.map((indicator) => {
+    const council = series(indicator.id, laCode)
+    const england = series(indicator.id, ENGLAND)
+    const years = [...new Set([...council.keys(), ...england.keys()])].sort((a, b) => a - b)
+    const published = years.filter((y) => council.get(y)?.value !== null && council.has(y))
+    const chosen = year ?? published[published.length - 1] ?? years[years.length - 1] ?? null
+    const perNeighbour = neighbours.map((n) => ({ neighbour: n, figures: series(indicator.id, n.code) }))
+    const average = new Map(years.map((y) => [y, neighbourAverage(perNeighbour.map((n) => n.figures.get(y)?.value))]))
+    return {
+      indicator,
+      years,
+      council,
+      england,
+      region: series(indicator.id, region?.code),
+      neighbours: perNeighbour,
+      neighbourAverage: average,
+      year: chosen,
+      standing: null,
+      trends: [3, 5].map((span) => trendOver(council, chosen, span, indicator.polarity)),
+    }
+  })
+
+  // Standing among all councils, for each indicator's chosen year: one query for all of them.
+  const wanted = comparisons.filter((c) => c.year !== null && c.council.get(c.year)?.value != null)
+  if (wanted.length) {
+    const allCouncils = await db
+      .selectFrom('national_value as v')
+      .innerJoin('national_area as a', 'a.code', 'v.area_code')
+      .select(['v.indicator', 'v.year', 'v.value'])
+      .where('a.level', '=', 'local authority')
+      .where('v.value', 'is not', null)
+      .where(
+        'v.indicator',
+        'in',
+        wanted.map((c) => c.indicator.id),
+      )
+      .where('v.year', 'in', [...new Set(wanted.map((c) => c.year!))])
+      .execute()
+    for (const c of wanted) {
+      const values = allCouncils.filter((r) => r.indicator === c.indicator.id && r.year === c.year).map((r) => r.value!)
+      c.standing = standingAmong(values, c.council.get(c.year!)!.value!, c.indicator.polarity)
+    }
+  }
+  return { area, region, neighbours, comparisons }
+}
+
+/** The indicators of a list of ids, in catalogue order, ignoring unknown ones. */
+export function indicatorsFor(ids: Array<string | null>): NationalIndicator[] {
+  return ids.map((id) => (id ? INDICATORS_BY_ID.get(id) : undefined)).filter((i): i is NationalIndicator => Boolean(i))
+}

@@ -1,0 +1,429 @@
+// Benchmarks (national indicators against England, region and statistical neighbours), Ofsted
+// inspections (the council's own, every council's, and how long inadequate councils take to improve),
+// and the administrator's page for loading a newer release file.
+import { Router, type Request, type Response } from 'express'
+import multer from 'multer'
+import { z } from 'zod'
+import type { Db } from '../db/connect.js'
+import { context, requireCapability } from '../server/middleware/auth.js'
+import { verifyUploadCsrf } from '../server/middleware/csrf.js'
+import { NotFoundError } from '../server/errors.js'
+import { paths } from '../server/paths.js'
+import { singleError, type FormErrors } from '../shared/forms.js'
+import { todayIso } from '../shared/dates.js'
+import { recordAudit } from '../audit/audit-repository.js'
+import { UploadError, fileKind } from '../measures/import/read-table.js'
+import { renderBarChart } from '../charts/bar-chart.js'
+import { BENCHMARK_INDICATORS, INDICATORS_BY_ID } from './indicators.js'
+import { councilBenchmarks, ENGLAND } from './benchmarks.js'
+import {
+  OGL_ATTRIBUTION,
+  averageText,
+  comparisonChart,
+  figureText,
+  formatFigureValue,
+  standingText,
+  trendText,
+  yearLabel,
+  yearRows,
+} from './present.js'
+import { ALL_DATASETS, datasetById } from './datasets.js'
+import { BadRowsError, WrongFormatError, loadReleaseFile, loadShippedData } from './load-national.js'
+import { GRADES, GRADE_LABELS, improvementJourneys, latestJudgements, median, type Grade } from './ofsted.js'
+
+const P = paths.council
+const MAX_RELEASE_BYTES = 10 * 1024 * 1024
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: MAX_RELEASE_BYTES, files: 1, fields: 10 },
+})
+
+export function nationalRoutes(db: Db): Router {
+  const router = Router({ mergeParams: true })
+  const read = requireCapability('national:read')
+  const update = requireCapability('national:update')
+
+  async function laCodeOf(req: Request): Promise<string | null> {
+    const org = await db
+      .selectFrom('organisation')
+      .select('la_code')
+      .where('id', '=', context(req).council.organisationId)
+      .executeTakeFirst()
+    return org?.la_code ?? null
+  }
+
+  router.get('/benchmarks', read, async (req, res) => {
+    const laCode = await laCodeOf(req)
+    const data = laCode ? await councilBenchmarks(db, laCode, BENCHMARK_INDICATORS) : undefined
+    if (!data) return res.render('national/views/benchmarks.njk', { data: null, attribution: OGL_ATTRIBUTION })
+    const rows = data.comparisons.map((c) => ({
+      indicator: c.indicator,
+      year: c.year === null ? 'No data' : yearLabel(c.year, c.indicator),
+      council: c.year === null ? 'No figure' : figureText(c.council.get(c.year), c.indicator),
+      england: c.year === null ? 'No figure' : figureText(c.england.get(c.year), c.indicator),
+      region: c.year === null ? 'No figure' : figureText(c.region.get(c.year), c.indicator),
+      neighbours: c.year === null ? 'No figure' : averageText(c.neighbourAverage.get(c.year), c.indicator),
+      standing: standingText(c.standing, c.indicator),
+      trends: c.trends.map((t) => trendText(t, c.indicator)),
+      chart: comparisonChart(c, data.area.name, data.region?.name ?? null),
+      table: yearRows(c).map((r) => ({ ...r, year: yearLabel(r.year, c.indicator) })),
+    }))
+    res.render('national/views/benchmarks.njk', { data, rows, attribution: OGL_ATTRIBUTION })
+  })
+
+  router.get('/benchmarks/:indicator', read, async (req, res) => {
+    const indicator = INDICATORS_BY_ID.get(String(req.params.indicator))
+    if (!indicator) throw new NotFoundError()
+    const laCode = await laCodeOf(req)
+    if (!laCode) return res.redirect(P.benchmarks(context(req).council.slug))
+    const all = await councilBenchmarks(db, laCode, [indicator])
+    if (!all) return res.render('national/views/indicator.njk', { indicator, years: [], attribution: OGL_ATTRIBUTION })
+    const years = all.comparisons[0]!.years
+    const asked = Number(req.query.year)
+    const year = years.includes(asked) ? asked : (all.comparisons[0]!.year ?? undefined)
+    const data = year === all.comparisons[0]!.year ? all : (await councilBenchmarks(db, laCode, [indicator], year))!
+    const c = data.comparisons[0]!
+    const fig = (code: string, map = c.council) => (year === undefined ? undefined : map.get(year)) ?? undefined
+    const areas = [
+      {
+        name: data.area.name,
+        closeness: 'This council',
+        text: figureText(fig(laCode), indicator),
+        value: fig(laCode)?.value ?? null,
+        highlight: true,
+      },
+      ...c.neighbours.map((n) => ({
+        name: n.neighbour.name,
+        closeness: `${n.neighbour.rank}: ${n.neighbour.closeness}`,
+        text: figureText(fig(n.neighbour.code, n.figures), indicator),
+        value: fig(n.neighbour.code, n.figures)?.value ?? null,
+        highlight: false,
+      })),
+    ]
+    const average = year === undefined ? undefined : c.neighbourAverage.get(year)
+    const england = year === undefined ? undefined : c.england.get(year)
+    const recent = years.slice(-5)
+    const history = [
+      { name: data.area.name, figures: recent.map((y) => figureText(c.council.get(y), indicator)) },
+      ...c.neighbours.map((n) => ({
+        name: n.neighbour.name,
+        figures: recent.map((y) => figureText(n.figures.get(y), indicator)),
+      })),
+      {
+        name: 'Statistical neighbours (average)',
+        figures: recent.map((y) => averageText(c.neighbourAverage.get(y), indicator)),
+      },
+      ...(data.region
+        ? [{ name: data.region.name, figures: recent.map((y) => figureText(c.region.get(y), indicator)) }]
+        : []),
+      { name: 'England', figures: recent.map((y) => figureText(c.england.get(y), indicator)) },
+    ]
+    const chart =
+      year === undefined
+        ? null
+        : renderBarChart({
+            id: `neighbours-${indicator.id}`,
+            title: `${indicator.title}, ${yearLabel(year, indicator)}: ${data.area.name} and its statistical neighbours`,
+            bars: areas.map((a) => ({
+              label: a.name,
+              value: a.value,
+              highlight: a.highlight,
+              note: a.value === null ? a.text : undefined,
+            })),
+            references: [
+              ...(england?.value != null ? [{ label: 'England', value: england.value }] : []),
+              ...(average?.value != null ? [{ label: 'Statistical neighbours (average)', value: average.value }] : []),
+            ],
+            format: (v) => formatFigureValue(v, indicator),
+          })
+    res.render('national/views/indicator.njk', {
+      data,
+      indicator,
+      year,
+      yearLabel: year === undefined ? '' : yearLabel(year, indicator),
+      years: [...years].reverse().map((y) => ({ value: String(y), text: yearLabel(y, indicator) })),
+      areas,
+      average: averageText(average, indicator),
+      england: figureText(england, indicator),
+      region: year === undefined ? 'No figure' : figureText(c.region.get(year), indicator),
+      standing: standingText(c.standing, indicator),
+      trends: c.trends.map((t) => trendText(t, indicator)),
+      chart,
+      recentYears: recent.map((y) => yearLabel(y, indicator)),
+      history,
+      attribution: OGL_ATTRIBUTION,
+    })
+  })
+
+  router.get('/inspections', read, async (req, res) => {
+    const laCode = await laCodeOf(req)
+    const inspections = laCode
+      ? await db
+          .selectFrom('ofsted_inspection')
+          .selectAll()
+          .where('area_code', '=', laCode)
+          .orderBy('started_on', 'desc')
+          .execute()
+      : []
+    res.render('national/views/inspections.njk', {
+      laCode,
+      inspections,
+      gradeLabels: GRADE_LABELS,
+      attribution: OGL_ATTRIBUTION,
+    })
+  })
+
+  router.get('/inspections/all-councils', read, async (_req, res) => {
+    // Current councils only (those in the statistical-neighbour model): a council since abolished, such
+    // as Northamptonshire, neither counts at a grade nor as "still inadequate".
+    const inspections = await db
+      .selectFrom('ofsted_inspection as i')
+      .innerJoin('national_area as a', 'a.code', 'i.area_code')
+      .where((eb) =>
+        eb.exists(
+          eb.selectFrom('statistical_neighbour as s').select('s.rank').whereRef('s.area_code', '=', 'i.area_code'),
+        ),
+      )
+      .select([
+        'i.area_code',
+        'a.name',
+        'i.started_on',
+        'i.published_on',
+        'i.overall',
+        'i.leaders',
+        'i.help_and_protection',
+        'i.in_care',
+        'i.care_leavers',
+      ])
+      .execute()
+    const latest = [...latestJudgements(inspections).values()].sort((a, b) => a.name.localeCompare(b.name))
+    const counts = GRADES.map((g) => ({
+      grade: g,
+      label: GRADE_LABELS[g],
+      count: latest.filter((l) => l.overall === g).length,
+    }))
+    const asOf = todayIso()
+    const journeys = improvementJourneys(inspections, asOf)
+    const names = new Map(inspections.map((i) => [i.area_code, i.name]))
+    const improved = journeys.filter((j) => j.improvedOn)
+    const waiting = journeys.filter((j) => !j.improvedOn)
+    const months = improved.map((j) => j.months)
+    const chart = renderBarChart({
+      id: 'grades',
+      title: 'Councils by latest overall Ofsted judgement',
+      bars: counts.map((c) => ({ label: c.label, value: c.count })),
+      format: (v) => String(Math.round(v)),
+    })
+    res.render('national/views/all-inspections.njk', {
+      latest,
+      counts,
+      total: latest.length,
+      chart,
+      gradeLabels: GRADE_LABELS,
+      improved: improved
+        .map((j) => ({ ...j, name: names.get(j.areaCode) ?? j.areaCode }))
+        .sort((a, b) => a.months - b.months),
+      waiting: waiting
+        .map((j) => ({ ...j, name: names.get(j.areaCode) ?? j.areaCode }))
+        .sort((a, b) => b.months - a.months),
+      stats: {
+        median: median(months),
+        min: months.length ? Math.min(...months) : null,
+        max: months.length ? Math.max(...months) : null,
+        byGrade: (['outstanding', 'good', 'requires improvement'] as Grade[]).map((g) => ({
+          label: GRADE_LABELS[g],
+          count: improved.filter((j) => j.improvedTo === g).length,
+        })),
+      },
+      asOf,
+      attribution: OGL_ATTRIBUTION,
+    })
+  })
+
+  router.get('/inspections/all-councils/:area', read, async (req, res) => {
+    const area = await db
+      .selectFrom('national_area')
+      .selectAll()
+      .where('code', '=', String(req.params.area))
+      .executeTakeFirst()
+    if (!area || area.level !== 'local authority') throw new NotFoundError()
+    const inspections = await db
+      .selectFrom('ofsted_inspection')
+      .selectAll()
+      .where('area_code', '=', area.code)
+      .orderBy('started_on', 'desc')
+      .execute()
+    res.render('national/views/inspections.njk', {
+      area,
+      laCode: area.code,
+      inspections,
+      gradeLabels: GRADE_LABELS,
+      attribution: OGL_ATTRIBUTION,
+    })
+  })
+
+  async function renderNationalData(
+    res: Response,
+    extra: { errors?: FormErrors; problems?: string[]; values?: Record<string, unknown>; status?: number } = {},
+  ) {
+    const releases = await db
+      .selectFrom('national_release as r')
+      .leftJoin('app_user as u', 'u.id', 'r.loaded_by')
+      .select([
+        'r.id',
+        'r.dataset',
+        'r.file_name',
+        'r.loaded_at',
+        'r.values_added',
+        'r.values_changed',
+        'r.values_unchanged',
+        'u.display_name',
+      ])
+      .orderBy('r.id', 'desc')
+      .limit(30)
+      .execute()
+    const changes = await db
+      .selectFrom('national_value_change as c')
+      .innerJoin('national_area as a', 'a.code', 'c.area_code')
+      .innerJoin('national_release as r', 'r.id', 'c.release_id')
+      .select([
+        'c.indicator',
+        'a.name',
+        'c.year',
+        'c.old_value',
+        'c.old_suppression',
+        'c.new_value',
+        'c.new_suppression',
+        'r.loaded_at',
+      ])
+      .orderBy('c.id', 'desc')
+      .limit(50)
+      .execute()
+    res.status(extra.status ?? 200).render('national/views/national-data.njk', {
+      datasets: ALL_DATASETS.map((d) => ({ value: d.id, text: d.title })),
+      datasetColumns: ALL_DATASETS.map((d) => ({ title: d.title, file: d.file.split('/').pop(), columns: d.columns })),
+      releases,
+      changes: changes.map((c) => {
+        const indicator = INDICATORS_BY_ID.get(c.indicator)
+        const show = (value: number | null, suppression: string | null) =>
+          indicator
+            ? figureText({ year: c.year, value, suppression, numerator: null, denominator: null }, indicator)
+            : String(value)
+        return {
+          ...c,
+          title: indicator?.title ?? c.indicator,
+          year: yearLabel(c.year, indicator),
+          before: show(c.old_value, c.old_suppression),
+          after: show(c.new_value, c.new_suppression),
+        }
+      }),
+      errors: extra.errors,
+      problems: extra.problems,
+      values: extra.values ?? {},
+      attribution: OGL_ATTRIBUTION,
+    })
+  }
+
+  router.get('/national-data', update, async (_req, res) => {
+    await renderNationalData(res)
+  })
+
+  router.post(
+    '/national-data',
+    update,
+    (req, res, next) => {
+      upload.single('file')(req, res, (error: unknown) => {
+        if (error instanceof multer.MulterError) {
+          const text =
+            error.code === 'LIMIT_FILE_SIZE'
+              ? `The selected file must be smaller than ${MAX_RELEASE_BYTES / 1024 / 1024} MB`
+              : 'Upload one CSV or XLSX file'
+          return verifyUploadCsrf(req, res, (csrfError?: unknown) =>
+            csrfError
+              ? next(csrfError)
+              : renderNationalData(res, { errors: singleError('file', text), status: 400 }).catch(next),
+          )
+        }
+        if (error) return next(error)
+        next()
+      })
+    },
+    verifyUploadCsrf,
+    async (req, res) => {
+      const form = z.object({ dataset: z.string() }).safeParse(req.body)
+      const dataset = form.success ? datasetById(form.data.dataset) : undefined
+      const values = { dataset: form.success ? form.data.dataset : '' }
+      if (!dataset)
+        return renderNationalData(res, {
+          errors: singleError('dataset', 'Select which release the file is'),
+          values,
+          status: 400,
+        })
+      const file = req.file
+      if (!file)
+        return renderNationalData(res, {
+          errors: singleError('file', 'Select a CSV or XLSX file to upload'),
+          values,
+          status: 400,
+        })
+      if (!fileKind(file.originalname)) {
+        return renderNationalData(res, {
+          errors: singleError('file', 'The selected file must be a CSV or XLSX file'),
+          values,
+          status: 400,
+        })
+      }
+      const { council, user } = context(req)
+      try {
+        const summary = await loadReleaseFile(db, dataset, file.buffer, file.originalname.slice(0, 200), user.id)
+        await recordAudit(db, {
+          organisationId: council.organisationId,
+          userId: user.id,
+          entityType: 'national release',
+          entityId: dataset.id,
+          action: 'load',
+          summary: `Loaded ${summary.fileName} (${dataset.title}): ${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged`,
+          after: summary,
+        })
+        req.session.flash = {
+          heading: `${dataset.title} loaded`,
+          html: `<p class="govuk-body">${summary.added} figures added, ${summary.changed} changed (earlier figures kept), ${summary.unchanged} unchanged.</p>`,
+        }
+        res.redirect(P.nationalData(council.slug))
+      } catch (error) {
+        if (error instanceof UploadError || error instanceof WrongFormatError) {
+          return renderNationalData(res, { errors: singleError('file', error.message), values, status: 400 })
+        }
+        if (error instanceof BadRowsError) {
+          const problems = error.problems.slice(0, 20).map((p) => `Row ${p.row}, column ${p.column}: ${p.reason}`)
+          if (error.problems.length > 20) problems.push(`and ${error.problems.length - 20} more`)
+          return renderNationalData(res, { errors: singleError('file', error.message), problems, values, status: 400 })
+        }
+        throw error
+      }
+    },
+  )
+
+  router.post('/national-data/reload', update, async (req, res) => {
+    const { council, user } = context(req)
+    const summaries = await loadShippedData(db, user.id)
+    const total = (k: 'added' | 'changed' | 'unchanged') => summaries.reduce((a, s) => a + s[k], 0)
+    await recordAudit(db, {
+      organisationId: council.organisationId,
+      userId: user.id,
+      entityType: 'national release',
+      entityId: 'shipped',
+      action: 'load',
+      summary: `Reloaded the shipped national data: ${total('added')} added, ${total('changed')} changed, ${total('unchanged')} unchanged`,
+    })
+    req.session.flash = {
+      heading: 'Shipped national data reloaded',
+      html: `<p class="govuk-body">${total('added')} figures added, ${total('changed')} changed, ${total('unchanged')} unchanged.</p>`,
+    }
+    res.redirect(P.nationalData(council.slug))
+  })
+
+  return router
+}
+
+export { ENGLAND }
