@@ -1,5 +1,5 @@
 // npm run bench:reports — a synthetic large council (12 strands, 60 objectives, 200 milestones, 80 measures
-// x 60 months): time to build and render the report as HTML, DOCX (charts drawn by Chromium) and PDF.
+// x 60 months): time to build and render the report as HTML, DOCX (charts drawn by resvg) and PDF (printed by Chromium).
 // Prints one line per figure: `<figure>: <value> <unit> (<data size>)`.
 import { performance } from 'node:perf_hooks'
 import { openDatabase } from '../src/db/connect.js'
@@ -9,7 +9,8 @@ import { draftContent } from '../src/reports/report-service.js'
 import { configureNunjucks } from '../src/server/nunjucks-setup.js'
 import { reportDocx } from '../src/exports/report-docx.js'
 import { reportXlsx } from '../src/exports/report-xlsx.js'
-import { closeSharedBrowser, htmlToPdf, svgsToPng } from '../src/exports/chromium.js'
+import { closeSharedBrowser, htmlToPdf } from '../src/exports/chromium.js'
+import { svgsToPng } from '../src/exports/svg-to-png.js'
 import { printCss } from '../src/exports/print-html.js'
 
 const STRANDS = 12
@@ -144,11 +145,12 @@ const htmlMs = await median(5, async () => {
 })
 const content = await draftContent(db, council, report)
 const charts = [...new Set(content.strands.flatMap((s) => s.measures.map((m) => m.chart)))]
-await svgsToPng(CHROMIUM, charts.slice(0, 1)) // start Chromium before timing
+await svgsToPng(charts.slice(0, 1)) // load the fonts before timing
 const docxMs = await median(3, async () => {
-  const pngs = await svgsToPng(CHROMIUM, charts)
+  const pngs = await svgsToPng(charts)
   await reportDocx(content, new Map(charts.map((svg, i) => [svg, pngs[i]!])), 'Draft')
 })
+const pngMs = await median(3, () => svgsToPng(charts))
 const docxNoChartsMs = await median(3, () => reportDocx(content, new Map(), 'Draft'))
 const pdfMs = await median(3, () => htmlToPdf(CHROMIUM, html))
 const xlsxMs = await median(3, () => reportXlsx(content))
@@ -160,8 +162,9 @@ console.log(
   `report html (build + render, median of 5): ${htmlMs.toFixed(0)} ms (${size}; ${(html.length / 1024).toFixed(0)} kB)`,
 )
 console.log(
-  `report docx (charts drawn in Chromium, median of 3): ${docxMs.toFixed(0)} ms (${size}; ${charts.length} charts)`,
+  `report docx (charts drawn by resvg, median of 3): ${docxMs.toFixed(0)} ms (${size}; ${charts.length} charts)`,
 )
+console.log(`chart images for docx (resvg, median of 3): ${pngMs.toFixed(0)} ms (${charts.length} charts)`)
 console.log(`report docx without charts (median of 3): ${docxNoChartsMs.toFixed(0)} ms (${size})`)
 console.log(`report pdf (print in Chromium, median of 3): ${pdfMs.toFixed(0)} ms (${size})`)
 console.log(`report xlsx (median of 3): ${xlsxMs.toFixed(0)} ms (${size})`)

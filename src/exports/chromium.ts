@@ -39,27 +39,6 @@ export async function closeSharedBrowser(): Promise<void> {
   if (b) await (await b.catch(() => undefined))?.close()
 }
 
-/** Draws SVG charts to PNG images (for Word), one page reused for all of them. */
-export async function svgsToPng(executablePath: string, svgs: string[]): Promise<Buffer[]> {
-  if (svgs.length === 0) return []
-  const context = await (
-    await sharedBrowser(executablePath)
-  ).newContext({ deviceScaleFactor: 2, javaScriptEnabled: false })
-  try {
-    const page = await context.newPage()
-    // All charts on one page, then one screenshot each: far cheaper than a page load per chart.
-    await page.setContent(
-      `<!DOCTYPE html><html><body style="margin:0;background:#fff">${svgs.map((svg) => `<div class="chart">${svg}</div>`).join('')}</body></html>`,
-    )
-    const out: Buffer[] = []
-    const charts = page.locator('div.chart > svg')
-    for (let i = 0; i < svgs.length; i++) out.push(await charts.nth(i).screenshot({ type: 'png' }))
-    return out
-  } finally {
-    await context.close()
-  }
-}
-
 /** Prints a complete HTML document to an A4 PDF. */
 export async function htmlToPdf(executablePath: string, html: string): Promise<Buffer> {
   const context = await (await sharedBrowser(executablePath)).newContext({ javaScriptEnabled: false })

@@ -121,6 +121,9 @@ export async function reportDocx(
           ]),
         ),
       )
+      if (content.sources && s.measures.some((m) => m.official)) {
+        blocks.push(para(`Figures marked “official”: ${content.sources}`))
+      }
       for (const m of s.measures) {
         const png = chartImages.get(m.chart)
         if (!png) continue

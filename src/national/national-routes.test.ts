@@ -94,6 +94,10 @@ for (const kind of testDatabaseKinds()) {
       assert.match(page.text, OGL)
       const report = await admin.get(P.report(B, ids.draftReport)).expect(200)
       assert.match(report.text, /\(Sept 2022, official\)/)
+      assert.match(
+        report.text,
+        /Figures marked “official”: Contains public sector information licensed under the Open Government Licence/,
+      )
     })
 
     it('lets an administrator load a newer release, and explains a file in the wrong format', async () => {

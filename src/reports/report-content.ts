@@ -48,6 +48,8 @@ export interface ReportInput {
   overrides: Override[]
   /** Official figures for measures linked to a national indicator, by indicator id, already in words. */
   national?: Map<string, { england: string; statisticalNeighbours: string }>
+  /** The attribution the official figures need. */
+  nationalAttribution?: string
 }
 
 export interface Rated {
@@ -72,6 +74,8 @@ export interface MeasureRow {
   assuranceKey: string
   unit: string
   chart: string
+  /** England and neighbour figures are DfE's official statistics (needs the licence attribution). */
+  official?: boolean
   /** Every value shown, for the data annex. */
   data: Array<{ period: string; label: string; value: number | null; target: number | null }>
 }
@@ -116,6 +120,8 @@ export interface ReportContent {
     measuresOfConcern: Array<{ strand: string; name: string; variation: string; assurance: string }>
     contributionsToStrengthen: Array<{ partner: string; description: string; strand: string; due_on: string }>
   }
+  /** Attribution for official statistics shown in the measure tables, if any are. */
+  sources?: string
 }
 
 function milestoneRow(m: MilestoneFact & { title: string; owner: string }, asAt: string): MilestoneRow {
@@ -160,6 +166,7 @@ function measureRow(
     target: s.target ? fmt(s.target.value) : 'None',
     england: bench('england'),
     statisticalNeighbours: bench('statistical-neighbours'),
+    official: Boolean(official),
     variation: VARIATION_LABELS[s.spc.variation],
     assurance: ASSURANCE_LABELS[s.spc.assurance],
     variationKey: s.spc.variation,
@@ -324,5 +331,8 @@ export function buildReportContent(input: ReportInput): ReportContent {
     strands,
     significantChanges,
     slowToProgress: slow,
+    ...(strands.some((st) => st.measures.some((m) => m.official)) && input.nationalAttribution
+      ? { sources: input.nationalAttribution }
+      : {}),
   }
 }

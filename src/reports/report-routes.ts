@@ -17,7 +17,8 @@ import { compareReports } from './report-compare.js'
 import { recordAudit } from '../audit/audit-repository.js'
 import { reportXlsx } from '../exports/report-xlsx.js'
 import { reportDocx } from '../exports/report-docx.js'
-import { htmlToPdf, svgsToPng } from '../exports/chromium.js'
+import { htmlToPdf } from '../exports/chromium.js'
+import { svgsToPng } from '../exports/svg-to-png.js'
 import { printCss, renderToString } from '../exports/print-html.js'
 
 const P = paths.council
@@ -185,7 +186,7 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
           .send(await reportXlsx(content))
       case 'docx': {
         const charts = [...new Set(content.strands.flatMap((s) => s.measures.map((m) => m.chart)))]
-        const pngs = await svgsToPng(chromiumPath, charts)
+        const pngs = await svgsToPng(charts)
         const images = new Map(charts.map((svg, i) => [svg, pngs[i]!]))
         return res
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

@@ -6,7 +6,7 @@ import { buildReportContent, type ReportContent } from './report-content.js'
 import { listCommentary, listOverrides, listPartnerRequests, type ReportRow } from './report-repository.js'
 import { quarter } from './status-rules.js'
 import { nationalComparisons } from '../national/measure-benchmarks.js'
-import { averageText, figureText, yearEnd, yearLabel } from '../national/present.js'
+import { OGL_ATTRIBUTION, averageText, figureText, yearEnd, yearLabel } from '../national/present.js'
 
 export async function draftContent(
   db: DbOrTx,
@@ -56,6 +56,7 @@ export async function draftContent(
   }
   return buildReportContent({
     national,
+    nationalAttribution: OGL_ATTRIBUTION,
     councilName: council.name,
     planTitle: plan?.title ?? '',
     quarter: q,
