@@ -5,14 +5,10 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Db } from '../db/connect.js'
-import type { AreaLevel } from '../db/database.js'
 import { projectRoot } from '../server/config.js'
 import { readTable, type Table } from '../measures/import/read-table.js'
 import {
   ALL_DATASETS,
-  FIGURE_DATASETS,
-  OFSTED_DATASETS,
-  SN_DATASET,
   missingColumns,
   type AnyDataset,
   type AreaRow,
@@ -387,6 +383,3 @@ export async function loadShippedData(db: Db, loadedBy: number | null = null): P
   }
   return out
 }
-
-export const SHIPPED_DATASETS = { figures: FIGURE_DATASETS, neighbours: SN_DATASET, ofsted: OFSTED_DATASETS }
-export type { AreaLevel }

@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit-repository.js'
 import { UploadError, fileKind } from '../measures/import/read-table.js'
 import { renderBarChart } from '../charts/bar-chart.js'
 import { BENCHMARK_INDICATORS, INDICATORS_BY_ID } from './indicators.js'
-import { councilBenchmarks, ENGLAND } from './benchmarks.js'
+import { councilBenchmarks } from './benchmarks.js'
 import {
   OGL_ATTRIBUTION,
   averageText,
@@ -425,5 +425,3 @@ export function nationalRoutes(db: Db): Router {
 
   return router
 }
-
-export { ENGLAND }
