@@ -14,7 +14,8 @@ export interface MeasureNationalFigures {
   attribution: string
 }
 
-async function laCodeOf(db: DbOrTx, organisationId: number): Promise<string | null> {
+/** The council's DfE local authority code, which links it to the national statistics (null if none). */
+export async function councilLaCode(db: DbOrTx, organisationId: number): Promise<string | null> {
   const org = await db.selectFrom('organisation').select('la_code').where('id', '=', organisationId).executeTakeFirst()
   return org?.la_code ?? null
 }
@@ -26,7 +27,7 @@ export async function nationalFiguresFor(
 ): Promise<MeasureNationalFigures | null> {
   const indicator = indicatorId ? INDICATORS_BY_ID.get(indicatorId) : undefined
   if (!indicator) return null
-  const laCode = await laCodeOf(db, organisationId)
+  const laCode = await councilLaCode(db, organisationId)
   if (!laCode) return null
   const data = await councilBenchmarks(db, laCode, [indicator])
   if (!data || !data.comparisons[0]!.years.length) return null
@@ -52,7 +53,7 @@ export async function nationalComparisons(
   const indicators = [...new Set(indicatorIds)]
     .map((id) => (id ? INDICATORS_BY_ID.get(id) : undefined))
     .filter((i): i is NationalIndicator => Boolean(i))
-  const laCode = indicators.length ? await laCodeOf(db, organisationId) : null
+  const laCode = indicators.length ? await councilLaCode(db, organisationId) : null
   if (!laCode) return new Map()
   const data = await councilBenchmarks(db, laCode, indicators)
   return new Map((data?.comparisons ?? []).map((c) => [c.indicator.id, c]))

@@ -16,6 +16,7 @@ import { UploadError, fileKind } from '../measures/import/read-table.js'
 import { renderBarChart } from '../charts/bar-chart.js'
 import { BENCHMARK_INDICATORS, INDICATORS_BY_ID } from './indicators.js'
 import { councilBenchmarks } from './benchmarks.js'
+import { councilLaCode } from './measure-benchmarks.js'
 import {
   OGL_ATTRIBUTION,
   averageText,
@@ -43,14 +44,7 @@ export function nationalRoutes(db: Db): Router {
   const read = requireCapability('national:read')
   const update = requireCapability('national:update')
 
-  async function laCodeOf(req: Request): Promise<string | null> {
-    const org = await db
-      .selectFrom('organisation')
-      .select('la_code')
-      .where('id', '=', context(req).council.organisationId)
-      .executeTakeFirst()
-    return org?.la_code ?? null
-  }
+  const laCodeOf = (req: Request) => councilLaCode(db, context(req).council.organisationId)
 
   router.get('/benchmarks', read, async (req, res) => {
     const laCode = await laCodeOf(req)
