@@ -2,11 +2,10 @@
 // inspections (the council's own, every council's, and how long inadequate councils take to improve),
 // and the administrator's page for loading a newer release file.
 import { Router, type Request, type Response } from 'express'
-import multer from 'multer'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
 import { context, requireCapability } from '../server/middleware/auth.js'
-import { verifyUploadCsrf } from '../server/middleware/csrf.js'
+import { receiveOneFile } from '../server/middleware/upload.js'
 import { NotFoundError } from '../server/errors.js'
 import { paths } from '../server/paths.js'
 import { singleError, type FormErrors } from '../shared/forms.js'
@@ -34,10 +33,6 @@ import { GRADES, GRADE_LABELS, improvementJourneys, latestJudgements, median, ty
 
 const P = paths.council
 const MAX_RELEASE_BYTES = 10 * 1024 * 1024
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: MAX_RELEASE_BYTES, files: 1, fields: 10 },
-})
 
 export function nationalRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
@@ -325,24 +320,9 @@ export function nationalRoutes(db: Db): Router {
   router.post(
     '/national-data',
     update,
-    (req, res, next) => {
-      upload.single('file')(req, res, (error: unknown) => {
-        if (error instanceof multer.MulterError) {
-          const text =
-            error.code === 'LIMIT_FILE_SIZE'
-              ? `The selected file must be smaller than ${MAX_RELEASE_BYTES / 1024 / 1024} MB`
-              : 'Upload one CSV or XLSX file'
-          return verifyUploadCsrf(req, res, (csrfError?: unknown) =>
-            csrfError
-              ? next(csrfError)
-              : renderNationalData(res, { errors: singleError('file', text), status: 400 }).catch(next),
-          )
-        }
-        if (error) return next(error)
-        next()
-      })
-    },
-    verifyUploadCsrf,
+    ...receiveOneFile(MAX_RELEASE_BYTES, (res, message) =>
+      renderNationalData(res, { errors: singleError('file', message), status: 400 }),
+    ),
     async (req, res) => {
       const form = z.object({ dataset: z.string() }).safeParse(req.body)
       const dataset = form.success ? datasetById(form.data.dataset) : undefined

@@ -2,7 +2,6 @@
 // the preview lists every problem by row and column. Confirming re-checks against the current data
 // and writes all rows in one transaction, or none.
 import { Router, type Request, type Response } from 'express'
-import multer from 'multer'
 import ExcelJS from 'exceljs'
 import { z } from 'zod'
 import type { Selectable } from 'kysely'
@@ -11,7 +10,7 @@ import type { ImportBatchTable } from '../../db/database.js'
 import { jsonb } from '../../db/connect.js'
 import { paths } from '../../server/paths.js'
 import { context, requireCapability } from '../../server/middleware/auth.js'
-import { verifyUploadCsrf } from '../../server/middleware/csrf.js'
+import { receiveOneFile } from '../../server/middleware/upload.js'
 import { NotFoundError } from '../../server/errors.js'
 import { parseId, singleError } from '../../shared/forms.js'
 import { toCsv } from '../../shared/csv.js'
@@ -33,11 +32,6 @@ const P = paths.council
 const kindSchema = z.enum(['values', 'benchmarks'])
 const PREVIEW_ROWS = 50
 
-const upload = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 },
-})
-
 export function importRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
   const edit = [requireCapability('measures:read'), requireCapability('measures:edit')]
@@ -58,24 +52,9 @@ export function importRoutes(db: Db): Router {
   router.post(
     '/measures/import',
     ...edit,
-    (req, res, next) => {
-      upload.single('file')(req, res, (error: unknown) => {
-        if (error instanceof multer.MulterError) {
-          const text =
-            error.code === 'LIMIT_FILE_SIZE'
-              ? `The selected file must be smaller than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`
-              : 'Upload one CSV or XLSX file'
-          return verifyUploadCsrf(req, res, (csrfError?: unknown) =>
-            csrfError
-              ? next(csrfError)
-              : renderUpload(res, 'values', singleError('file', text), error.code === 'LIMIT_FILE_SIZE' ? 413 : 400),
-          )
-        }
-        if (error) return next(error)
-        next()
-      })
-    },
-    verifyUploadCsrf,
+    ...receiveOneFile(MAX_UPLOAD_BYTES, (res, message, status) =>
+      renderUpload(res, 'values', singleError('file', message), status),
+    ),
     async (req, res) => {
       const kind = kindSchema.catch('values').parse(req.body.kind)
       const file = req.file
