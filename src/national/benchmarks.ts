@@ -122,7 +122,7 @@ export async function neighboursOf(db: Db, code: string): Promise<Neighbour[]> {
 
 /**
  * Everything the benchmarks pages show for one council. `year` fixes the year for the standing (rank and
- * quartile) and the trends; by default each indicator uses its latest year.
+ * quartile) and the trends; without it, or for a year with no figures, each indicator uses its latest.
  */
 export async function councilBenchmarks(
   db: Db,
@@ -159,7 +159,8 @@ export async function councilBenchmarks(
     const england = series(indicator.id, ENGLAND)
     const years = [...new Set([...council.keys(), ...england.keys()])].sort((a, b) => a - b)
     const published = years.filter((y) => council.get(y)?.value !== null && council.has(y))
-    const chosen = year ?? published[published.length - 1] ?? years[years.length - 1] ?? null
+    const latest = published[published.length - 1] ?? years[years.length - 1] ?? null
+    const chosen = year !== undefined && years.includes(year) ? year : latest
     const perNeighbour = neighbours.map((n) => ({ neighbour: n, figures: series(indicator.id, n.code) }))
     const average = new Map(years.map((y) => [y, neighbourAverage(perNeighbour.map((n) => n.figures.get(y)?.value))]))
     return {

@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/audit-repository.js'
 import { UploadError, fileKind } from '../measures/import/read-table.js'
 import { renderBarChart } from '../charts/bar-chart.js'
 import { BENCHMARK_INDICATORS, INDICATORS_BY_ID } from './indicators.js'
-import { councilBenchmarks } from './benchmarks.js'
+import { councilBenchmarks, type Figure } from './benchmarks.js'
 import { councilLaCode } from './measure-benchmarks.js'
 import {
   OGL_ATTRIBUTION,
@@ -65,32 +65,31 @@ export function nationalRoutes(db: Db): Router {
     if (!indicator) throw new NotFoundError()
     const laCode = await laCodeOf(req)
     if (!laCode) return res.redirect(P.benchmarks(context(req).council.slug))
-    const all = await councilBenchmarks(db, laCode, [indicator])
-    if (!all) return res.render('national/views/indicator.njk', { indicator, years: [], attribution: OGL_ATTRIBUTION })
-    const years = all.comparisons[0]!.years
     const asked = Number(req.query.year)
-    const year = years.includes(asked) ? asked : (all.comparisons[0]!.year ?? undefined)
-    const data = year === all.comparisons[0]!.year ? all : (await councilBenchmarks(db, laCode, [indicator], year))!
+    const data = await councilBenchmarks(db, laCode, [indicator], Number.isInteger(asked) ? asked : undefined)
+    if (!data) return res.render('national/views/indicator.njk', { indicator, years: [], attribution: OGL_ATTRIBUTION })
     const c = data.comparisons[0]!
-    const fig = (code: string, map = c.council) => (year === undefined ? undefined : map.get(year)) ?? undefined
+    const years = c.years
+    const year = c.year ?? undefined
+    const at = (series: Map<number, Figure>) => (year === undefined ? undefined : series.get(year))
     const areas = [
       {
         name: data.area.name,
         closeness: 'This council',
-        text: figureText(fig(laCode), indicator),
-        value: fig(laCode)?.value ?? null,
+        text: figureText(at(c.council), indicator),
+        value: at(c.council)?.value ?? null,
         highlight: true,
       },
       ...c.neighbours.map((n) => ({
         name: n.neighbour.name,
         closeness: `${n.neighbour.rank}: ${n.neighbour.closeness}`,
-        text: figureText(fig(n.neighbour.code, n.figures), indicator),
-        value: fig(n.neighbour.code, n.figures)?.value ?? null,
+        text: figureText(at(n.figures), indicator),
+        value: at(n.figures)?.value ?? null,
         highlight: false,
       })),
     ]
     const average = year === undefined ? undefined : c.neighbourAverage.get(year)
-    const england = year === undefined ? undefined : c.england.get(year)
+    const england = at(c.england)
     const recent = years.slice(-5)
     const history = [
       { name: data.area.name, figures: recent.map((y) => figureText(c.council.get(y), indicator)) },
@@ -134,7 +133,7 @@ export function nationalRoutes(db: Db): Router {
       areas,
       average: averageText(average, indicator),
       england: figureText(england, indicator),
-      region: year === undefined ? 'No figure' : figureText(c.region.get(year), indicator),
+      region: figureText(at(c.region), indicator),
       standing: standingText(c.standing, indicator),
       trends: c.trends.map((t) => trendText(t, indicator)),
       chart,

@@ -40,23 +40,22 @@ export function standingText(standing: Standing | null, indicator: NationalIndic
   return `${quarter}; ranked ${standing.rank} of ${standing.of}`
 }
 
-function changeText(change: number, indicator: NationalIndicator): string {
+/** The size of a change: "3 points" for a percentage, else the value as the indicator shows it. */
+function changeSize(change: number, indicator: NationalIndicator): string {
   const size = Math.abs(change)
-  if (indicator.unit === 'percent') {
-    return `${change > 0 ? 'up' : 'down'} ${size.toLocaleString('en-GB', { maximumFractionDigits: indicator.decimals || 1 })} points`
-  }
-  return `${change > 0 ? 'up' : 'down'} ${formatFigureValue(size, indicator)}`
+  return indicator.unit === 'percent'
+    ? `${size.toLocaleString('en-GB', { maximumFractionDigits: indicator.decimals || 1 })} points`
+    : formatFigureValue(size, indicator)
 }
 
 export function trendText(trend: Trend, indicator: NationalIndicator): string {
   if (trend.change === null) return `No comparison with ${trend.fromYear}`
   if (trend.direction === 'no change') return `No change since ${trend.fromYear}`
-  const words = { improving: 'Improving', worsening: 'Worsening', up: 'Up', down: 'Down' } as const
-  const lead = words[trend.direction as keyof typeof words]
-  const detail = changeText(trend.change, indicator)
-  return trend.direction === 'up' || trend.direction === 'down'
-    ? `${lead} since ${trend.fromYear}: ${detail.replace(/^(up|down) /, '')}`
-    : `${lead}: ${detail} since ${trend.fromYear}`
+  const size = changeSize(trend.change, indicator)
+  if (trend.direction === 'up') return `Up since ${trend.fromYear}: ${size}`
+  if (trend.direction === 'down') return `Down since ${trend.fromYear}: ${size}`
+  const lead = trend.direction === 'improving' ? 'Improving' : 'Worsening'
+  return `${lead}: ${trend.change > 0 ? 'up' : 'down'} ${size} since ${trend.fromYear}`
 }
 
 export interface YearRow {
