@@ -136,6 +136,47 @@ for (const kind of testDatabaseKinds()) {
       assert.match(audit[0]!.summary, /1 added, 0 changed, 0 unchanged/)
     })
 
+    it('lets an administrator link a council to its local authority, audited, and explains a bad choice', async () => {
+      const page = await northfield.get(P.nationalData('northfield')).expect(200)
+      assert.match(page.text, /Northfield[^<]* is not linked to a local authority yet/)
+      const none = await northfield
+        .post(P.linkCouncil('northfield'))
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), laCode: '' })
+      assert.equal(none.status, 400)
+      assert.match(none.text, /Select the local authority this council is/)
+      const unknown = await northfield
+        .post(P.linkCouncil('northfield'))
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), laCode: 'E92000001' })
+      assert.equal(unknown.status, 400, 'England is an area but not a council')
+      assert.match(unknown.text, /Select a local authority from the list/)
+      assert.equal((await northfield.get(P.benchmarks('northfield')).expect(200)).text.match(/not linked/)?.length, 1)
+
+      const linked = await northfield
+        .post(P.linkCouncil('northfield'))
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), laCode: '805' })
+      assert.equal(linked.status, 302)
+      const after = await northfield.get(P.nationalData('northfield')).expect(200)
+      assert.match(after.text, /is linked to Hartlepool/)
+      assert.match(after.text, /<strong>Hartlepool<\/strong> \(local authority code 805\)/)
+      const benchmarks = await northfield.get(P.benchmarks('northfield')).expect(200)
+      assert.doesNotMatch(benchmarks.text, /not linked/)
+      assert.match(benchmarks.text, /Hartlepool’s official statistics against England, North East/)
+      const audit = await database.db
+        .selectFrom('audit_log')
+        .select(['summary', 'before', 'after'])
+        .where('entity_type', '=', 'council')
+        .execute()
+      assert.equal(audit.length, 1)
+      assert.match(audit[0]!.summary, /Linked Northfield.* to Hartlepool \(805\)/)
+      assert.deepEqual(audit[0]!.before, { la_code: null })
+      assert.deepEqual(audit[0]!.after, { la_code: '805' })
+      // Bradford's link is untouched by Northfield's change.
+      assert.match((await admin.get(P.nationalData(B)).expect(200)).text, /<strong>Bradford<\/strong>/)
+    })
+
     it('refuses the national data page to anyone but an administrator', async () => {
       await viewer.get(P.nationalData(B)).expect(403)
     })

@@ -5,6 +5,7 @@ import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
 import { context, requireCapability } from '../server/middleware/auth.js'
+import type { CouncilAccess } from '../accounts/account-repository.js'
 import { receiveOneFile } from '../server/middleware/upload.js'
 import { NotFoundError } from '../server/errors.js'
 import { paths } from '../server/paths.js'
@@ -40,6 +41,18 @@ export function nationalRoutes(db: Db): Router {
   const update = requireCapability('national:update')
 
   const laCodeOf = (req: Request) => councilLaCode(db, context(req).council.organisationId)
+
+  /** Councils as they are today: those in the statistical-neighbour model (abolished ones are not). */
+  const currentCouncils = () =>
+    db
+      .selectFrom('national_area as a')
+      .select(['a.code', 'a.name'])
+      .where('a.level', '=', 'local authority')
+      .where((eb) =>
+        eb.exists(eb.selectFrom('statistical_neighbour as s').select('s.rank').whereRef('s.area_code', '=', 'a.code')),
+      )
+      .orderBy('a.name')
+      .execute()
 
   router.get('/benchmarks', read, async (req, res) => {
     const laCode = await laCodeOf(req)
@@ -254,6 +267,9 @@ export function nationalRoutes(db: Db): Router {
     res: Response,
     extra: { errors?: FormErrors; problems?: string[]; values?: Record<string, unknown>; status?: number } = {},
   ) {
+    // Every caller is behind councilContext, which puts the council on res.locals.
+    const { organisationId } = res.locals.council as CouncilAccess
+    const laCode = await councilLaCode(db, organisationId)
     const releases = await db
       .selectFrom('national_release as r')
       .leftJoin('app_user as u', 'u.id', 'r.loaded_by')
@@ -287,7 +303,11 @@ export function nationalRoutes(db: Db): Router {
       .orderBy('c.id', 'desc')
       .limit(50)
       .execute()
+    const councils = await currentCouncils()
+    const linked = councils.find((c) => c.code === laCode) ?? null
     res.status(extra.status ?? 200).render('national/views/national-data.njk', {
+      linked,
+      councilOptions: councils.map((c) => ({ value: c.code, text: `${c.name} (${c.code})` })),
       datasets: ALL_DATASETS.map((d) => ({ value: d.id, text: d.title })),
       datasetColumns: ALL_DATASETS.map((d) => ({ title: d.title, file: d.file.split('/').pop(), columns: d.columns })),
       releases,
@@ -376,6 +396,58 @@ export function nationalRoutes(db: Db): Router {
       }
     },
   )
+
+  // Which local authority in the national statistics this council is: its benchmarks, inspections
+  // and linked measures all follow from this one code.
+  router.post('/national-data/council', update, async (req, res) => {
+    const form = z.object({ laCode: z.string().trim() }).safeParse(req.body)
+    const chosen = form.success ? form.data.laCode : ''
+    const values = { laCode: chosen }
+    if (!chosen) {
+      return renderNationalData(res, {
+        errors: singleError('laCode', 'Select the local authority this council is'),
+        values,
+        status: 400,
+      })
+    }
+    const { council, user } = context(req)
+    const area = (await currentCouncils()).find((c) => c.code === chosen)
+    if (!area) {
+      return renderNationalData(res, {
+        errors: singleError('laCode', 'Select a local authority from the list'),
+        values,
+        status: 400,
+      })
+    }
+    await db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom('organisation')
+        .select('la_code')
+        .where('id', '=', council.organisationId)
+        .executeTakeFirstOrThrow()
+      if (before.la_code === area.code) return
+      await trx
+        .updateTable('organisation')
+        .set({ la_code: area.code })
+        .where('id', '=', council.organisationId)
+        .execute()
+      await recordAudit(trx, {
+        organisationId: council.organisationId,
+        userId: user.id,
+        entityType: 'council',
+        entityId: council.organisationId,
+        action: 'update',
+        summary: `Linked ${council.name} to ${area.name} (${area.code}) in the national statistics`,
+        before: { la_code: before.la_code },
+        after: { la_code: area.code },
+      })
+    })
+    req.session.flash = {
+      heading: `${council.name} is linked to ${area.name}`,
+      html: `<p class="govuk-body">Its benchmarks, inspections and linked measures now use ${area.name}’s official figures.</p>`,
+    }
+    res.redirect(P.nationalData(council.slug))
+  })
 
   router.post('/national-data/reload', update, async (req, res) => {
     const { council, user } = context(req)

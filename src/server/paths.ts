@@ -59,6 +59,7 @@ export const paths = {
     areaInspections: (c: string, area: string) => `/councils/${c}/inspections/all-councils/${encodeURIComponent(area)}`,
     nationalData: (c: string) => `/councils/${c}/national-data`,
     reloadNationalData: (c: string) => `/councils/${c}/national-data/reload`,
+    linkCouncil: (c: string) => `/councils/${c}/national-data/council`,
     reports: (c: string) => `/councils/${c}/reports`,
     report: (c: string, id: number) => `/councils/${c}/reports/${id}`,
     reportPrint: (c: string, id: number) => `/councils/${c}/reports/${id}/print`,

@@ -349,7 +349,7 @@ for (const kind of testDatabaseKinds()) {
       }
     })
 
-    it('POST a national release or reload the shipped files: past the role check for admins, 403 for the rest', async () => {
+    it('POST a national release, reload the shipped files or link the council: past the role check for admins, 403 for the rest', async () => {
       for (const role of ALL) {
         const res = await agents
           .get(role)!
@@ -364,6 +364,12 @@ for (const kind of testDatabaseKinds()) {
             .type('form')
             .send({ _csrf: tokens.get(role)! })
           assert.equal(reload.status, 403, `reload as ${role}`)
+          const link = await agents
+            .get(role)!
+            .post(P.linkCouncil(B))
+            .type('form')
+            .send({ _csrf: tokens.get(role)!, laCode: '805' })
+          assert.equal(link.status, 403, `link as ${role}`)
         }
       }
     })

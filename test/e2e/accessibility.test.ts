@@ -184,7 +184,7 @@ for (const kind of testDatabaseKinds()) {
       await expectNoAxeViolations(page, 'partner requests with errors')
     })
 
-    it('national benchmarks, an indicator against the neighbours, inspections, and loading national data', async () => {
+    it('national benchmarks, an indicator against the neighbours, inspections, loading national data and linking a council', async () => {
       const page = await newPage('admin@bradford.example')
       for (const path of [
         P.benchmarks(B),
@@ -200,6 +200,13 @@ for (const kind of testDatabaseKinds()) {
       await submit(page, page.locator('[data-qa="load-release"]'))
       await page.locator('.govuk-error-summary').waitFor({ state: 'visible' })
       await expectNoAxeViolations(page, 'national data with an error')
+
+      const unlinked = await newPage('admin@northfield.example')
+      await check(unlinked, P.benchmarks('northfield'))
+      await check(unlinked, P.nationalData('northfield'))
+      await submit(unlinked, unlinked.locator('[data-qa="link-council"]'))
+      await unlinked.locator('.govuk-error-summary').waitFor({ state: 'visible' })
+      await expectNoAxeViolations(unlinked, 'linking a council with nothing chosen')
     })
 
     it('the audit trail, with and without filters and with a bad date', async () => {
