@@ -6,11 +6,11 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { openDatabase } from '../src/db/connect.js'
 import { migrateToLatest } from '../src/db/migrate.js'
-import { seedDemo } from '../src/db/demo/seed-demo.js'
+import { seedDemo } from '../src/demo/seed-demo.js'
 import { ALL_DATASETS } from '../src/national/datasets.js'
 import { SHIPPED_DATA_DIR, loadShippedData } from '../src/national/load-national.js'
 import { buildTestApp, signedIn } from '../src/test-support/http.js'
-import { paths } from '../src/server/paths.js'
+import { paths } from '../src/web/paths.js'
 
 const RENDERS = 20
 

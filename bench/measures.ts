@@ -3,11 +3,11 @@
 import { performance } from 'node:perf_hooks'
 import { openDatabase } from '../src/db/connect.js'
 import { migrateToLatest } from '../src/db/migrate.js'
-import { readTable } from '../src/measures/import/read-table.js'
+import { readTable } from '../src/shared/read-table.js'
 import { validateValueImport, type ImportMeasure } from '../src/measures/import/validate-import.js'
-import { applyValueChanges, planValueChanges } from '../src/measures/value-writer.js'
+import { applyValueChanges, planValueChanges } from '../src/measures/value-repository.js'
 import { analyseSpc } from '../src/measures/spc.js'
-import { nextPeriod } from '../src/measures/periods.js'
+import { nextPeriod } from '../src/shared/calendar.js'
 
 const MEASURES = 100
 const MONTHS = 1000 // 100 x 1000 = 100,000 values

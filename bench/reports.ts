@@ -4,14 +4,14 @@
 import { performance } from 'node:perf_hooks'
 import { openDatabase } from '../src/db/connect.js'
 import { migrateToLatest } from '../src/db/migrate.js'
-import { nextPeriod } from '../src/measures/periods.js'
 import { draftContent } from '../src/reports/report-service.js'
 import { configureNunjucks } from '../src/server/nunjucks-setup.js'
-import { reportDocx } from '../src/exports/report-docx.js'
-import { reportXlsx } from '../src/exports/report-xlsx.js'
+import { reportDocx } from '../src/reports/report-docx.js'
+import { reportXlsx } from '../src/reports/report-xlsx.js'
 import { closeSharedBrowser, htmlToPdf } from '../src/exports/chromium.js'
 import { svgsToPng } from '../src/exports/svg-to-png.js'
 import { printCss } from '../src/exports/print-html.js'
+import { nextPeriod } from '../src/shared/calendar.js'
 
 const STRANDS = 12
 const OBJECTIVES = 60

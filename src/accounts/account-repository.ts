@@ -1,20 +1,8 @@
-import type { DbOrTx } from '../db/connect.js'
-import type { Role } from './roles.js'
-import { recordAudit } from '../audit/audit-repository.js'
-
-export interface CouncilAccess {
-  organisationId: number
-  slug: string
-  name: string
-  role: Role
-}
-
-export interface SignedInUser {
-  id: number
-  email: string
-  displayName: string
-  councils: CouncilAccess[]
-}
+// People, their access to councils, and their roles there.
+import type { DbOrTx, Tx } from '../db/connect.js'
+import type { Role } from '../db/database.js'
+import { recordAudit, type Actor } from '../audit/audit-repository.js'
+import type { SignedInUser } from '../web/express-types.js'
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   return db.selectFrom('app_user').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst()
@@ -38,15 +26,6 @@ export async function loadSignedInUser(db: DbOrTx, userId: number): Promise<Sign
     .orderBy('organisation.name')
     .execute()
   return { id: user.id, email: user.email, displayName: user.display_name, councils }
-}
-
-export async function findCouncilBySlug(db: DbOrTx, slug: string) {
-  return db
-    .selectFrom('organisation')
-    .selectAll()
-    .where('slug', '=', slug)
-    .where('kind', '=', 'council')
-    .executeTakeFirst()
 }
 
 export async function listCouncilUsers(db: DbOrTx, organisationId: number) {
@@ -85,17 +64,15 @@ export interface NewCouncilUser {
 }
 
 /** Add a person to a council: creates the account if the email is new, otherwise adds a membership. */
-export async function addCouncilUser(db: DbOrTx, organisationId: number, actorId: number, input: NewCouncilUser) {
-  let user = await findUserByEmail(db, input.email)
+export async function addCouncilUser(trx: Tx, actor: Actor, input: NewCouncilUser) {
+  let user = await findUserByEmail(trx, input.email)
   if (!user) {
-    user = await db
+    user = await trx
       .insertInto('app_user')
       .values({ email: input.email.toLowerCase(), display_name: input.displayName, password_hash: input.passwordHash })
       .returningAll()
       .executeTakeFirstOrThrow()
-    await recordAudit(db, {
-      organisationId,
-      userId: actorId,
+    await recordAudit(trx, actor, {
       entityType: 'user',
       entityId: user.id,
       action: 'create',
@@ -103,13 +80,11 @@ export async function addCouncilUser(db: DbOrTx, organisationId: number, actorId
       after: { email: user.email, display_name: user.display_name },
     })
   }
-  await db
+  await trx
     .insertInto('membership')
-    .values({ user_id: user.id, organisation_id: organisationId, role: input.role })
+    .values({ user_id: user.id, organisation_id: actor.organisationId, role: input.role })
     .execute()
-  await recordAudit(db, {
-    organisationId,
-    userId: actorId,
+  await recordAudit(trx, actor, {
     entityType: 'membership',
     entityId: user.id,
     action: 'create',
@@ -120,32 +95,22 @@ export async function addCouncilUser(db: DbOrTx, organisationId: number, actorId
 }
 
 export async function updateCouncilUser(
-  db: DbOrTx,
-  organisationId: number,
-  actorId: number,
+  trx: Tx,
+  actor: Actor,
   userId: number,
   change: { role: Role; access: 'keep' | 'remove' },
 ) {
-  const before = await findCouncilUser(db, organisationId, userId)
+  const before = await findCouncilUser(trx, actor.organisationId, userId)
   if (!before) return undefined
-  if (change.access === 'remove') {
-    await db
-      .deleteFrom('membership')
-      .where('user_id', '=', userId)
-      .where('organisation_id', '=', organisationId)
-      .execute()
-  } else {
-    await db
-      .updateTable('membership')
-      .set({ role: change.role })
-      .where('user_id', '=', userId)
-      .where('organisation_id', '=', organisationId)
-      .execute()
-  }
+  const membership = trx
+    .selectFrom('membership')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('organisation_id', '=', actor.organisationId)
   const removed = change.access === 'remove'
-  await recordAudit(db, {
-    organisationId,
-    userId: actorId,
+  if (removed) await trx.deleteFrom('membership').where('id', 'in', membership).execute()
+  else await trx.updateTable('membership').set({ role: change.role }).where('id', 'in', membership).execute()
+  await recordAudit(trx, actor, {
     entityType: 'membership',
     entityId: userId,
     action: removed ? 'delete' : 'update',
@@ -154,4 +119,13 @@ export async function updateCouncilUser(
     after: removed ? undefined : { email: before.email, role: change.role },
   })
   return change
+}
+
+/** A sign-in, in the person's own trail (no council: they may see several). */
+export async function recordSignIn(trx: Tx, user: { id: number; email: string }) {
+  await recordAudit(
+    trx,
+    { userId: user.id, organisationId: null },
+    { entityType: 'session', entityId: user.id, action: 'sign-in', summary: `${user.email} signed in` },
+  )
 }

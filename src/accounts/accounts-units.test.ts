@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { can, isRole, ROLES } from './roles.js'
+import { can, isRole } from '../web/roles.js'
 import { canEditStrand } from '../plan/plan-permissions.js'
 import { hashPassword, verifyPassword } from './password.js'
 import { SignInThrottle } from './sign-in-throttle.js'
+import { ROLES } from '../db/database.js'
 
 describe('roles', () => {
   it('lets only the right roles read the draft, edit, publish and manage users', () => {

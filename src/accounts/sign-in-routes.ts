@@ -1,11 +1,10 @@
 import { Router, type Request } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
-import { paths } from '../server/paths.js'
-import { parseForm, type FormErrors } from '../shared/forms.js'
-import { findUserByEmail } from './account-repository.js'
+import { paths } from '../web/paths.js'
+import { parseForm, type FormErrors } from '../web/forms.js'
+import { findUserByEmail, recordSignIn } from './account-repository.js'
 import { decoyPasswordHash, verifyPassword } from './password.js'
-import { recordAudit } from '../audit/audit-repository.js'
 import { SignInThrottle } from './sign-in-throttle.js'
 
 const signInSchema = z.object({
@@ -23,7 +22,7 @@ const signInSchema = z.object({
 export function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')
     ? value
-    : paths.home
+    : paths.home()
 }
 
 function regenerate(req: Request): Promise<void> {
@@ -37,12 +36,12 @@ function destroy(req: Request): Promise<void> {
 export function signInRoutes(db: Db, throttle = new SignInThrottle()): Router {
   const router = Router()
 
-  router.get(paths.signIn, (req, res) => {
+  router.get(paths.signIn.pattern, (req, res) => {
     if (req.user) return res.redirect(safeReturnTo(req.query.returnTo))
     res.render('accounts/views/sign-in.njk', { returnTo: safeReturnTo(req.query.returnTo), values: {} })
   })
 
-  router.post(paths.signIn, async (req, res) => {
+  router.post(paths.signIn.pattern, async (req, res) => {
     const returnTo = safeReturnTo(req.body.returnTo)
     const values = { email: typeof req.body.email === 'string' ? req.body.email : '' }
     const render = (errors: FormErrors, status = 400) =>
@@ -72,22 +71,15 @@ export function signInRoutes(db: Db, throttle = new SignInThrottle()): Router {
     throttle.reset(email)
     await regenerate(req) // a fresh session id defeats session fixation
     req.session.userId = user.id
-    await recordAudit(db, {
-      organisationId: null,
-      userId: user.id,
-      entityType: 'session',
-      entityId: user.id,
-      action: 'sign-in',
-      summary: `${user.email} signed in`,
-    })
+    await db.transaction().execute((trx) => recordSignIn(trx, user))
     res.redirect(returnTo)
   })
 
-  router.post(paths.signOut, async (req, res) => {
+  router.post(paths.signOut.pattern, async (req, res) => {
     await destroy(req)
     res.clearCookie('turnaround.sid')
     res.clearCookie('__Host-turnaround.sid')
-    res.redirect(paths.signIn)
+    res.redirect(paths.signIn())
   })
 
   return router

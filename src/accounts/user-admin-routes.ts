@@ -1,10 +1,12 @@
+// Administrators add people to their council, change their role, or remove their access.
 import { Router, type Response } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
-import { paths } from '../server/paths.js'
-import { context, requireCapability } from '../server/middleware/auth.js'
-import { NotFoundError } from '../server/errors.js'
-import { parseForm, parseId, requiredText, singleError, type FormErrors } from '../shared/forms.js'
+import { paths } from '../web/paths.js'
+import { context, requireCapability } from '../web/auth.js'
+import { flash } from '../web/flash.js'
+import { recordParam } from '../web/records.js'
+import { parseForm, requiredText, singleError, type FormErrors } from '../web/forms.js'
 import {
   addCouncilUser,
   findCouncilUser,
@@ -13,7 +15,7 @@ import {
   updateCouncilUser,
 } from './account-repository.js'
 import { hashPassword } from './password.js'
-import { ROLES } from './roles.js'
+import { ROLES } from '../db/database.js'
 
 const roleField = z.enum(ROLES, { error: 'Select a role' })
 
@@ -42,20 +44,25 @@ const editUserSchema = z.object({
 export function userAdminRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
   const manage = requireCapability('users:manage')
+  const P = paths.council
 
-  router.get('/users', manage, async (req, res) => {
+  // A person outside this council is a 404 for everyone.
+  const person = recordParam('userId', (id, { council }) => findCouncilUser(db, council.organisationId, id))
+  person.register(router)
+
+  router.get(P.users.pattern, manage, async (req, res) => {
     res.render('accounts/views/users.njk', { users: await listCouncilUsers(db, context(req).council.organisationId) })
   })
 
   const renderNew = (res: Response, values: Record<string, unknown>, errors?: FormErrors) =>
     res.status(errors ? 400 : 200).render('accounts/views/user-form.njk', { values, errors, roles: ROLES })
 
-  router.get('/users/new', manage, (_req, res) => renderNew(res, {}))
+  router.get(P.newUser.pattern, manage, (_req, res) => renderNew(res, {}))
 
-  router.post('/users/new', manage, async (req, res) => {
-    const { user, council } = context(req)
+  router.post(P.newUser.pattern, manage, async (req, res) => {
+    const { council, actor } = context(req)
     // Never echo a password back into the page.
-    const values = { ...req.body, password: '' }
+    const values = { ...(req.body as Record<string, unknown>), password: '' }
     const form = parseForm(newUserSchema, req.body)
     if (!form.ok) return renderNew(res, values, form.errors)
     const existing = await findUserByEmail(db, form.value.email)
@@ -63,58 +70,39 @@ export function userAdminRoutes(db: Db): Router {
       return renderNew(res, values, singleError('email', 'This person already has access to this council'))
     }
     const passwordHash = await hashPassword(form.value.password)
-    await db
-      .transaction()
-      .execute((trx) => addCouncilUser(trx, council.organisationId, user.id, { ...form.value, passwordHash }))
-    req.session.flash = { heading: `${form.value.displayName} can now sign in` }
-    res.redirect(paths.council.users(council.slug))
+    await db.transaction().execute((trx) => addCouncilUser(trx, actor, { ...form.value, passwordHash }))
+    flash(req, `${form.value.displayName} can now sign in`)
+    res.redirect(P.users(council.slug))
   })
 
-  // Loaded before the role check: a user outside this council is a 404 for everyone.
-  router.param('userId', async (req, res, next, value) => {
-    try {
-      const id = parseId(value)
-      const found = id ? await findCouncilUser(db, context(req).council.organisationId, id) : undefined
-      if (!found) return next(new NotFoundError())
-      res.locals.person = found
-      next()
-    } catch (error) {
-      next(error)
-    }
-  })
-  const councilUserOr404 = (res: Response) =>
-    res.locals.person as NonNullable<Awaited<ReturnType<typeof findCouncilUser>>>
-
-  router.get('/users/:userId/edit', manage, async (req, res) => {
-    const person = councilUserOr404(res)
+  router.get(P.editUser.pattern, manage, (_req, res) => {
+    const found = person.of(res)
     res.render('accounts/views/user-edit.njk', {
-      person,
+      person: found,
       roles: ROLES,
-      values: { role: person.role, access: 'keep' },
+      values: { role: found.role, access: 'keep' },
     })
   })
 
-  router.post('/users/:userId/edit', manage, async (req, res) => {
-    const person = councilUserOr404(res)
-    const { user, council } = context(req)
+  router.post(P.editUser.pattern, manage, async (req, res) => {
+    const found = person.of(res)
+    const { user, council, actor } = context(req)
     const form = parseForm(editUserSchema, req.body)
     let errors = form.ok ? undefined : form.errors
-    if (form.ok && person.id === user.id && (form.value.role !== 'admin' || form.value.access === 'remove')) {
+    if (form.ok && found.id === user.id && (form.value.role !== 'admin' || form.value.access === 'remove')) {
       errors = singleError('role', 'You cannot remove your own administrator access')
     }
     if (!form.ok || errors) {
-      return res.status(400).render('accounts/views/user-edit.njk', { person, roles: ROLES, values: req.body, errors })
+      return res
+        .status(400)
+        .render('accounts/views/user-edit.njk', { person: found, roles: ROLES, values: req.body, errors })
     }
-    await db
-      .transaction()
-      .execute((trx) => updateCouncilUser(trx, council.organisationId, user.id, person.id, form.value))
-    req.session.flash = {
-      heading:
-        form.value.access === 'remove'
-          ? `${person.display_name} no longer has access`
-          : `${person.display_name} updated`,
-    }
-    res.redirect(paths.council.users(council.slug))
+    await db.transaction().execute((trx) => updateCouncilUser(trx, actor, found.id, form.value))
+    flash(
+      req,
+      form.value.access === 'remove' ? `${found.display_name} no longer has access` : `${found.display_name} updated`,
+    )
+    res.redirect(P.users(council.slug))
   })
 
   return router

@@ -1,9 +1,23 @@
+// The audit trail: who changed what, when, with the values before and after. Every change to plan,
+// measure, report or user data calls recordAudit with the transaction that makes the change, so the
+// entry commits with the change or not at all (the type allows nothing but a transaction).
 import type { AuditAction } from '../db/database.js'
-import { jsonb, type DbOrTx } from '../db/connect.js'
+import { jsonb, type DbOrTx, type Tx } from '../db/connect.js'
+import { addDays } from '../shared/calendar.js'
 
-export interface AuditEvent {
-  organisationId: number | null
+/** A person making a change in one council. */
+export interface Actor {
+  userId: number
+  organisationId: number
+}
+
+/** Who a change is recorded against: a person in a council, or the system (nulls) at start-up. */
+export interface AuditActor {
   userId: number | null
+  organisationId: number | null
+}
+
+export interface AuditChange {
   entityType: string
   entityId: string | number
   action: AuditAction
@@ -12,26 +26,25 @@ export interface AuditEvent {
   after?: unknown
 }
 
-/** Record a change. Call it with the same transaction handle as the change itself. */
-export async function recordAudit(db: DbOrTx, event: AuditEvent): Promise<void> {
-  await recordAuditMany(db, [event])
-}
-
-/** Record many changes at once (imports), in chunks to keep each statement a sensible size. */
-export async function recordAuditMany(db: DbOrTx, events: AuditEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += 1000) {
-    await db
+/**
+ * Records one change, or many (an import), in the same transaction as the change itself. Many are
+ * written in chunks to keep each statement a sensible size.
+ */
+export async function recordAudit(trx: Tx, actor: AuditActor, changes: AuditChange | AuditChange[]): Promise<void> {
+  const list = Array.isArray(changes) ? changes : [changes]
+  for (let i = 0; i < list.length; i += 1000) {
+    await trx
       .insertInto('audit_log')
       .values(
-        events.slice(i, i + 1000).map((event) => ({
-          organisation_id: event.organisationId,
-          user_id: event.userId,
-          entity_type: event.entityType,
-          entity_id: String(event.entityId),
-          action: event.action,
-          summary: event.summary,
-          before: event.before === undefined ? null : jsonb(stripTimestamps(event.before)),
-          after: event.after === undefined ? null : jsonb(stripTimestamps(event.after)),
+        list.slice(i, i + 1000).map((change) => ({
+          organisation_id: actor.organisationId,
+          user_id: actor.userId,
+          entity_type: change.entityType,
+          entity_id: String(change.entityId),
+          action: change.action,
+          summary: change.summary,
+          before: change.before === undefined ? null : jsonb(stripTimestamps(change.before)),
+          after: change.after === undefined ? null : jsonb(stripTimestamps(change.after)),
         })),
       )
       .execute()
@@ -65,8 +78,7 @@ export async function listAudit(db: DbOrTx, filter: AuditFilter) {
   if (filter.action) query = query.where('audit_log.action', '=', filter.action)
   if (filter.userId) query = query.where('audit_log.user_id', '=', filter.userId)
   if (filter.from) query = query.where('audit_log.at', '>=', new Date(`${filter.from}T00:00:00Z`))
-  if (filter.to)
-    query = query.where('audit_log.at', '<', new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000))
+  if (filter.to) query = query.where('audit_log.at', '<', new Date(`${addDays(filter.to, 1)}T00:00:00Z`))
 
   const [rows, total] = await Promise.all([
     query
@@ -101,6 +113,24 @@ export async function auditEntityTypes(db: DbOrTx, organisationId: number): Prom
     .orderBy('entity_type')
     .execute()
   return rows.map((r) => r.entity_type)
+}
+
+/** The people who have changed something in the council, for the "who" filter. */
+export async function listAuditUsers(db: DbOrTx, organisationId: number) {
+  return db
+    .selectFrom('app_user')
+    .select(['app_user.id', 'app_user.display_name'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('audit_log')
+          .select('audit_log.id')
+          .whereRef('audit_log.user_id', '=', 'app_user.id')
+          .where('audit_log.organisation_id', '=', organisationId),
+      ),
+    )
+    .orderBy('app_user.display_name')
+    .execute()
 }
 
 /** Field-by-field differences between an entry's before and after, for display. */

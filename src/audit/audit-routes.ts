@@ -1,10 +1,10 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
-import { context, requireCapability } from '../server/middleware/auth.js'
-import { listCouncilUsers } from '../accounts/account-repository.js'
-import { toFormErrors } from '../shared/forms.js'
-import { auditEntityTypes, changedFields, listAudit } from './audit-repository.js'
+import { context, requireCapability } from '../web/auth.js'
+import { paths } from '../web/paths.js'
+import { toFormErrors } from '../web/forms.js'
+import { auditEntityTypes, changedFields, listAudit, listAuditUsers } from './audit-repository.js'
 
 const PAGE_SIZE = 50
 const isoDate = z
@@ -36,7 +36,7 @@ const filterSchema = z.object({
 export function auditRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
 
-  router.get('/audit', requireCapability('audit:read'), async (req, res) => {
+  router.get(paths.council.audit.pattern, requireCapability('audit:read'), async (req, res) => {
     const { council } = context(req)
     const parsed = filterSchema.safeParse({ page: 1, ...req.query })
     const filter = parsed.success ? parsed.data : { page: 1 }
@@ -52,7 +52,7 @@ export function auditRoutes(db: Db): Router {
         pageSize: PAGE_SIZE,
       }),
       auditEntityTypes(db, council.organisationId),
-      listCouncilUsers(db, council.organisationId),
+      listAuditUsers(db, council.organisationId),
     ])
     const rows = result.rows.map((r) => ({ ...r, changes: changedFields(r.before, r.after) }))
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))

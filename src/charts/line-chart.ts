@@ -1,6 +1,5 @@
 // A line chart as accessible SVG, for measures with too little data for SPC or for several series.
 // Series differ by dash pattern and marker shape as well as colour.
-import { formatValue, type Unit } from '../measures/measure-types.js'
 import {
   COLOURS,
   FONT,
@@ -16,6 +15,7 @@ import {
   type EdgeLabel,
   type Frame,
 } from './svg.js'
+import { formatValue, type Unit } from '../shared/units.js'
 
 export interface LineChartParams {
   id: string

@@ -1,8 +1,6 @@
 // An XmR (statistical process control) chart as accessible SVG: data, mean, process limits, target and
 // benchmark lines; special-cause points drawn as larger diamonds (shape as well as colour); a generated
 // text alternative in <desc>.
-import { formatValue, type Unit } from '../measures/measure-types.js'
-import { ASSURANCE_LABELS, VARIATION_LABELS, type SpcResult } from '../measures/spc.js'
 import {
   COLOURS,
   FONT,
@@ -18,13 +16,31 @@ import {
   type EdgeLabel,
   type Frame,
 } from './svg.js'
+import { formatValue, type Unit } from '../shared/units.js'
+
+/** What an XmR chart draws: each point with its limits and signal, each segment's mean and limits. */
+export interface XmrView {
+  points: Array<{
+    /** The label under the point, e.g. "Aug 2018". */
+    period: string
+    value: number | null
+    upperLimit: number | null
+    lowerLimit: number | null
+    specialCause: 'improvement' | 'concern' | 'neither' | null
+    /** Which segment (limits recalculated from a period start a new one). */
+    segment: number
+  }>
+  segments: Array<{ from: string; mean: number | null; upperLimit: number | null; lowerLimit: number | null }>
+  /** The verdict in words, the text alternative's last sentence: "Special cause concern. Hit and miss ...". */
+  verdict: string
+}
 
 export interface XmrChartParams {
   id: string
   title: string
   yLabel: string
   unit: Unit
-  spc: SpcResult
+  spc: XmrView
   target?: number | null
   benchmarks?: Array<{ label: string; value: number }>
   decimals?: number
@@ -156,7 +172,7 @@ export function describeXmr(p: XmrChartParams, fmt: (v: number) => string): stri
     `${signals} ${signals === 1 ? 'point shows' : 'points show'} special cause variation.`,
     p.target !== null && p.target !== undefined ? `Target ${fmt(p.target)}.` : '',
     ...(p.benchmarks ?? []).map((b) => `${b.label} ${fmt(b.value)}.`),
-    `${VARIATION_LABELS[p.spc.variation]}. ${ASSURANCE_LABELS[p.spc.assurance]}.`,
+    p.spc.verdict,
   ]
   return parts.filter(Boolean).join(' ')
 }

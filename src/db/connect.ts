@@ -8,6 +8,8 @@ import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js'
 export type Db = Kysely<Database>
 /** Repository functions take either, so they can run inside a caller's transaction. */
 export type DbOrTx = Kysely<Database> | Transaction<Database>
+/** Changes that must be recorded in the audit trail take this: they can only run inside a transaction. */
+export type Tx = Transaction<Database>
 
 const DATE_OID = 1082
 // Dates stay as 'yyyy-mm-dd' strings: a JS Date would shift them by the server's time zone.

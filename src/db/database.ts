@@ -1,14 +1,47 @@
 // Table types for Kysely. One interface per table; Selectable/Insertable/Updateable derive the rest.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
-import type { MilestoneStatus } from '../plan/milestone-status.js'
-import type { Role } from '../accounts/roles.js'
-import type { BenchmarkKind, Formula, Frequency, MeasurePolarity, Unit, VitalSign } from '../measures/measure-types.js'
+import type { Unit } from '../shared/units.js'
+import type { Polarity } from '../shared/polarity.js'
+import type { Frequency } from '../shared/calendar.js'
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>
 /** ISO date string yyyy-mm-dd (the drivers are set to return dates as strings). */
 type IsoDate = string
 type Json<T> = ColumnType<T, string, string>
+
+// The closed sets of values some columns hold (the migrations' check constraints hold the same sets).
+// Areas add labels and rules; the sets live here so the table types need nothing from above.
+
+export const ROLES = [
+  'admin',
+  'improvement-team',
+  'strand-lead',
+  'leader',
+  'board-member',
+  'adviser',
+  'partner',
+  'viewer',
+] as const
+export type Role = (typeof ROLES)[number]
+
+export const MILESTONE_STATUSES = ['not-started', 'on-track', 'at-risk', 'off-track', 'complete'] as const
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
+
+export const BENCHMARK_KINDS = ['england', 'statistical-neighbours', 'region', 'comparator'] as const
+export type BenchmarkKind = (typeof BENCHMARK_KINDS)[number]
+
+export const VITAL_SIGNS = ['workforce', 'demand'] as const
+export type VitalSign = (typeof VITAL_SIGNS)[number]
+
+/**
+ * A measure computed from others (never typed in): a - b, 100 * a / b, or 100 * a / (a + b).
+ * a and b are measure codes of the same council; they may themselves be derived.
+ */
+export type Formula =
+  | { op: 'difference'; a: string; b: string }
+  | { op: 'percent'; a: string; b: string }
+  | { op: 'share'; a: string; b: string }
 
 export type OrganisationKind = 'council' | 'dfe' | 'partner'
 
@@ -141,7 +174,7 @@ export interface MeasureTable {
   name: string
   definition: Generated<string>
   unit: Unit
-  polarity: MeasurePolarity
+  polarity: Polarity
   frequency: Frequency
   source: Generated<string>
   owner: Generated<string>

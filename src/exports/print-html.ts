@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Response } from 'express'
-import { projectRoot } from '../server/config.js'
+import { projectRoot } from '../shared/project-root.js'
 
 let css: Promise<string> | undefined
 

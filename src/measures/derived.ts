@@ -1,6 +1,6 @@
+import type { Formula } from '../db/database.js'
 // Derived measures (e.g. vacancy rate) are computed from their inputs whenever they are read, so the
 // figure on the page, in a report and in a download always comes from the same function.
-import type { Formula } from './measure-types.js'
 
 export type Series = Map<string, number> // period -> value
 

@@ -1,9 +1,10 @@
 // Picks the chart for a measure: an XmR chart when there is enough data for SPC, a line chart otherwise.
 // The same SVG string goes into pages and exports.
 import { renderLineChart } from '../charts/line-chart.js'
-import { renderXmrChart } from '../charts/xmr-chart.js'
+import { renderXmrChart, type XmrView } from '../charts/xmr-chart.js'
+import { UNIT_LABELS } from '../shared/units.js'
 import type { MeasureSummary } from './measure-summary.js'
-import { UNIT_LABELS } from './measure-types.js'
+import { ASSURANCE_LABELS, VARIATION_LABELS } from './spc.js'
 
 /** The latest value of each benchmark, drawn as a reference line. */
 function benchmarkLines(summary: MeasureSummary) {
@@ -21,16 +22,19 @@ export function measureChart(summary: MeasureSummary, id = `chart-${summary.meas
     target: summary.target?.value ?? null,
     benchmarks: benchmarkLines(summary),
   }
-  if (summary.spc.enoughData) {
-    // The chart labels its x axis with each point's period: give it the readable label ("Aug 2018").
-    const labelled = {
-      ...summary.spc,
-      points: summary.spc.points.map((p, i) => ({ ...p, period: summary.points[i]!.label })),
-    }
-    return renderXmrChart({ ...common, spc: labelled })
-  }
+  if (summary.spc.enoughData) return renderXmrChart({ ...common, spc: xmrView(summary) })
   return renderLineChart({
     ...common,
     series: [{ label: measure.name, points: summary.points.map((p) => ({ period: p.label, value: p.value })) }],
   })
+}
+
+/** The SPC result as the chart draws it: points labelled as people read periods, the verdict in words. */
+export function xmrView(summary: MeasureSummary): XmrView {
+  const { spc } = summary
+  return {
+    points: spc.points.map((p, i) => ({ ...p, period: summary.points[i]?.label ?? p.period })),
+    segments: spc.segments,
+    verdict: `${VARIATION_LABELS[spc.variation]}. ${ASSURANCE_LABELS[spc.assurance]}.`,
+  }
 }

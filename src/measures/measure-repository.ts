@@ -1,10 +1,12 @@
 // Queries and changes for success measures. Lookups always filter by council.
-import type { DbOrTx } from '../db/connect.js'
+import type { DbOrTx, Tx } from '../db/connect.js'
 import { jsonb } from '../db/connect.js'
 import type { Measure } from '../db/database.js'
-import { recordAudit } from '../audit/audit-repository.js'
-import type { Actor } from '../plan/plan-repository.js'
-import type { BenchmarkKind, Formula, Frequency, MeasurePolarity, Unit, VitalSign } from './measure-types.js'
+import { recordAudit, type Actor } from '../audit/audit-repository.js'
+import type { Unit } from '../shared/units.js'
+import type { Polarity } from '../shared/polarity.js'
+import type { Frequency } from '../shared/calendar.js'
+import type { BenchmarkKind, Formula, VitalSign } from '../db/database.js'
 
 export type MeasureRow = Omit<Measure, 'formula'> & { formula: Formula | null }
 
@@ -113,7 +115,7 @@ export interface MeasureInput {
   name: string
   definition: string
   unit: Unit
-  polarity: MeasurePolarity
+  polarity: Polarity
   frequency: Frequency
   source: string
   owner: string
@@ -146,32 +148,31 @@ function measureColumns(input: MeasureInput) {
   }
 }
 
-async function setLinks(db: DbOrTx, measureId: number, input: MeasureInput) {
-  await db.deleteFrom('measure_strand').where('measure_id', '=', measureId).execute()
-  await db.deleteFrom('measure_objective').where('measure_id', '=', measureId).execute()
+async function setLinks(trx: Tx, measureId: number, input: MeasureInput) {
+  await trx.deleteFrom('measure_strand').where('measure_id', '=', measureId).execute()
+  await trx.deleteFrom('measure_objective').where('measure_id', '=', measureId).execute()
   if (input.strandIds.length) {
-    await db
+    await trx
       .insertInto('measure_strand')
       .values(input.strandIds.map((strand_id) => ({ measure_id: measureId, strand_id })))
       .execute()
   }
   if (input.objectiveIds.length) {
-    await db
+    await trx
       .insertInto('measure_objective')
       .values(input.objectiveIds.map((objective_id) => ({ measure_id: measureId, objective_id })))
       .execute()
   }
 }
 
-export async function createMeasure(db: DbOrTx, actor: Actor, input: MeasureInput, position = 0) {
-  const created = await db
+export async function createMeasure(trx: Tx, actor: Actor, input: MeasureInput, position = 0) {
+  const created = await trx
     .insertInto('measure')
     .values({ organisation_id: actor.organisationId, position, ...measureColumns(input) })
     .returningAll()
     .executeTakeFirstOrThrow()
-  await setLinks(db, created.id, input)
-  await recordAudit(db, {
-    ...auditActor(actor),
+  await setLinks(trx, created.id, input)
+  await recordAudit(trx, actor, {
     entityType: 'measure',
     entityId: created.id,
     action: 'create',
@@ -181,21 +182,20 @@ export async function createMeasure(db: DbOrTx, actor: Actor, input: MeasureInpu
   return asMeasure(created)
 }
 
-export async function updateMeasure(db: DbOrTx, actor: Actor, before: MeasureRow, input: MeasureInput) {
-  const links = await listMeasureLinks(db, actor.organisationId)
+export async function updateMeasure(trx: Tx, actor: Actor, before: MeasureRow, input: MeasureInput) {
+  const links = await listMeasureLinks(trx, actor.organisationId)
   const beforeLinks = {
     strandIds: links.strands.filter((l) => l.measure_id === before.id).map((l) => l.strand_id),
     objectiveIds: links.objectives.filter((l) => l.measure_id === before.id).map((l) => l.objective_id),
   }
-  const after = await db
+  const after = await trx
     .updateTable('measure')
     .set({ ...measureColumns(input), updated_at: new Date() })
     .where('id', '=', before.id)
     .returningAll()
     .executeTakeFirstOrThrow()
-  await setLinks(db, before.id, input)
-  await recordAudit(db, {
-    ...auditActor(actor),
+  await setLinks(trx, before.id, input)
+  await recordAudit(trx, actor, {
     entityType: 'measure',
     entityId: before.id,
     action: 'update',
@@ -206,12 +206,12 @@ export async function updateMeasure(db: DbOrTx, actor: Actor, before: MeasureRow
 }
 
 export async function addTarget(
-  db: DbOrTx,
+  trx: Tx,
   actor: Actor,
   measure: MeasureRow,
   target: { value: number; targetDate: string | null; note: string },
 ) {
-  const row = await db
+  const row = await trx
     .insertInto('measure_target')
     .values({
       measure_id: measure.id,
@@ -222,8 +222,7 @@ export async function addTarget(
     })
     .returningAll()
     .executeTakeFirstOrThrow()
-  await recordAudit(db, {
-    ...auditActor(actor),
+  await recordAudit(trx, actor, {
     entityType: 'measure_target',
     entityId: row.id,
     action: 'create',
@@ -233,12 +232,12 @@ export async function addTarget(
 }
 
 export async function upsertBenchmark(
-  db: DbOrTx,
+  trx: Tx,
   actor: Actor,
   measure: Pick<MeasureRow, 'id' | 'name'>,
   b: { kind: BenchmarkKind; comparator: string; period: string; value: number; source: string },
 ) {
-  const before = await db
+  const before = await trx
     .selectFrom('measure_benchmark')
     .selectAll()
     .where('measure_id', '=', measure.id)
@@ -246,7 +245,7 @@ export async function upsertBenchmark(
     .where('comparator', '=', b.comparator)
     .where('period', '=', b.period)
     .executeTakeFirst()
-  const after = await db
+  const after = await trx
     .insertInto('measure_benchmark')
     .values({
       measure_id: measure.id,
@@ -261,8 +260,7 @@ export async function upsertBenchmark(
     )
     .returningAll()
     .executeTakeFirstOrThrow()
-  await recordAudit(db, {
-    ...auditActor(actor),
+  await recordAudit(trx, actor, {
     entityType: 'measure_benchmark',
     entityId: after.id,
     action: before ? 'update' : 'create',
@@ -272,14 +270,13 @@ export async function upsertBenchmark(
   })
 }
 
-export async function addRebaseline(db: DbOrTx, actor: Actor, measure: MeasureRow, fromPeriod: string, reason: string) {
-  const row = await db
+export async function addRebaseline(trx: Tx, actor: Actor, measure: MeasureRow, fromPeriod: string, reason: string) {
+  const row = await trx
     .insertInto('measure_rebaseline')
     .values({ measure_id: measure.id, from_period: fromPeriod, reason, created_by: actor.userId })
     .returningAll()
     .executeTakeFirstOrThrow()
-  await recordAudit(db, {
-    ...auditActor(actor),
+  await recordAudit(trx, actor, {
     entityType: 'measure_rebaseline',
     entityId: row.id,
     action: 'create',
@@ -288,16 +285,15 @@ export async function addRebaseline(db: DbOrTx, actor: Actor, measure: MeasureRo
   })
 }
 
-export async function deleteRebaseline(db: DbOrTx, actor: Actor, measure: MeasureRow, rebaselineId: number) {
-  const before = await db
+export async function deleteRebaseline(trx: Tx, actor: Actor, measure: MeasureRow, rebaselineId: number) {
+  const before = await trx
     .deleteFrom('measure_rebaseline')
     .where('id', '=', rebaselineId)
     .where('measure_id', '=', measure.id)
     .returningAll()
     .executeTakeFirst()
   if (!before) return false
-  await recordAudit(db, {
-    ...auditActor(actor),
+  await recordAudit(trx, actor, {
     entityType: 'measure_rebaseline',
     entityId: before.id,
     action: 'delete',
@@ -305,8 +301,4 @@ export async function deleteRebaseline(db: DbOrTx, actor: Actor, measure: Measur
     before,
   })
   return true
-}
-
-function auditActor(actor: Actor) {
-  return { organisationId: actor.organisationId, userId: actor.userId }
 }

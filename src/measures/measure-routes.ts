@@ -1,15 +1,17 @@
 import { Router, type Request, type Response } from 'express'
 import type { Db } from '../db/connect.js'
-import { paths } from '../server/paths.js'
-import { context, requireCapability } from '../server/middleware/auth.js'
-import { NotFoundError } from '../server/errors.js'
-import { parseForm, parseId, singleError, type FormErrors } from '../shared/forms.js'
-import { findCurrentPlan, loadPlanTree, type Actor } from '../plan/plan-repository.js'
+import { paths } from '../web/paths.js'
+import { context, requireCapability } from '../web/auth.js'
+import { NotFoundError } from '../web/errors.js'
+import { flash } from '../web/flash.js'
+import { parseForm, parseId, singleError, type FormErrors } from '../web/forms.js'
+import { recordParam } from '../web/records.js'
+import { findCurrentPlan, loadPlanTree } from '../plan/plan-repository.js'
 import * as repo from './measure-repository.js'
 import { loadCouncilMeasures } from './measure-service.js'
 import { measureCsv, measuresSummaryCsv } from './measure-csv.js'
-import { parsePeriod, periodLabel } from './periods.js'
-import { applyValueChanges, planValueChanges } from './value-writer.js'
+import { parsePeriod } from './periods.js'
+import { applyValueChanges, planValueChanges } from './value-repository.js'
 import {
   benchmarkSchema,
   measureSchema,
@@ -18,44 +20,33 @@ import {
   targetSchema,
   valueSchema,
 } from './measure-validation.js'
-import { BENCHMARK_KINDS, FREQUENCIES, POLARITIES, UNITS } from './measure-types.js'
 import { INDICATORS_BY_ID, NATIONAL_INDICATORS } from '../national/indicators.js'
 import { nationalFiguresFor } from '../national/measure-benchmarks.js'
 import { measureChart } from './measure-chart.js'
 import { validRange } from './import/validate-import.js'
+import { UNITS } from '../shared/units.js'
+import { POLARITIES } from '../shared/polarity.js'
+import { FREQUENCIES, periodLabel } from '../shared/calendar.js'
+import { BENCHMARK_KINDS } from '../db/database.js'
 
 const P = paths.council
-
-function actor(req: Request): Actor {
-  const { user, council } = context(req)
-  return { userId: user.id, organisationId: council.organisationId }
-}
 
 export function measureRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
   const read = requireCapability('measures:read')
   const edit = requireCapability('measures:edit')
 
-  // Loaded before the role check, so another council's measure is a 404 for everyone.
-  router.param('measureId', async (req, res, next, value) => {
-    try {
-      const id = parseId(value)
-      const measure = id ? await repo.findMeasure(db, context(req).council.organisationId, id) : undefined
-      if (!measure) return next(new NotFoundError())
-      res.locals.measure = measure
-      next()
-    } catch (error) {
-      next(error)
-    }
-  })
-  const measureOf = (res: Response) => res.locals.measure as repo.MeasureRow
+  // Another council's measure is a 404 for everyone.
+  const measureParam = recordParam('measureId', (id, { council }) => repo.findMeasure(db, council.organisationId, id))
+  measureParam.register(router)
+  const measureOf = (res: Response) => measureParam.of(res)
 
   async function planStrands(req: Request) {
     const plan = await findCurrentPlan(db, context(req).council.organisationId)
     return plan ? (await loadPlanTree(db, plan.id)).strands : []
   }
 
-  router.get('/measures', read, async (req, res) => {
+  router.get(P.measures.pattern, read, async (req, res) => {
     const [{ measures, summaries, strandLinks }, strands] = await Promise.all([
       loadCouncilMeasures(db, context(req).council.organisationId),
       planStrands(req),
@@ -70,7 +61,7 @@ export function measureRoutes(db: Db): Router {
     res.render('measures/views/measures.njk', { groups, unlinked, count: measures.length })
   })
 
-  router.get('/measures.csv', read, async (req, res) => {
+  router.get(P.measuresCsv.pattern, read, async (req, res) => {
     const { measures, summaries } = await loadCouncilMeasures(db, context(req).council.organisationId)
     res
       .type('text/csv')
@@ -119,13 +110,13 @@ export function measureRoutes(db: Db): Router {
     }
   }
 
-  router.get('/measures/new', read, edit, async (req, res) => {
+  router.get(P.newMeasure.pattern, read, edit, async (req, res) => {
     await renderMeasureForm(req, res, {
       values: { unit: 'count', polarity: 'higher', frequency: 'monthly', decimals: '1' },
     })
   })
 
-  router.post('/measures/new', read, edit, async (req, res) => {
+  router.post(P.newMeasure.pattern, read, edit, async (req, res) => {
     const form = parseForm(measureSchema, req.body)
     if (!form.ok) return renderMeasureForm(req, res, { values: req.body, errors: form.errors })
     if (await codeTaken(req, form.value.code)) {
@@ -137,8 +128,8 @@ export function measureRoutes(db: Db): Router {
     const links = await ownLinks(req, form.value.strandIds, form.value.objectiveIds)
     const created = await db
       .transaction()
-      .execute((trx) => repo.createMeasure(trx, actor(req), { ...form.value, ...links, formula: null }))
-    req.session.flash = { heading: `Measure added: ${created.name}` }
+      .execute((trx) => repo.createMeasure(trx, context(req).actor, { ...form.value, ...links, formula: null }))
+    flash(req, `Measure added: ${created.name}`)
     res.redirect(P.measure(context(req).council.slug, created.id))
   })
 
@@ -177,7 +168,7 @@ export function measureRoutes(db: Db): Router {
     })
   }
 
-  router.get('/measures/:measureId.csv', read, async (req, res) => {
+  router.get(P.measureCsv.pattern, read, async (req, res) => {
     const measure = measureOf(res)
     const { summaries } = await loadCouncilMeasures(db, context(req).council.organisationId)
     res
@@ -186,11 +177,11 @@ export function measureRoutes(db: Db): Router {
       .send(measureCsv(summaries.get(measure.id)!))
   })
 
-  router.get('/measures/:measureId', read, async (req, res) => {
+  router.get(P.measure.pattern, read, async (req, res) => {
     await measurePage(req, res)
   })
 
-  router.get('/measures/:measureId/edit', read, edit, async (req, res) => {
+  router.get(P.editMeasure.pattern, read, edit, async (req, res) => {
     const m = measureOf(res)
     const { strandLinks, objectiveLinks } = await loadCouncilMeasures(db, context(req).council.organisationId)
     await renderMeasureForm(req, res, {
@@ -215,7 +206,7 @@ export function measureRoutes(db: Db): Router {
     })
   })
 
-  router.post('/measures/:measureId/edit', read, edit, async (req, res) => {
+  router.post(P.editMeasure.pattern, read, edit, async (req, res) => {
     const measure = measureOf(res)
     const form = parseForm(measureSchema, req.body)
     if (!form.ok) return renderMeasureForm(req, res, { measure, values: req.body, errors: form.errors })
@@ -230,13 +221,13 @@ export function measureRoutes(db: Db): Router {
     await db
       .transaction()
       .execute((trx) =>
-        repo.updateMeasure(trx, actor(req), measure, { ...form.value, ...links, formula: measure.formula }),
+        repo.updateMeasure(trx, context(req).actor, measure, { ...form.value, ...links, formula: measure.formula }),
       )
-    req.session.flash = { heading: 'Measure saved' }
+    flash(req, 'Measure saved')
     res.redirect(P.measure(context(req).council.slug, measure.id))
   })
 
-  router.post('/measures/:measureId/values', read, edit, async (req, res) => {
+  router.post(P.measureValues.pattern, read, edit, async (req, res) => {
     const measure = measureOf(res)
     if (measure.formula) throw new NotFoundError('Derived measures have no values of their own')
     const form = parseForm(
@@ -251,35 +242,36 @@ export function measureRoutes(db: Db): Router {
     }
     const result = await db.transaction().execute(async (trx) => {
       const changes = await planValueChanges(trx, [{ measureId: measure.id, ...form.value }])
-      return applyValueChanges(trx, actor(req), changes, () => measure.name, 'entered by hand')
+      return applyValueChanges(trx, context(req).actor, changes, () => measure.name, 'entered by hand')
     })
-    req.session.flash = {
-      heading:
-        result.updated > 0
-          ? `Value for ${periodLabel(form.value.period, measure.frequency)} changed`
-          : result.created > 0
-            ? `Value for ${periodLabel(form.value.period, measure.frequency)} added`
-            : 'No change: that value was already recorded',
-    }
+    const period = periodLabel(form.value.period, measure.frequency)
+    flash(
+      req,
+      result.updated > 0
+        ? `Value for ${period} changed`
+        : result.created > 0
+          ? `Value for ${period} added`
+          : 'No change: that value was already recorded',
+    )
     res.redirect(`${P.measure(context(req).council.slug, measure.id)}#data`)
   })
 
-  router.post('/measures/:measureId/targets', read, edit, async (req, res) => {
+  router.post(P.measureTargets.pattern, read, edit, async (req, res) => {
     const measure = measureOf(res)
     const form = parseForm(targetSchema, req.body, TARGET_DATE_FIELDS)
     if (!form.ok) return measurePage(req, res, { values: req.body, errors: form.errors }, 400)
     await db.transaction().execute((trx) =>
-      repo.addTarget(trx, actor(req), measure, {
+      repo.addTarget(trx, context(req).actor, measure, {
         value: form.value.targetValue,
         targetDate: form.value.targetDate,
         note: form.value.targetNote,
       }),
     )
-    req.session.flash = { heading: 'Target set' }
+    flash(req, 'Target set')
     res.redirect(`${P.measure(context(req).council.slug, measure.id)}#targets`)
   })
 
-  router.post('/measures/:measureId/benchmarks', read, edit, async (req, res) => {
+  router.post(P.measureBenchmarks.pattern, read, edit, async (req, res) => {
     const measure = measureOf(res)
     const form = parseForm(
       benchmarkSchema((t) => parsePeriod(t, measure.frequency)),
@@ -287,7 +279,7 @@ export function measureRoutes(db: Db): Router {
     )
     if (!form.ok) return measurePage(req, res, { values: req.body, errors: form.errors }, 400)
     await db.transaction().execute((trx) =>
-      repo.upsertBenchmark(trx, actor(req), measure, {
+      repo.upsertBenchmark(trx, context(req).actor, measure, {
         kind: form.value.kind,
         comparator: form.value.kind === 'comparator' ? form.value.comparator : '',
         period: form.value.benchmarkPeriod,
@@ -295,11 +287,11 @@ export function measureRoutes(db: Db): Router {
         source: form.value.benchmarkSource,
       }),
     )
-    req.session.flash = { heading: 'Benchmark saved' }
+    flash(req, 'Benchmark saved')
     res.redirect(`${P.measure(context(req).council.slug, measure.id)}#benchmarks`)
   })
 
-  router.post('/measures/:measureId/rebaselines', read, edit, async (req, res) => {
+  router.post(P.measureRebaselines.pattern, read, edit, async (req, res) => {
     const measure = measureOf(res)
     const form = parseForm(
       rebaselineSchema((t) => parsePeriod(t, measure.frequency)),
@@ -317,19 +309,19 @@ export function measureRoutes(db: Db): Router {
     }
     await db
       .transaction()
-      .execute((trx) => repo.addRebaseline(trx, actor(req), measure, form.value.fromPeriod, form.value.reason))
-    req.session.flash = { heading: `Limits recalculated from ${periodLabel(form.value.fromPeriod, measure.frequency)}` }
+      .execute((trx) => repo.addRebaseline(trx, context(req).actor, measure, form.value.fromPeriod, form.value.reason))
+    flash(req, `Limits recalculated from ${periodLabel(form.value.fromPeriod, measure.frequency)}`)
     res.redirect(`${P.measure(context(req).council.slug, measure.id)}#spc`)
   })
 
-  router.post('/measures/:measureId/rebaselines/:rebaselineId/delete', read, edit, async (req, res) => {
+  router.post(P.deleteRebaseline.pattern, read, edit, async (req, res) => {
     const measure = measureOf(res)
     const id = parseId(req.params.rebaselineId)
     const removed = id
-      ? await db.transaction().execute((trx) => repo.deleteRebaseline(trx, actor(req), measure, id))
+      ? await db.transaction().execute((trx) => repo.deleteRebaseline(trx, context(req).actor, measure, id))
       : false
     if (!removed) throw new NotFoundError()
-    req.session.flash = { heading: 'Recalculation removed' }
+    flash(req, 'Recalculation removed')
     res.redirect(`${P.measure(context(req).council.slug, measure.id)}#spc`)
   })
 

@@ -2,9 +2,11 @@
 // latest and previous values, the target in force, each benchmark compared with the council, and SPC.
 // Pages, reports and downloads all use this one function.
 import { analyseSpc, type SpcResult } from './spc.js'
-import { BENCHMARK_LABELS, type BenchmarkKind, type Frequency, type MeasurePolarity } from './measure-types.js'
-import { periodLabel, periodRange } from './periods.js'
+import { BENCHMARK_LABELS } from './measure-types.js'
 import type { MeasureRow } from './measure-repository.js'
+import type { BenchmarkKind } from '../db/database.js'
+import { isBetter, type Polarity } from '../shared/polarity.js'
+import { periodLabel, periodRange, type Frequency } from '../shared/calendar.js'
 
 export interface SeriesPoint {
   period: string
@@ -66,11 +68,10 @@ export function benchmarkLabel(b: Pick<BenchmarkRecord, 'kind' | 'comparator'>):
 }
 
 /** Compares a council value with a benchmark in the measure's own terms. */
-export function compare(council: number, benchmark: number, polarity: MeasurePolarity): Comparison {
+export function compare(council: number, benchmark: number, polarity: Polarity): Comparison {
   if (council === benchmark) return 'same'
-  const higher = council > benchmark
-  if (polarity === 'neutral') return higher ? 'higher' : 'lower'
-  return higher === (polarity === 'higher') ? 'better' : 'worse'
+  if (polarity === 'neutral') return council > benchmark ? 'higher' : 'lower'
+  return isBetter(council, benchmark, polarity) ? 'better' : 'worse'
 }
 
 const COMPARISON_WORDS: Record<Comparison, string> = {

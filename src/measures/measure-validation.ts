@@ -1,9 +1,12 @@
 import { z } from 'zod'
-import { dateInput, optionalText, requiredText } from '../shared/forms.js'
+import { dateInput, optionalText, requiredText } from '../web/forms.js'
 import { parseNumber } from './import/validate-import.js'
 import { INDICATORS_BY_ID } from '../national/indicators.js'
-import { BENCHMARK_KINDS, FREQUENCIES, POLARITIES, UNITS } from './measure-types.js'
 import type { PeriodResult } from './periods.js'
+import { UNITS } from '../shared/units.js'
+import { POLARITIES } from '../shared/polarity.js'
+import { FREQUENCIES } from '../shared/calendar.js'
+import { BENCHMARK_KINDS } from '../db/database.js'
 
 const optionalNumber = (label: string) =>
   z

@@ -1,14 +1,10 @@
-// Periods are stored as the ISO date of their first day. Monthly: any month. Quarterly: financial quarters
-// starting April, July, October and January. Annual: financial years starting 1 April (so "2024/25" and
-// DfE's "2025", the year ending 31 March 2025, are the same period, 2024-04-01).
-import type { Frequency } from './measure-types.js'
+// Reading the periods people type (in forms and import files) for a measure of a given frequency. How
+// periods are stored, labelled and stepped through is the calendar's (src/shared/calendar.ts).
+import { monthStart as iso, type Frequency } from '../shared/calendar.js'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 export type PeriodResult = { ok: true; period: string } | { ok: false; reason: string }
-
-const iso = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}-01`
 
 function yearOk(year: number) {
   return year >= 1990 && year <= 2100
@@ -77,31 +73,4 @@ export function parsePeriod(raw: unknown, frequency: Frequency): PeriodResult {
     }
   }
   return { ok: true, period: iso(ym.year, ym.month) }
-}
-
-export function periodLabel(period: string, frequency: Frequency): string {
-  const year = Number(period.slice(0, 4))
-  const month = Number(period.slice(5, 7))
-  if (frequency === 'annual') return `${year}/${String((year + 1) % 100).padStart(2, '0')}`
-  if (frequency === 'quarterly') {
-    const quarter = month >= 4 ? Math.floor((month - 4) / 3) + 1 : 4
-    const start = month >= 4 ? year : year - 1
-    return `Q${quarter} ${start}/${String((start + 1) % 100).padStart(2, '0')}`
-  }
-  return `${MONTH_NAMES[month - 1]} ${year}`
-}
-
-/** The period after this one. */
-export function nextPeriod(period: string, frequency: Frequency): string {
-  const step = frequency === 'monthly' ? 1 : frequency === 'quarterly' ? 3 : 12
-  const year = Number(period.slice(0, 4))
-  const month = Number(period.slice(5, 7)) - 1 + step
-  return iso(year + Math.floor(month / 12), (month % 12) + 1)
-}
-
-/** Every period from first to last inclusive, so missing ones show as gaps. */
-export function periodRange(first: string, last: string, frequency: Frequency): string[] {
-  const out: string[] = []
-  for (let p = first; p <= last && out.length < 2000; p = nextPeriod(p, frequency)) out.push(p)
-  return out
 }

@@ -16,7 +16,8 @@
 //   is consistently passing; on the failing side consistently failing; a target within or on the limits
 //   is hit and miss.
 
-export type Polarity = 'higher' | 'lower' | 'neutral'
+import { directionMeaning, type Polarity } from '../shared/polarity.js'
+
 export type SignalRule = 'beyond-limit' | 'run' | 'trend' | 'two-of-three'
 export type Variation =
   'not-enough-data' | 'common-cause' | 'special-cause-improvement' | 'special-cause-concern' | 'special-cause-neither'
@@ -283,8 +284,8 @@ function findSignals(w: Working[], mean: number, upper: number, lower: number, u
 }
 
 function classify(direction: Direction, polarity: Polarity): 'improvement' | 'concern' | 'neither' {
-  if (polarity === 'neutral') return 'neither'
-  return (direction === 'high') === (polarity === 'higher') ? 'improvement' : 'concern'
+  const meaning = directionMeaning(direction === 'high', polarity)
+  return meaning === 'better' ? 'improvement' : meaning === 'worse' ? 'concern' : 'neither'
 }
 
 function assess(segment: SpcSegment, polarity: Polarity, target: number | null): Assurance {

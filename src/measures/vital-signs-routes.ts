@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express'
 import type { Db } from '../db/connect.js'
-import { context, requireCapability } from '../server/middleware/auth.js'
+import { context, requireCapability } from '../web/auth.js'
+import { paths } from '../web/paths.js'
 import { toCsv } from '../shared/csv.js'
 import { loadCouncilMeasures } from './measure-service.js'
 import { baselineChoices, changeSinceBaseline } from './vital-signs.js'
@@ -21,7 +22,7 @@ export function vitalSignsRoutes(db: Db): Router {
     return { rows, choices, baseline }
   }
 
-  router.get('/vital-signs.csv', read, async (req, res) => {
+  router.get(paths.council.vitalSignsCsv.pattern, read, async (req, res) => {
     const { rows, baseline } = await load(req)
     const csv = toCsv(
       [
@@ -56,7 +57,7 @@ export function vitalSignsRoutes(db: Db): Router {
     res.type('text/csv').attachment('vital-signs.csv').send(csv)
   })
 
-  router.get('/vital-signs', read, async (req, res) => {
+  router.get(paths.council.vitalSigns.pattern, read, async (req, res) => {
     const { rows, choices, baseline } = await load(req)
     res.render('measures/views/vital-signs.njk', {
       groups: (['workforce', 'demand'] as const)

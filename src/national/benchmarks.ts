@@ -1,8 +1,8 @@
 // A council's national indicators against England, its region and its ten statistical neighbours: the
 // statistical-neighbour average, its rank and quartile among all councils, and direction of travel.
 import type { DbOrTx as Db } from '../db/connect.js'
-import type { MeasurePolarity } from '../measures/measure-types.js'
 import { INDICATORS_BY_ID, type NationalIndicator } from './indicators.js'
+import { directionMeaning, isBetter, type Polarity } from '../shared/polarity.js'
 
 export const ENGLAND = 'E92000001'
 
@@ -63,8 +63,9 @@ export interface CouncilBenchmarks {
 }
 
 /** Competition ranking (1, 2, 2, 4): 1 is best, by the indicator's polarity (neutral ranks lowest first). */
-export function standingAmong(values: number[], mine: number, polarity: MeasurePolarity): Standing {
-  const better = values.filter((v) => (polarity === 'higher' ? v > mine : v < mine)).length
+export function standingAmong(values: number[], mine: number, polarity: Polarity): Standing {
+  // A neutral indicator ranks the lowest value first.
+  const better = values.filter((v) => isBetter(v, mine, polarity === 'neutral' ? 'lower' : polarity)).length
   const rank = better + 1
   const of = values.length
   const quartile = Math.min(4, Math.floor(((rank - 1) / of) * 4) + 1) as Standing['quartile']
@@ -77,21 +78,17 @@ export function neighbourAverage(values: Array<number | null | undefined>): { va
   return { value: published.reduce((a, b) => a + b, 0) / published.length, counted: published.length }
 }
 
-export function trendOver(
-  series: Map<number, Figure>,
-  year: number | null,
-  span: number,
-  polarity: MeasurePolarity,
-): Trend {
+export function trendOver(series: Map<number, Figure>, year: number | null, span: number, polarity: Polarity): Trend {
   const fromYear = (year ?? 0) - span
   const now = year === null ? null : (series.get(year)?.value ?? null)
   const then = series.get(fromYear)?.value ?? null
   if (now === null || then === null) return { years: span, fromYear, change: null, direction: 'no comparison' }
   const change = Math.round((now - then) * 1e6) / 1e6
   if (change === 0) return { years: span, fromYear, change, direction: 'no change' }
-  if (polarity === 'neutral') return { years: span, fromYear, change, direction: change > 0 ? 'up' : 'down' }
-  const better = polarity === 'higher' ? change > 0 : change < 0
-  return { years: span, fromYear, change, direction: better ? 'improving' : 'worsening' }
+  const meaning = directionMeaning(change > 0, polarity)
+  const direction =
+    meaning === 'neither' ? (change > 0 ? 'up' : 'down') : meaning === 'better' ? 'improving' : 'worsening'
+  return { years: span, fromYear, change, direction }
 }
 
 export async function findArea(db: Db, code: string): Promise<Area | undefined> {

@@ -1,7 +1,7 @@
 // The published release files Turnaround reads, each recognised by its columns, and how their rows become
 // national figures. A suppressed figure (c, x, z, low, ...) keeps its marker and never becomes zero.
 import type { AreaLevel } from '../db/database.js'
-import type { TableRow } from '../measures/import/read-table.js'
+import type { TableRow } from '../shared/read-table.js'
 
 export interface AreaRow {
   code: string

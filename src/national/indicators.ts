@@ -1,6 +1,7 @@
 // The national indicators Turnaround ships, and how each is read from DfE's published release files.
 // Descriptions are our own summaries; the figures are DfE's, under the Open Government Licence.
-import type { Unit, MeasurePolarity } from '../measures/measure-types.js'
+import type { Unit } from '../shared/units.js'
+import type { Polarity } from '../shared/polarity.js'
 
 export interface NationalIndicator {
   id: string
@@ -11,7 +12,7 @@ export interface NationalIndicator {
   /** Shown after a value where the unit alone does not say it, e.g. "per 10,000 children". */
   unitNote?: string
   decimals: number
-  polarity: MeasurePolarity
+  polarity: Polarity
   dataset: string
   /** Rates Turnaround computes itself (from published counts) rather than reads. */
   computed?: boolean

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Db } from '../db/connect.js'
-import { projectRoot } from '../server/config.js'
-import { readTable, type Table } from '../measures/import/read-table.js'
+import { projectRoot } from '../shared/project-root.js'
+import { readTable, type Table } from '../shared/read-table.js'
 import {
   ALL_DATASETS,
   missingColumns,

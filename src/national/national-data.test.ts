@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { readTable, type TableRow } from '../measures/import/read-table.js'
+import { readTable, type TableRow } from '../shared/read-table.js'
 import { FIGURE_DATASETS, missingColumns, parseFigure, suppressionText } from './datasets.js'
 import { SHIPPED_DATA_DIR } from './load-national.js'
 

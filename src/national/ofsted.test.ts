@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { improvementJourneys, latestJudgements, median, monthsBetween, normaliseGrade } from './ofsted.js'
+import { improvementJourneys, latestJudgements, median, normaliseGrade } from './ofsted.js'
 
 const inspection = (area_code: string, started_on: string, published_on: string | null, overall: string | null) => ({
   area_code,
@@ -16,12 +16,6 @@ describe('Ofsted analysis', () => {
     assert.equal(normaliseGrade('Inadequate'), 'inadequate')
     assert.equal(normaliseGrade('inspection_pre_dates_judgement'), null)
     assert.equal(normaliseGrade(''), null)
-  })
-
-  it('counts whole months', () => {
-    assert.equal(monthsBetween('2018-10-29', '2026-05-21'), 90)
-    assert.equal(monthsBetween('2020-01-31', '2020-02-29'), 0)
-    assert.equal(monthsBetween('2020-01-15', '2020-02-15'), 1)
   })
 
   it('times each run of inadequate judgements to the next better one, ignoring visits', () => {

@@ -1,7 +1,8 @@
 // Ofsted inspections of councils' children's services: reading the published files, and the analysis a
 // Board asks for: how many councils are at each grade, and how long councils judged inadequate take to
 // be judged better.
-import type { TableRow } from '../measures/import/read-table.js'
+import { monthsBetween } from '../shared/calendar.js'
+import type { TableRow } from '../shared/read-table.js'
 import type { RowProblem } from './datasets.js'
 
 export const GRADES = ['outstanding', 'good', 'requires improvement', 'inadequate'] as const
@@ -135,12 +136,6 @@ export interface ImprovementJourney {
 
 function judgedOn(i: JudgedInspection): string {
   return i.published_on ?? i.started_on
-}
-
-export function monthsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
-  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number]
-  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0)
 }
 
 /**

@@ -1,10 +1,10 @@
 // Turns national comparisons into the words, tables and charts the pages show. Shared by the benchmarks
 // pages and the measure page.
 import { renderLineChart } from '../charts/line-chart.js'
-import { formatValue } from '../measures/measure-types.js'
 import type { Figure, IndicatorComparison, Standing, Trend } from './benchmarks.js'
 import { suppressionText } from './datasets.js'
 import type { NationalIndicator } from './indicators.js'
+import { formatValue } from '../shared/units.js'
 
 export const OGL_ATTRIBUTION =
   'Contains public sector information licensed under the Open Government Licence v3.0. Sources: Department for Education official statistics; Ofsted official statistics and inspection reports.'

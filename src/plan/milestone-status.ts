@@ -1,5 +1,4 @@
-export const MILESTONE_STATUSES = ['not-started', 'on-track', 'at-risk', 'off-track', 'complete'] as const
-export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
+import type { MilestoneStatus } from '../db/database.js'
 
 export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
   'not-started': 'Not started',

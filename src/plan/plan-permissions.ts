@@ -1,4 +1,5 @@
-import { can, type Role } from '../accounts/roles.js'
+import { can } from '../web/roles.js'
+import type { Role } from '../db/database.js'
 
 /** The improvement team edits every strand; a strand lead edits only the strands they lead. */
 export function canEditStrand(role: Role, userId: number, strandLeadUserId: number | null): boolean {

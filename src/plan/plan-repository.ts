@@ -1,15 +1,17 @@
 // Queries and changes for the improvement plan. Every change records an audit entry in the same transaction.
 // Lookups by id always join up to the plan's council, so another council's id is simply "not found".
-import { sql } from 'kysely'
-import type { DbOrTx } from '../db/connect.js'
-import type { ActiveStatus, Milestone, Objective, Strand, StrandHalf } from '../db/database.js'
-import { recordAudit } from '../audit/audit-repository.js'
-import type { MilestoneStatus } from './milestone-status.js'
-
-export interface Actor {
-  userId: number
-  organisationId: number
-}
+import { sql, type Insertable, type Updateable } from 'kysely'
+import type { DbOrTx, Tx } from '../db/connect.js'
+import type {
+  ActiveStatus,
+  Database,
+  Milestone,
+  MilestoneStatus,
+  Objective,
+  Strand,
+  StrandHalf,
+} from '../db/database.js'
+import { recordAudit, type Actor } from '../audit/audit-repository.js'
 
 export async function findCurrentPlan(db: DbOrTx, organisationId: number) {
   return db
@@ -164,11 +166,83 @@ export async function listPossibleLeads(db: DbOrTx, organisationId: number) {
     .execute()
 }
 
-async function nextPosition(db: DbOrTx, table: 'strand' | 'objective' | 'milestone', parent: string, parentId: number) {
+// ---------- changes: one create, one update and one move for strands, objectives and milestones ----------
+
+interface PlanItems {
+  strand: Strand
+  objective: Objective
+  milestone: Milestone
+}
+type PlanItem = keyof PlanItems
+
+/** Each item's parent column (its siblings share it) and how the audit trail names it. */
+const ITEMS: { [K in PlanItem]: { parent: keyof PlanItems[K] & string; name: (row: PlanItems[K]) => string } } = {
+  strand: { parent: 'plan_id', name: (s) => `strand ${s.code} ${s.title}` },
+  objective: { parent: 'strand_id', name: (o) => `objective ${o.title}` },
+  milestone: { parent: 'objective_id', name: (m) => `milestone ${m.title}` },
+}
+
+async function nextPosition(trx: Tx, table: PlanItem, parentId: number): Promise<number> {
   const row = await sql<{ next: number }>`
-    select coalesce(max(position), 0) + 1 as next from ${sql.table(table)} where ${sql.ref(parent)} = ${parentId}
-  `.execute(db)
+    select coalesce(max(position), 0) + 1 as next from ${sql.table(table)}
+    where ${sql.ref(ITEMS[table].parent)} = ${parentId}
+  `.execute(trx)
   return Number(row.rows[0]?.next ?? 1)
+}
+
+/** Adds an item at the end of its siblings. */
+async function createItem<K extends PlanItem>(
+  trx: Tx,
+  actor: Actor,
+  table: K,
+  values: Omit<Insertable<Database[K]>, 'position'>,
+): Promise<PlanItems[K]> {
+  const parentId = (values as Record<string, unknown>)[ITEMS[table].parent] as number
+  const row = (await trx
+    .insertInto(table)
+    .values({ ...values, position: await nextPosition(trx, table, parentId) } as never)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as unknown as PlanItems[K]
+  await recordAudit(trx, actor, {
+    entityType: table,
+    entityId: row.id,
+    action: 'create',
+    summary: `Added ${ITEMS[table].name(row)}`,
+    after: row,
+  })
+  return row
+}
+
+/** Changes an item's fields; the audit entry keeps the fields before and after. */
+async function updateItem<K extends PlanItem>(
+  trx: Tx,
+  actor: Actor,
+  table: K,
+  before: PlanItems[K],
+  values: Updateable<Database[K]> | Updateable<Database['strand' | 'objective']>,
+  verb: string,
+): Promise<PlanItems[K]> {
+  // The three tables share id and updated_at; the builder is typed as one of them to filter by id.
+  const after = (await trx
+    .updateTable(table as PlanItem as 'milestone')
+    .set({ ...values, updated_at: new Date() } as never)
+    .where('id', '=', before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as unknown as PlanItems[K]
+  await recordAudit(trx, actor, {
+    entityType: table,
+    entityId: before.id,
+    action: 'update',
+    summary: `${verb} ${ITEMS[table].name(after)}`,
+    before: fieldsOf(before, after),
+    after,
+  })
+  return after
+}
+
+/** The fields of `before` that a row has, so joined extras (e.g. strand_code) do not enter the audit. */
+function fieldsOf<T extends object>(before: T, shape: object): Partial<T> {
+  return Object.fromEntries(Object.entries(before).filter(([k]) => k in shape)) as Partial<T>
 }
 
 // ---------- strands ----------
@@ -191,62 +265,20 @@ export async function strandCodeTaken(db: DbOrTx, planId: number, code: string, 
   return (await q.executeTakeFirst()) !== undefined
 }
 
-export async function createStrand(db: DbOrTx, actor: Actor, planId: number, input: StrandInput) {
-  const strand = await db
-    .insertInto('strand')
-    .values({
-      plan_id: planId,
-      code: input.code,
-      half: input.half,
-      title: input.title,
-      lead_title: input.leadTitle,
-      lead_user_id: input.leadUserId,
-      position: await nextPosition(db, 'strand', 'plan_id', planId),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  await audit(
-    db,
-    actor,
-    'strand',
-    strand.id,
-    'create',
-    `Added strand ${strand.code} ${strand.title}`,
-    undefined,
-    strand,
-  )
-  return strand
+const strandColumns = (input: StrandInput) => ({
+  code: input.code,
+  half: input.half,
+  title: input.title,
+  lead_title: input.leadTitle,
+  lead_user_id: input.leadUserId,
+})
+
+export function createStrand(trx: Tx, actor: Actor, planId: number, input: StrandInput) {
+  return createItem(trx, actor, 'strand', { plan_id: planId, ...strandColumns(input) })
 }
 
-export async function updateStrand(db: DbOrTx, actor: Actor, before: Strand, input: StrandInput) {
-  const after = await db
-    .updateTable('strand')
-    .set({
-      code: input.code,
-      half: input.half,
-      title: input.title,
-      lead_title: input.leadTitle,
-      lead_user_id: input.leadUserId,
-      updated_at: new Date(),
-    })
-    .where('id', '=', before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  await audit(
-    db,
-    actor,
-    'strand',
-    before.id,
-    'update',
-    `Edited strand ${after.code} ${after.title}`,
-    pick(before, after),
-    after,
-  )
-  return after
-}
-
-export function setStrandStatus(db: DbOrTx, actor: Actor, before: Strand, status: ActiveStatus, today: string) {
-  return setActiveStatus(db, actor, 'strand', before, status, today, `strand ${before.code} ${before.title}`)
+export function updateStrand(trx: Tx, actor: Actor, before: Strand, input: StrandInput) {
+  return updateItem(trx, actor, 'strand', before, strandColumns(input), 'Edited')
 }
 
 // ---------- objectives ----------
@@ -256,92 +288,59 @@ export interface ObjectiveInput {
   description: string
 }
 
-export async function createObjective(db: DbOrTx, actor: Actor, strandId: number, input: ObjectiveInput) {
-  const objective = await db
-    .insertInto('objective')
-    .values({
-      strand_id: strandId,
-      title: input.title,
-      description: input.description,
-      position: await nextPosition(db, 'objective', 'strand_id', strandId),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  await audit(
-    db,
-    actor,
-    'objective',
-    objective.id,
-    'create',
-    `Added objective ${objective.title}`,
-    undefined,
-    objective,
-  )
-  return objective
+export function createObjective(trx: Tx, actor: Actor, strandId: number, input: ObjectiveInput) {
+  return createItem(trx, actor, 'objective', { strand_id: strandId, ...input })
 }
 
-export async function updateObjective(db: DbOrTx, actor: Actor, before: Objective, input: ObjectiveInput) {
-  const after = await db
-    .updateTable('objective')
-    .set({ title: input.title, description: input.description, updated_at: new Date() })
-    .where('id', '=', before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  await audit(
-    db,
-    actor,
-    'objective',
-    before.id,
-    'update',
-    `Edited objective ${after.title}`,
-    pick(before, after),
-    after,
-  )
-  return after
-}
-
-export function setObjectiveStatus(db: DbOrTx, actor: Actor, before: Objective, status: ActiveStatus, today: string) {
-  return setActiveStatus(db, actor, 'objective', before, status, today, `objective ${before.title}`)
+export function updateObjective(trx: Tx, actor: Actor, before: Objective, input: ObjectiveInput) {
+  return updateItem(trx, actor, 'objective', before, input, 'Edited')
 }
 
 /** Retire or reinstate a strand or objective: retired items stay in the plan's history, out of the way. */
-async function setActiveStatus<T extends Strand | Objective>(
-  db: DbOrTx,
+export function setActiveStatus<K extends 'strand' | 'objective'>(
+  trx: Tx,
   actor: Actor,
-  table: 'strand' | 'objective',
-  before: T,
+  table: K,
+  before: PlanItems[K],
   status: ActiveStatus,
   today: string,
-  label: string,
-): Promise<T> {
-  const after = (await db
-    .updateTable(table)
-    .set({ status, retired_on: status === 'retired' ? today : null, updated_at: new Date() })
-    .where('id', '=', before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow()) as T
-  const verb = status === 'retired' ? 'Retired' : 'Reinstated'
-  await audit(db, actor, table, before.id, 'update', `${verb} ${label}`, pick(before, after), after)
-  return after
+) {
+  const change = { status, retired_on: status === 'retired' ? today : null }
+  return updateItem(trx, actor, table, before, change, status === 'retired' ? 'Retired' : 'Reinstated')
 }
 
-export async function addObjectiveUpdate(db: DbOrTx, actor: Actor, objectiveId: number, body: string) {
-  const update = await db
+export async function addObjectiveUpdate(trx: Tx, actor: Actor, objectiveId: number, body: string) {
+  const update = await trx
     .insertInto('objective_update')
     .values({ objective_id: objectiveId, body, author_user_id: actor.userId })
     .returningAll()
     .executeTakeFirstOrThrow()
-  await audit(
-    db,
-    actor,
-    'objective_update',
-    update.id,
-    'create',
-    `Progress update on objective ${objectiveId}`,
-    undefined,
-    update,
-  )
+  await recordAudit(trx, actor, {
+    entityType: 'objective_update',
+    entityId: update.id,
+    action: 'create',
+    summary: `Progress update on objective ${objectiveId}`,
+    after: update,
+  })
   return update
+}
+
+/** Every progress update on the plan's objectives, oldest first, with its author's name. */
+export async function listPlanUpdates(db: DbOrTx, planId: number) {
+  return db
+    .selectFrom('objective_update')
+    .innerJoin('objective', 'objective.id', 'objective_update.objective_id')
+    .innerJoin('strand', 'strand.id', 'objective.strand_id')
+    .leftJoin('app_user', 'app_user.id', 'objective_update.author_user_id')
+    .select([
+      'objective_update.objective_id',
+      'objective_update.created_at',
+      'objective_update.body',
+      'app_user.display_name as author_name',
+    ])
+    .where('strand.plan_id', '=', planId)
+    .orderBy('objective_update.created_at')
+    .execute()
 }
 
 // ---------- milestones ----------
@@ -355,102 +354,55 @@ export interface MilestoneInput {
   evidence: string
 }
 
-export async function createMilestone(db: DbOrTx, actor: Actor, objectiveId: number, input: MilestoneInput) {
-  const milestone = await db
-    .insertInto('milestone')
-    .values({
-      objective_id: objectiveId,
-      title: input.title,
-      owner: input.owner,
-      due_on: input.dueOn,
-      status: input.status,
-      completed_on: input.completedOn,
-      evidence: input.evidence,
-      position: await nextPosition(db, 'milestone', 'objective_id', objectiveId),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  await audit(
-    db,
-    actor,
-    'milestone',
-    milestone.id,
-    'create',
-    `Added milestone ${milestone.title}`,
-    undefined,
-    milestone,
-  )
-  return milestone
+const milestoneColumns = (input: MilestoneInput) => ({
+  title: input.title,
+  owner: input.owner,
+  due_on: input.dueOn,
+  status: input.status,
+  completed_on: input.completedOn,
+  evidence: input.evidence,
+})
+
+export function createMilestone(trx: Tx, actor: Actor, objectiveId: number, input: MilestoneInput) {
+  return createItem(trx, actor, 'milestone', { objective_id: objectiveId, ...milestoneColumns(input) })
 }
 
-export async function updateMilestone(db: DbOrTx, actor: Actor, before: Milestone, input: MilestoneInput) {
-  const after = await db
-    .updateTable('milestone')
-    .set({
-      title: input.title,
-      owner: input.owner,
-      due_on: input.dueOn,
-      status: input.status,
-      completed_on: input.completedOn,
-      evidence: input.evidence,
-      updated_at: new Date(),
-    })
-    .where('id', '=', before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  await audit(
-    db,
-    actor,
-    'milestone',
-    before.id,
-    'update',
-    `Updated milestone ${after.title}`,
-    pick(before, after),
-    after,
-  )
-  return after
+export function updateMilestone(trx: Tx, actor: Actor, before: Milestone, input: MilestoneInput) {
+  return updateItem(trx, actor, 'milestone', before, milestoneColumns(input), 'Updated')
 }
 
-export async function deleteMilestone(db: DbOrTx, actor: Actor, before: Milestone) {
-  await db.deleteFrom('milestone').where('id', '=', before.id).execute()
-  await audit(
-    db,
-    actor,
-    'milestone',
-    before.id,
-    'delete',
-    `Deleted milestone ${before.title}`,
-    pick(before, before),
-    undefined,
-  )
+export async function deleteMilestone(trx: Tx, actor: Actor, before: Milestone) {
+  await trx.deleteFrom('milestone').where('id', '=', before.id).execute()
+  await recordAudit(trx, actor, {
+    entityType: 'milestone',
+    entityId: before.id,
+    action: 'delete',
+    summary: `Deleted ${ITEMS.milestone.name(before)}`,
+    before: fieldsOf(before, before),
+  })
 }
 
 // ---------- ordering ----------
-
-const SIBLINGS = {
-  strand: { parent: 'plan_id', alsoMatch: 'half' },
-  objective: { parent: 'strand_id', alsoMatch: undefined },
-  milestone: { parent: 'objective_id', alsoMatch: undefined },
-} as const
 
 /**
  * Swap an item with its neighbour above or below among its siblings (strands: within the same half).
  * Returns false when it is already first or last.
  */
-export async function move(
-  db: DbOrTx,
+export async function move<K extends PlanItem>(
+  trx: Tx,
   actor: Actor,
-  table: keyof typeof SIBLINGS,
-  item: { id: number; position: number; title: string } & Record<string, unknown>,
+  table: K,
+  item: PlanItems[K],
   direction: 'up' | 'down',
 ): Promise<boolean> {
-  const { parent, alsoMatch } = SIBLINGS[table]
+  const parent = ITEMS[table].parent
+  const row = item as unknown as Record<string, unknown>
   const siblings = await sql<{ id: number; position: number }>`
     select id, position from ${sql.table(table)}
-    where ${sql.ref(parent)} = ${item[parent] as number}
-    ${alsoMatch ? sql`and ${sql.ref(alsoMatch)} = ${item[alsoMatch] as string}` : sql``}
+    where ${sql.ref(parent)} = ${row[parent] as number}
+    ${table === 'strand' ? sql`and half = ${row.half as string}` : sql``}
     order by position, id
-  `.execute(db)
+  `.execute(trx)
   const list = siblings.rows
   const index = list.findIndex((s) => s.id === item.id)
   const neighbour = list[direction === 'up' ? index - 1 : index + 1]
@@ -462,49 +414,16 @@ export async function move(
   reordered[direction === 'up' ? index - 1 : index + 1] = current
   for (const [i, s] of reordered.entries()) {
     if (s.position !== i + 1) {
-      await sql`update ${sql.table(table)} set position = ${i + 1} where id = ${s.id}`.execute(db)
+      await sql`update ${sql.table(table)} set position = ${i + 1} where id = ${s.id}`.execute(trx)
     }
   }
-  await audit(
-    db,
-    actor,
-    table,
-    item.id,
-    'update',
-    `Moved ${table} ${item.title} ${direction}`,
-    { position: index + 1 },
-    {
-      position: direction === 'up' ? index : index + 2,
-    },
-  )
-  return true
-}
-
-// ---------- helpers ----------
-
-function audit(
-  db: DbOrTx,
-  actor: Actor,
-  entityType: string,
-  entityId: number,
-  action: 'create' | 'update' | 'delete',
-  summary: string,
-  before: unknown,
-  after: unknown,
-) {
-  return recordAudit(db, {
-    organisationId: actor.organisationId,
-    userId: actor.userId,
-    entityType,
-    entityId,
-    action,
-    summary,
-    before,
-    after,
+  await recordAudit(trx, actor, {
+    entityType: table,
+    entityId: item.id,
+    action: 'update',
+    summary: `Moved ${table} ${item.title} ${direction}`,
+    before: { position: index + 1 },
+    after: { position: direction === 'up' ? index : index + 2 },
   })
-}
-
-/** The fields of `before` that a row has, so joined extras (e.g. strand_code) do not enter the audit. */
-function pick<T extends object>(before: T, shape: object): Partial<T> {
-  return Object.fromEntries(Object.entries(before).filter(([k]) => k in shape)) as Partial<T>
+  return true
 }

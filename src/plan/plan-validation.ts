@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { dateInput, optionalText, requiredText } from '../shared/forms.js'
-import { MILESTONE_STATUSES } from './milestone-status.js'
+import { dateInput, optionalText, requiredText } from '../web/forms.js'
+import { MILESTONE_STATUSES } from '../db/database.js'
 
 export const strandSchema = z.object({
   code: requiredText('a strand code', 10).pipe(

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { buildReportContent, type ReportInput } from './report-content.js'
-import { quarter } from './status-rules.js'
+import { quarterOf } from '../shared/calendar.js'
 import type { PlanTree } from '../plan/plan-repository.js'
 
 const at = (d: string) => new Date(`${d}T12:00:00Z`)
@@ -91,7 +91,7 @@ const tree: PlanTree = {
 const input = (over: Partial<ReportInput> = {}): ReportInput => ({
   councilName: 'Test council',
   planTitle: 'Plan',
-  quarter: quarter('2022-10-01'),
+  quarter: quarterOf('2022-10-01'),
   tree,
   updates: [
     { objective_id: 10, created_at: at('2022-11-15'), body: 'In the quarter', author_name: 'Lead' },

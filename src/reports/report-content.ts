@@ -3,20 +3,19 @@
 // object, so a published report never changes. Pure: the loaded data comes in, plain JSON goes out.
 import type { PlanTree } from '../plan/plan-repository.js'
 import type { MeasureSummary } from '../measures/measure-summary.js'
-import { formatValue } from '../measures/measure-types.js'
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '../measures/spc.js'
 import { measureChart } from '../measures/measure-chart.js'
 import {
   completeBy,
-  inQuarter,
   overdueAt,
   rateProgress,
   worst,
   type MilestoneFact,
-  type Quarter,
   type Rag,
   type RagResult,
 } from './status-rules.js'
+import { formatValue } from '../shared/units.js'
+import { daysBetween, inQuarter, type Quarter } from '../shared/calendar.js'
 
 export interface Override {
   entity_type: 'strand' | 'objective'
@@ -225,9 +224,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
             slow.objectivesWithoutUpdate.push({ strand: strandLabel, objective: o.title, lastUpdate: last })
           }
           for (const m of o.milestones.filter((x) => overdueAt(x, asAt))) {
-            const days = Math.round(
-              (Date.parse(`${asAt}T00:00:00Z`) - Date.parse(`${m.due_on}T00:00:00Z`)) / 86_400_000,
-            )
+            const days = daysBetween(m.due_on, asAt)
             slow.overdueMilestones.push({
               ...milestoneRow(m, asAt),
               strand: strandLabel,

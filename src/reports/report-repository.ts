@@ -1,7 +1,6 @@
 import type { DbOrTx } from '../db/connect.js'
 import { jsonb } from '../db/connect.js'
-import { recordAudit } from '../audit/audit-repository.js'
-import type { Actor } from '../plan/plan-repository.js'
+import { recordAudit, type Actor } from '../audit/audit-repository.js'
 import type { ReportContent } from './report-content.js'
 
 export async function listReports(db: DbOrTx, organisationId: number) {

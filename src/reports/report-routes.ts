@@ -1,25 +1,25 @@
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
-import { can } from '../accounts/roles.js'
-import { paths } from '../server/paths.js'
-import { context, requireCapability } from '../server/middleware/auth.js'
-import { BadRequestError, ForbiddenError, NotFoundError } from '../server/errors.js'
-import { dateInput, optionalText, parseForm, parseId, requiredText, type FormErrors } from '../shared/forms.js'
+import { can } from '../web/roles.js'
+import { paths } from '../web/paths.js'
+import { context, requireCapability } from '../web/auth.js'
+import { BadRequestError, ForbiddenError, NotFoundError } from '../web/errors.js'
+import { dateInput, optionalText, parseForm, parseId, requiredText, type FormErrors } from '../web/forms.js'
 import { formatDate, formatDateTime, todayIso } from '../shared/dates.js'
-import { findCurrentPlan, findStrand, loadPlanTree, type Actor } from '../plan/plan-repository.js'
+import { findCurrentPlan, findStrand, loadPlanTree } from '../plan/plan-repository.js'
 import { canEditStrand } from '../plan/plan-permissions.js'
-import { nextPeriod } from '../measures/periods.js'
 import * as repo from './report-repository.js'
 import { draftContent, reportContent } from './report-service.js'
-import { quarter, RAG_LABELS } from './status-rules.js'
+import { RAG_LABELS } from './status-rules.js'
 import { compareReports } from './report-compare.js'
-import { recordAudit } from '../audit/audit-repository.js'
-import { reportXlsx } from '../exports/report-xlsx.js'
-import { reportDocx } from '../exports/report-docx.js'
+import { recordAudit, type Actor } from '../audit/audit-repository.js'
+import { reportXlsx } from './report-xlsx.js'
+import { reportDocx } from './report-docx.js'
 import { htmlToPdf } from '../exports/chromium.js'
 import { svgsToPng } from '../exports/svg-to-png.js'
 import { printCss, renderToString } from '../exports/print-html.js'
+import { quarterOf, quartersBetween } from '../shared/calendar.js'
 
 const P = paths.council
 
@@ -51,22 +51,6 @@ const partnerRequestSchema = z.object({
   requestedOn: dateInput('the date it was asked for', { required: true }),
   dueOn: dateInput('the date it is due', { required: true }),
 })
-
-/** Every financial quarter from the plan's start to the current one, newest first. */
-export function quarterChoices(planStart: string, today: string): string[] {
-  const start = quarterStartOf(planStart)
-  const last = quarterStartOf(today)
-  const out: string[] = []
-  for (let q = start; q <= last && out.length < 200; q = nextPeriod(q, 'quarterly')) out.push(q)
-  return out.reverse()
-}
-
-function quarterStartOf(date: string): string {
-  const year = Number(date.slice(0, 4))
-  const month = Number(date.slice(5, 7))
-  const startMonth = [1, 4, 7, 10].filter((m) => m <= month).pop()!
-  return `${year}-${String(startMonth).padStart(2, '0')}-01`
-}
 
 export function reportRoutes(db: Db, chromiumPath: string): Router {
   const router = Router({ mergeParams: true })
@@ -107,15 +91,15 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
     )
     const plan = await findCurrentPlan(db, council.organisationId)
     res.render('reports/views/reports.njk', {
-      reports: reports.map((r) => ({ ...r, quarter: quarter(r.quarter_start) })),
-      quarters: plan ? quarterChoices(plan.starts_on, todayIso()).map((q) => quarter(q)) : [],
+      reports: reports.map((r) => ({ ...r, quarter: quarterOf(r.quarter_start) })),
+      quarters: plan ? quartersBetween(plan.starts_on, todayIso()) : [],
     })
   })
 
   router.post('/reports', readDraft, editAny, async (req, res) => {
     const { council } = context(req)
     const plan = await findCurrentPlan(db, council.organisationId)
-    const allowed = plan ? quarterChoices(plan.starts_on, todayIso()) : []
+    const allowed = plan ? quartersBetween(plan.starts_on, todayIso()).map((q) => q.start) : []
     const chosen = typeof req.body.quarter === 'string' ? req.body.quarter : ''
     if (!allowed.includes(chosen)) throw new BadRequestError('Not a quarter of this plan')
     const report = await db.transaction().execute((trx) => repo.draftFor(trx, actor(req), chosen))

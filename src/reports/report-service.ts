@@ -4,7 +4,7 @@ import { findCurrentPlan, loadPlanTree } from '../plan/plan-repository.js'
 import { loadCouncilMeasures } from '../measures/measure-service.js'
 import { buildReportContent, type ReportContent } from './report-content.js'
 import { listCommentary, listOverrides, listPartnerRequests, type ReportRow } from './report-repository.js'
-import { quarter } from './status-rules.js'
+import { quarterOf } from '../shared/calendar.js'
 import { nationalComparisons } from '../national/measure-benchmarks.js'
 import { OGL_ATTRIBUTION, averageText, figureText, yearEnd, yearLabel } from '../national/present.js'
 
@@ -13,7 +13,7 @@ export async function draftContent(
   council: { organisationId: number; name: string },
   report: ReportRow,
 ): Promise<ReportContent> {
-  const q = quarter(report.quarter_start)
+  const q = quarterOf(report.quarter_start)
   const plan = await findCurrentPlan(db, council.organisationId)
   const [tree, updates, measures, partnerRequests, commentary, overrides] = await Promise.all([
     plan ? loadPlanTree(db, plan.id) : Promise.resolve({ strands: [] }),

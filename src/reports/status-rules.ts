@@ -13,8 +13,9 @@
 //   Green - otherwise, when there is at least one milestone or measure to judge by
 //   Not rated - nothing to judge by
 // A strand is the worst of its objectives and its own linked measures.
-import type { MilestoneStatus } from '../plan/milestone-status.js'
 import type { Assurance, Variation } from '../measures/spc.js'
+import type { MilestoneStatus } from '../db/database.js'
+import { daysBetween } from '../shared/calendar.js'
 
 export type Rag = 'red' | 'amber' | 'green' | 'not-rated'
 
@@ -43,10 +44,6 @@ export interface RagResult {
   rag: Rag
   /** Why, in words: every reason that applied. */
   reasons: string[]
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 }
 
 export function completeBy(m: MilestoneFact, asAt: string): boolean {
@@ -98,26 +95,4 @@ export function rateProgress(milestones: MilestoneFact[], measures: MeasureFact[
 
 function plural(n: number, word: string) {
   return n === 1 ? word : `${word}s`
-}
-
-export interface Quarter {
-  start: string
-  end: string
-  label: string
-}
-
-/** The financial quarter starting on `start` (1 April, 1 July, 1 October or 1 January). */
-export function quarter(start: string): Quarter {
-  const year = Number(start.slice(0, 4))
-  const month = Number(start.slice(5, 7))
-  const endMonth = month + 2
-  const lastDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate()
-  const end = `${year}-${String(endMonth).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`
-  const q = month >= 4 ? (month - 4) / 3 + 1 : 4
-  const fy = month >= 4 ? year : year - 1
-  return { start, end, label: `Q${q} ${fy}/${String((fy + 1) % 100).padStart(2, '0')}` }
-}
-
-export function inQuarter(date: string, q: Quarter): boolean {
-  return date >= q.start && date <= q.end
 }

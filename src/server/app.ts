@@ -3,16 +3,17 @@
 import path from 'node:path'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import session from 'express-session'
-import './express-types.js'
+import '../web/express-types.js'
 import type { Config } from './config.js'
-import { projectRoot } from './config.js'
+import { projectRoot } from '../shared/project-root.js'
 import type { Db } from '../db/connect.js'
-import { paths } from './paths.js'
+import { paths } from '../web/paths.js'
 import { configureNunjucks } from './nunjucks-setup.js'
 import { cspNonce, noStore, securityHeaders } from './middleware/security-headers.js'
 import { healthRoutes } from './middleware/health.js'
 import { csrfProtection } from './middleware/csrf.js'
-import { councilContext, loadUser, requireSignIn } from './middleware/auth.js'
+import { councilContext, requireSignIn } from '../web/auth.js'
+import { loadUser } from '../accounts/current-user.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
 import { DatabaseSessionStore } from '../accounts/session-store.js'
 import { signInRoutes } from '../accounts/sign-in-routes.js'
@@ -20,7 +21,7 @@ import { userAdminRoutes } from '../accounts/user-admin-routes.js'
 import { planRoutes } from '../plan/plan-routes.js'
 import { versionRoutes } from '../versions/version-routes.js'
 import { auditRoutes } from '../audit/audit-routes.js'
-import { overviewRoutes } from '../plan/overview-routes.js'
+import { homeRoutes } from '../home/home-routes.js'
 import { importRoutes } from '../measures/import/import-routes.js'
 import { measureRoutes } from '../measures/measure-routes.js'
 import { vitalSignsRoutes } from '../measures/vital-signs-routes.js'
@@ -51,7 +52,7 @@ export function createApp(services: Services): express.Express {
 
   const govuk = path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk')
   const staticOptions = { maxAge: config.production ? '1d' : 0, index: false as const }
-  app.use(paths.assets, express.static(path.join(govuk, 'assets'), staticOptions))
+  app.use(paths.assets.pattern, express.static(path.join(govuk, 'assets'), staticOptions))
   app.get('/stylesheets/govuk-frontend.min.css', (_req, res) =>
     res.sendFile(path.join(govuk, 'govuk-frontend.min.css')),
   )
@@ -84,14 +85,14 @@ export function createApp(services: Services): express.Express {
   })
 
   app.use(signInRoutes(db))
-  app.get(paths.home, requireSignIn, (req, res) => {
+  app.get(paths.home.pattern, requireSignIn, (req, res) => {
     const councils = req.user?.councils ?? []
     if (councils.length === 1 && councils[0]) return res.redirect(paths.council.home(councils[0].slug))
     res.render('accounts/views/choose-council.njk', { councils })
   })
 
   const council = express.Router({ mergeParams: true })
-  council.use(overviewRoutes(db))
+  council.use(homeRoutes(db))
   council.use(planRoutes(db))
   council.use(versionRoutes(db))
   council.use(importRoutes(db)) // before measureRoutes: /measures/import is not a measure id
@@ -101,7 +102,7 @@ export function createApp(services: Services): express.Express {
   council.use(nationalRoutes(db))
   council.use(auditRoutes(db))
   council.use(userAdminRoutes(db))
-  app.use(paths.council.root, requireSignIn, councilContext, council)
+  app.use(paths.council.root.pattern, requireSignIn, councilContext, council)
 
   app.use(notFound)
   app.use(errorHandler(log))

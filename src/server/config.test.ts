@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import path from 'node:path'
 import { describe, it } from 'node:test'
-import { ConfigError, loadConfig, projectRoot } from './config.js'
+import { ConfigError, loadConfig } from './config.js'
+import { projectRoot } from '../shared/project-root.js'
 
 describe('configuration', () => {
   it('defaults to the embedded database with demo data outside production', () => {

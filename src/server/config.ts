@@ -1,16 +1,7 @@
 // The one place that reads the environment. Everything else receives a Config.
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-
-/** The repository root, whether running from src/ (tsx) or dist/src/ (compiled). */
-export const projectRoot = (() => {
-  const here = path.dirname(fileURLToPath(import.meta.url))
-  const parts = here.split(path.sep)
-  const srcIndex = parts.lastIndexOf('src')
-  const root = parts.slice(0, srcIndex).join(path.sep) || path.sep
-  return path.basename(root) === 'dist' ? path.dirname(root) : root
-})()
+import { projectRoot } from '../shared/project-root.js'
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

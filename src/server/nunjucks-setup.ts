@@ -1,25 +1,18 @@
 import path from 'node:path'
 import type express from 'express'
 import nunjucks from 'nunjucks'
-import { projectRoot } from './config.js'
-import { paths } from './paths.js'
-import { ROLE_LABELS } from '../accounts/roles.js'
+import { projectRoot } from '../shared/project-root.js'
+import { paths } from '../web/paths.js'
+import { ROLE_LABELS } from '../web/roles.js'
 import { MILESTONE_STATUS_LABELS, MILESTONE_STATUS_TAG_CLASSES } from '../plan/milestone-status.js'
 import { formatDate, formatDateTime } from '../shared/dates.js'
-import {
-  BENCHMARK_LABELS,
-  FORMULA_DESCRIPTIONS,
-  FREQUENCY_LABELS,
-  POLARITY_LABELS,
-  UNIT_LABELS,
-  formatValue,
-  type Formula,
-  type Frequency,
-  type Unit,
-} from '../measures/measure-types.js'
-import { periodLabel } from '../measures/periods.js'
+import { BENCHMARK_LABELS, FORMULA_DESCRIPTIONS } from '../measures/measure-types.js'
 import { ASSURANCE_LABELS, SIGNAL_LABELS, VARIATION_LABELS } from '../measures/spc.js'
 import { RAG_LABELS } from '../reports/status-rules.js'
+import { UNIT_LABELS, formatValue, type Unit } from '../shared/units.js'
+import { POLARITY_LABELS } from '../shared/polarity.js'
+import { FREQUENCY_LABELS, type Frequency, periodLabel } from '../shared/calendar.js'
+import type { Formula } from '../db/database.js'
 
 export function configureNunjucks(app?: express.Express): nunjucks.Environment {
   const env = nunjucks.configure(

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import request from 'supertest'
 import type { Db } from '../db/connect.js'
 import { createApp } from '../server/app.js'
-import { DEMO_PASSWORD } from '../db/demo/seed-demo.js'
+import { DEMO_PASSWORD } from '../demo/seed-demo.js'
 
 export function buildTestApp(db: Db, log: (error: unknown) => void = () => {}) {
   return createApp({

@@ -1,7 +1,7 @@
 // A published plan version stores the whole plan as it was, so it can be shown and compared later
 // whatever happens to the live tables.
 import type { PlanTree } from '../plan/plan-repository.js'
-import type { MilestoneStatus } from '../plan/milestone-status.js'
+import type { MilestoneStatus } from '../db/database.js'
 
 export interface MilestoneSnapshot {
   id: number

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
-import { jsonb, type DbOrTx } from '../db/connect.js'
-import { recordAudit } from '../audit/audit-repository.js'
-import { loadPlanTree, type Actor } from '../plan/plan-repository.js'
+import { jsonb, type DbOrTx, type Tx } from '../db/connect.js'
+import { recordAudit, type Actor } from '../audit/audit-repository.js'
+import { loadPlanTree } from '../plan/plan-repository.js'
 import { snapshotPlan, type PlanSnapshot } from './plan-snapshot.js'
 
 export async function listVersions(db: DbOrTx, planId: number) {
@@ -41,27 +41,25 @@ export async function currentDraftSnapshot(db: DbOrTx, plan: { id: number; title
  * publishing at once get consecutive numbers rather than a clash.
  */
 export async function publishVersion(
-  db: DbOrTx,
+  trx: Tx,
   actor: Actor,
   plan: { id: number; title: string; starts_on: string },
   notes: string,
 ) {
-  await sql`select id from plan where id = ${plan.id} for update`.execute(db)
-  const snapshot = await currentDraftSnapshot(db, plan)
-  const last = await db
+  await sql`select id from plan where id = ${plan.id} for update`.execute(trx)
+  const snapshot = await currentDraftSnapshot(trx, plan)
+  const last = await trx
     .selectFrom('plan_version')
     .select((eb) => eb.fn.max('number').as('max'))
     .where('plan_id', '=', plan.id)
     .executeTakeFirst()
   const number = Number(last?.max ?? 0) + 1
-  const version = await db
+  const version = await trx
     .insertInto('plan_version')
     .values({ plan_id: plan.id, number, notes, snapshot: jsonb(snapshot), published_by: actor.userId })
     .returning(['id', 'number', 'published_at'])
     .executeTakeFirstOrThrow()
-  await recordAudit(db, {
-    organisationId: actor.organisationId,
-    userId: actor.userId,
+  await recordAudit(trx, actor, {
     entityType: 'plan_version',
     entityId: version.id,
     action: 'publish',

@@ -1,16 +1,19 @@
 import { Router, type Request } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
-import { can } from '../accounts/roles.js'
-import { paths } from '../server/paths.js'
-import { context, requireCapability } from '../server/middleware/auth.js'
-import { NotFoundError } from '../server/errors.js'
-import { optionalText, parseForm, parseId } from '../shared/forms.js'
+import { can } from '../web/roles.js'
+import { paths } from '../web/paths.js'
+import { flash } from '../web/flash.js'
+import { recordParam } from '../web/records.js'
+import { context, requireCapability } from '../web/auth.js'
+import { NotFoundError } from '../web/errors.js'
+import { optionalText, parseForm, parseId } from '../web/forms.js'
 import { findCurrentPlan } from '../plan/plan-repository.js'
 import { currentDraftSnapshot, findVersion, listVersions, publishVersion } from './version-repository.js'
 import { diffPlans } from './plan-diff.js'
 import type { PlanSnapshot } from './plan-snapshot.js'
 
+const P = paths.council
 const publishSchema = z.object({ notes: optionalText('notes', 2000) })
 const DRAFT = 'draft'
 
@@ -18,18 +21,24 @@ export function versionRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
   const readPublished = requireCapability('plan:read-published')
 
+  const versionParam = recordParam('versionNumber', async (n, { council }) => {
+    const plan = await findCurrentPlan(db, council.organisationId)
+    return plan ? findVersion(db, plan.id, n) : undefined
+  })
+  versionParam.register(router)
+
   async function currentPlan(req: Request) {
     const plan = await findCurrentPlan(db, context(req).council.organisationId)
     if (!plan) throw new NotFoundError('Council has no plan')
     return plan
   }
 
-  router.get('/plan/versions', readPublished, async (req, res) => {
+  router.get(P.versions.pattern, readPublished, async (req, res) => {
     const plan = await currentPlan(req)
     res.render('versions/views/versions.njk', { plan, versions: await listVersions(db, plan.id), values: {} })
   })
 
-  router.post('/plan/versions/publish', requireCapability('plan:publish'), async (req, res) => {
+  router.post(P.publishVersion.pattern, requireCapability('plan:publish'), async (req, res) => {
     const plan = await currentPlan(req)
     const form = parseForm(publishSchema, req.body)
     if (!form.ok) {
@@ -40,17 +49,13 @@ export function versionRoutes(db: Db): Router {
         errors: form.errors,
       })
     }
-    const { user, council } = context(req)
-    const version = await db
-      .transaction()
-      .execute((trx) =>
-        publishVersion(trx, { userId: user.id, organisationId: council.organisationId }, plan, form.value.notes),
-      )
-    req.session.flash = { heading: `Version ${version.number} published` }
-    res.redirect(paths.council.version(council.slug, version.number))
+    const { council, actor } = context(req)
+    const version = await db.transaction().execute((trx) => publishVersion(trx, actor, plan, form.value.notes))
+    flash(req, `Version ${version.number} published`)
+    res.redirect(P.version(council.slug, version.number))
   })
 
-  router.get('/plan/versions/compare', readPublished, async (req, res) => {
+  router.get(P.compareVersions.pattern, readPublished, async (req, res) => {
     const plan = await currentPlan(req)
     const { council } = context(req)
     const mayReadDraft = can(council.role, 'plan:read-draft')
@@ -80,11 +85,8 @@ export function versionRoutes(db: Db): Router {
     })
   })
 
-  router.get('/plan/versions/:number', readPublished, async (req, res) => {
-    const plan = await currentPlan(req)
-    const n = parseId(req.params.number)
-    const version = n ? await findVersion(db, plan.id, n) : undefined
-    if (!version) throw new NotFoundError()
+  router.get(P.version.pattern, readPublished, (_req, res) => {
+    const version = versionParam.of(res)
     res.render('versions/views/version.njk', { version, snapshot: version.snapshot })
   })
 

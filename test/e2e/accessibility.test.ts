@@ -13,7 +13,7 @@ import {
 } from './support.js'
 import { demoIds } from '../../src/test-support/demo-ids.js'
 import { submit } from './pages/pages.js'
-import { paths } from '../../src/server/paths.js'
+import { paths } from '../../src/web/paths.js'
 
 const P = paths.council
 const B = 'bradford'
@@ -55,7 +55,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('sign-in page, with and without errors', async () => {
       const page = await newPage()
-      await check(page, paths.signIn)
+      await check(page, paths.signIn())
       await submit(page, page.locator('[data-qa="sign-in"]'))
       assert.ok(await page.locator('.govuk-error-summary').isVisible())
       await expectNoAxeViolations(page, 'sign-in with errors')

@@ -9,7 +9,7 @@ import express from 'express'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { testDatabaseKinds, type TestDatabaseKind } from '../../src/test-support/databases.js'
 import { buildTestApp } from '../../src/test-support/http.js'
-import { seedDemo, DEMO_PASSWORD } from '../../src/db/demo/seed-demo.js'
+import { seedDemo, DEMO_PASSWORD } from '../../src/demo/seed-demo.js'
 import type { DatabaseHandle } from '../../src/db/connect.js'
 import { loadShippedData } from '../../src/national/load-national.js'
 

@@ -4,20 +4,26 @@
 import { Router, type Request, type Response } from 'express'
 import ExcelJS from 'exceljs'
 import { z } from 'zod'
-import type { Selectable } from 'kysely'
 import type { Db } from '../../db/connect.js'
-import type { ImportBatchTable } from '../../db/database.js'
-import { jsonb } from '../../db/connect.js'
-import { paths } from '../../server/paths.js'
-import { context, requireCapability } from '../../server/middleware/auth.js'
-import { receiveOneFile } from '../../server/middleware/upload.js'
-import { NotFoundError } from '../../server/errors.js'
-import { parseId, singleError } from '../../shared/forms.js'
+import { paths } from '../../web/paths.js'
+import { context, requireCapability } from '../../web/auth.js'
+import { receiveOneFile } from '../../web/upload.js'
+import { NotFoundError } from '../../web/errors.js'
+import { singleError } from '../../web/forms.js'
+import { flash } from '../../web/flash.js'
+import { recordParam } from '../../web/records.js'
 import { toCsv } from '../../shared/csv.js'
 import { recordAudit } from '../../audit/audit-repository.js'
+import {
+  claimImportBatch,
+  createImportBatch,
+  discardImportBatch,
+  findImportBatch,
+  type ImportBatch,
+} from './import-batch-repository.js'
 import { listMeasures, upsertBenchmark } from '../measure-repository.js'
-import { applyValueChanges, planValueChanges, type ValueChange } from '../value-writer.js'
-import { MAX_UPLOAD_BYTES, readTable, UploadError, fileKind, type Table } from './read-table.js'
+import { applyValueChanges, planValueChanges, type ValueChange } from '../value-repository.js'
+import { MAX_UPLOAD_BYTES, readTable, UploadError, fileKind, type Table } from '../../shared/read-table.js'
 import {
   BENCHMARK_COLUMNS,
   VALUE_COLUMNS,
@@ -26,7 +32,7 @@ import {
   type ImportMeasure,
   type ImportProblem,
 } from './validate-import.js'
-import { periodLabel } from '../periods.js'
+import { periodLabel } from '../../shared/calendar.js'
 
 const P = paths.council
 const kindSchema = z.enum(['values', 'benchmarks'])
@@ -35,6 +41,9 @@ const PREVIEW_ROWS = 50
 export function importRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
   const edit = [requireCapability('measures:read'), requireCapability('measures:edit')]
+  // Another council's batch is a 404 for everyone.
+  const batchParam = recordParam('batchId', (id, { council }) => findImportBatch(db, council.organisationId, id))
+  batchParam.register(router)
 
   async function measuresByCode(organisationId: number) {
     const measures = await listMeasures(db, organisationId)
@@ -45,12 +54,12 @@ export function importRoutes(db: Db): Router {
     res.status(errors ? status : 200).render('measures/views/import.njk', { kind, errors, values: { kind } })
   }
 
-  router.get('/measures/import', ...edit, (req, res) => {
+  router.get(P.importData.pattern, ...edit, (req, res) => {
     renderUpload(res, kindSchema.catch('values').parse(req.query.kind))
   })
 
   router.post(
-    '/measures/import',
+    P.importData.pattern,
     ...edit,
     ...receiveOneFile(MAX_UPLOAD_BYTES, (res, message, status) =>
       renderUpload(res, 'values', singleError('file', message), status),
@@ -68,23 +77,16 @@ export function importRoutes(db: Db): Router {
         if (error instanceof UploadError) return renderUpload(res, kind, singleError('file', error.message))
         throw error
       }
-      const { council, user } = context(req)
+      const { council, actor } = context(req)
+      const filename = file.originalname.slice(0, 200)
       const batch = await db
-        .insertInto('import_batch')
-        .values({
-          organisation_id: council.organisationId,
-          kind,
-          filename: file.originalname.slice(0, 200),
-          rows: jsonb(table),
-          uploaded_by: user.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+        .transaction()
+        .execute((trx) => createImportBatch(trx, actor, kind, filename, table))
       res.redirect(P.importBatch(council.slug, batch.id))
     },
   )
 
-  router.get('/measures/import/template-:kind.:ext', ...edit, async (req, res) => {
+  router.get(P.importTemplate.pattern, ...edit, async (req, res) => {
     const kind = kindSchema.safeParse(req.params.kind)
     const ext = z.enum(['csv', 'xlsx']).safeParse(req.params.ext)
     if (!kind.success || !ext.success) throw new NotFoundError()
@@ -119,30 +121,9 @@ export function importRoutes(db: Db): Router {
       .send(Buffer.from(await workbook.xlsx.writeBuffer()))
   })
 
-  // Loaded before the role check, so another council's batch is a 404 for everyone.
-  router.param('batchId', async (req, res, next, value) => {
-    try {
-      const id = parseId(value)
-      const batch = id
-        ? await db
-            .selectFrom('import_batch')
-            .selectAll()
-            .where('id', '=', id)
-            .where('organisation_id', '=', context(req).council.organisationId)
-            .executeTakeFirst()
-        : undefined
-      if (!batch) return next(new NotFoundError())
-      res.locals.batch = { ...batch, table: batch.rows as Table }
-      next()
-    } catch (error) {
-      next(error)
-    }
-  })
-  type Batch = Selectable<ImportBatchTable> & { table: Table }
-  const batchOf = (res: Response) => res.locals.batch as Batch
 
   /** Checks a batch against the council's measures as they are now. */
-  async function check(req: Request, batch: Batch) {
+  async function check(req: Request, batch: ImportBatch) {
     const measures = await measuresByCode(context(req).council.organisationId)
     if (batch.kind === 'values') {
       const { rows, problems } = validateValueImport(batch.table, measures)
@@ -153,8 +134,8 @@ export function importRoutes(db: Db): Router {
     return { measures, problems, changes: [] as ValueChange[], benchmarkRows: rows }
   }
 
-  router.get('/measures/import/:batchId', ...edit, async (req, res) => {
-    const batch = batchOf(res)
+  router.get(P.importBatch.pattern, ...edit, async (req, res) => {
+    const batch = batchParam.of(res)
     const { measures, problems, changes, benchmarkRows } =
       batch.status === 'pending'
         ? await check(req, batch)
@@ -183,24 +164,16 @@ export function importRoutes(db: Db): Router {
     })
   })
 
-  router.post('/measures/import/:batchId/confirm', ...edit, async (req, res) => {
-    const batch = batchOf(res)
+  router.post(P.confirmImport.pattern, ...edit, async (req, res) => {
+    const batch = batchParam.of(res)
     if (batch.status !== 'pending') return res.redirect(P.importBatch(context(req).council.slug, batch.id))
     const { measures, problems, changes, benchmarkRows } = await check(req, batch)
     if (problems.length) return res.redirect(P.importBatch(context(req).council.slug, batch.id))
-    const { user, council } = context(req)
-    const actor = { userId: user.id, organisationId: council.organisationId }
+    const { council, actor } = context(req)
     const byId = new Map([...measures.values()].map((m) => [m.id, m]))
     const summary = await db.transaction().execute(async (trx) => {
       // Claim the batch first: a double-click confirms once.
-      const claimed = await trx
-        .updateTable('import_batch')
-        .set({ status: 'applied', applied_at: new Date() })
-        .where('id', '=', batch.id)
-        .where('status', '=', 'pending')
-        .returning('id')
-        .executeTakeFirst()
-      if (!claimed) return undefined
+      if (!(await claimImportBatch(trx, batch.id))) return undefined
       let text: string
       if (batch.kind === 'values') {
         const result = await applyValueChanges(
@@ -215,8 +188,7 @@ export function importRoutes(db: Db): Router {
         for (const b of benchmarkRows) await upsertBenchmark(trx, actor, byId.get(b.measureId)!, b)
         text = `${benchmarkRows.length} benchmark values imported`
       }
-      await recordAudit(trx, {
-        ...actor,
+      await recordAudit(trx, actor, {
         entityType: 'import_batch',
         entityId: batch.id,
         action: 'create',
@@ -224,19 +196,14 @@ export function importRoutes(db: Db): Router {
       })
       return text
     })
-    req.session.flash = { heading: summary ? `Import complete: ${summary}` : 'This file was already imported' }
+    flash(req, summary ? `Import complete: ${summary}` : 'This file was already imported')
     res.redirect(P.measures(council.slug))
   })
 
-  router.post('/measures/import/:batchId/discard', ...edit, async (req, res) => {
-    const batch = batchOf(res)
-    await db
-      .updateTable('import_batch')
-      .set({ status: 'discarded' })
-      .where('id', '=', batch.id)
-      .where('status', '=', 'pending')
-      .execute()
-    req.session.flash = { heading: 'Import cancelled: nothing was changed' }
+  router.post(P.discardImport.pattern, ...edit, async (req, res) => {
+    const batch = batchParam.of(res)
+    await db.transaction().execute((trx) => discardImportBatch(trx, context(req).actor, batch))
+    flash(req, 'Import cancelled: nothing was changed')
     res.redirect(P.importData(context(req).council.slug))
   })
 

@@ -7,7 +7,7 @@ import {
   validRange,
   type ImportMeasure,
 } from './validate-import.js'
-import type { Table } from './read-table.js'
+import type { Table } from '../../shared/read-table.js'
 
 const measure = (over: Partial<ImportMeasure>): ImportMeasure => ({
   id: 1,

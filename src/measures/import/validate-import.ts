@@ -1,8 +1,10 @@
 // Checks every row of an import and names each problem by row, column and reason. Pure: the measures
 // it checks against are passed in. Nothing is written unless there are no problems at all.
-import { BENCHMARK_KINDS, type BenchmarkKind, type Formula, type Frequency, type Unit } from '../measure-types.js'
 import { parsePeriod } from '../periods.js'
-import type { Table } from './read-table.js'
+import type { Table } from '../../shared/read-table.js'
+import type { Unit } from '../../shared/units.js'
+import type { Frequency } from '../../shared/calendar.js'
+import { BENCHMARK_KINDS, type BenchmarkKind, type Formula } from '../../db/database.js'
 
 export interface ImportProblem {
   row: number

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
-import { ForbiddenError, NotFoundError } from '../errors.js'
-import { CsrfError } from './csrf.js'
+import { ForbiddenError, NotFoundError } from '../../web/errors.js'
+import { CsrfError } from '../../web/csrf-token.js'
 
 export function notFound(_req: Request, _res: Response, next: NextFunction): void {
   next(new NotFoundError())

@@ -1,0 +1,72 @@
+// Demo reports: partner requests, the Q2 2022/23 report published in November 2022, and a Q3 draft.
+// The narrative is our own illustration, not text from the council's reports.
+import type { DbOrTx } from '../db/connect.js'
+import { jsonb } from '../db/connect.js'
+import { draftContent } from '../reports/report-service.js'
+
+export async function seedDemoReports(
+  trx: DbOrTx,
+  council: { organisationId: number; name: string },
+  strandIds: Map<string, number>,
+  userId: number,
+): Promise<void> {
+  await trx
+    .insertInto('partner_request')
+    .values([
+      {
+        organisation_id: council.organisationId,
+        partner: 'Police (demo)',
+        description: 'Monthly figures on domestic abuse notifications sent to the front door',
+        strand_id: strandIds.get('1') ?? null,
+        requested_on: '2022-09-15',
+        due_on: '2022-11-30',
+        received_on: null,
+        created_by: userId,
+      },
+      {
+        organisation_id: council.organisationId,
+        partner: 'Health partners (demo)',
+        description: 'Attendance at strategy meetings for children in need of protection',
+        strand_id: strandIds.get('10') ?? null,
+        requested_on: '2022-09-15',
+        due_on: '2022-11-30',
+        received_on: '2022-11-25',
+        created_by: userId,
+      },
+    ])
+    .execute()
+
+  const q2 = await trx
+    .insertInto('report')
+    .values({
+      organisation_id: council.organisationId,
+      quarter_start: '2022-07-01',
+      summary: 'Demo text. The new front door model is in place and the first data suggest fewer repeat referrals.',
+      recommendations: 'Demo text. Note the progress; ask partners for the missing front door data.',
+      decisions: 'Demo text. Agree the revised workforce targets.',
+      created_by: userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  const content = await draftContent(trx, council, q2)
+  await trx
+    .updateTable('report')
+    .set({
+      status: 'published',
+      snapshot: jsonb(content),
+      published_by: userId,
+      published_at: new Date('2022-11-10T10:00:00Z'),
+    })
+    .where('id', '=', q2.id)
+    .execute()
+
+  await trx
+    .insertInto('report')
+    .values({
+      organisation_id: council.organisationId,
+      quarter_start: '2022-10-01',
+      summary: 'Demo text. Contacts at the front door are now handled by conversation; re-referrals are falling.',
+      created_by: userId,
+    })
+    .execute()
+}

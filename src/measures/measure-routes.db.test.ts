@@ -1,0 +1,224 @@
+// Measures over HTTP: pages, values entered by hand, targets, benchmarks, re-baselining, CSV downloads.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { DatabaseHandle } from '../db/connect.js'
+import { seedDemo } from '../demo/seed-demo.js'
+import { testDatabaseKinds } from '../test-support/databases.js'
+import { buildTestApp, postForm, signedIn, type Agent } from '../test-support/http.js'
+import { paths } from '../web/paths.js'
+
+const P = paths.council
+const B = 'bradford'
+
+for (const kind of testDatabaseKinds()) {
+  describe(`measures on ${kind.name}`, () => {
+    let database: DatabaseHandle
+    let team: Agent
+    let board: Agent
+    let northfield: Agent
+    const id = async (code: string) =>
+      (await database.db.selectFrom('measure').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id
+
+    before(async () => {
+      database = await kind.open()
+      await seedDemo(database.db)
+      const app = buildTestApp(database.db)
+      team = await signedIn(app, 'improvement@bradford.example')
+      board = await signedIn(app, 'board@bradford.example')
+      northfield = await signedIn(app, 'admin@northfield.example')
+    })
+    after(() => database.close())
+
+    it('lists measures by strand with latest value, target, variation and assurance in words', async () => {
+      const res = await board.get(P.measures(B))
+      assert.equal(res.status, 200)
+      assert.match(res.text, /Strand 8: Workforce/)
+      assert.match(res.text, /Social work vacancy rate/)
+      assert.match(res.text, /Nov 2021/)
+      assert.match(res.text, /Special cause (concern|improvement)|Common cause/)
+      assert.match(res.text, /Consistently (passing|failing)|Hit and miss/)
+    })
+
+    it('shows a measure page with its chart, data table and benchmark comparison', async () => {
+      const res = await board.get(P.measure(B, await id('VS-VACANCY-RATE')))
+      assert.equal(res.status, 200)
+      assert.match(res.text, /<svg[^>]*role="img"/)
+      assert.match(res.text, /<desc/)
+      assert.match(res.text, /Worse than England \(Sep 2021\)/)
+      assert.match(res.text, /Calculated: VS-VACANCIES as a percentage of VS-POSTS/)
+      assert.match(res.text, /Download this data \(CSV\)/)
+      assert.doesNotMatch(res.text, /data-qa="save-value"/, 'board members cannot edit')
+    })
+
+    it('downloads the data with derived columns as CSV', async () => {
+      const res = await board.get(P.measureCsv(B, await id('VS-VACANCY-RATE')))
+      assert.equal(res.status, 200)
+      assert.match(String(res.headers['content-type']), /text\/csv/)
+      const [header, first] = res.text.trim().split('\r\n')
+      assert.equal(
+        header,
+        'period,period_label,value,note,target,England,Region,spc_mean,spc_lower_limit,spc_upper_limit,spc_rules_fired,spc_variation',
+      )
+      // Aug 2018: posts 318, employees 280 -> 38 vacancies -> 11.9497%
+      assert.match(first!, /^2018-08-01,Aug 2018,11\.949685534591195,,15,/)
+    })
+
+    it('computes Vital Signs changes since the chosen baseline from the data', async () => {
+      const res = await board.get(`${P.vitalSigns(B)}?baseline=2018-08`)
+      assert.equal(res.status, 200)
+      assert.match(res.text, /Workforce: change since Aug 2018/)
+      assert.match(res.text, /Demand: change since Aug 2018/)
+      // Open cases: 3,870 in Aug 2018 to 6,150 in Nov 2021
+      assert.match(res.text, /\+2,280/)
+      const csv = await board.get(`${P.vitalSignsCsv(B)}?baseline=2018-08`)
+      assert.match(csv.text, /VS-OPEN-CASES,Open cases,demand,count,2018-08-01,3870,2021-11-01,6150,2280,58\.9/)
+    })
+
+    it('adds and corrects a value by hand, auditing the change, never duplicating', async () => {
+      const measureId = await id('VS-OPEN-CASES')
+      const url = P.measure(B, measureId)
+      assert.equal(
+        (await postForm(team, url, P.measureValues(B, measureId), { period: 'Dec 2021', value: '6,200', note: '' }))
+          .status,
+        302,
+      )
+      assert.equal(
+        (
+          await postForm(team, url, P.measureValues(B, measureId), {
+            period: '2021-12',
+            value: '6210',
+            note: 'corrected',
+          })
+        ).status,
+        302,
+      )
+      const values = await database.db
+        .selectFrom('measure_value')
+        .selectAll()
+        .where('measure_id', '=', measureId)
+        .where('period', '=', '2021-12-01')
+        .execute()
+      assert.equal(values.length, 1)
+      assert.equal(values[0]!.value, 6210)
+      const audit = await database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('entity_type', '=', 'measure_value')
+        .where('entity_id', '=', String(measureId))
+        .orderBy('id')
+        .execute()
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['create', 'update'],
+      )
+      assert.deepEqual(audit[0]!.after, { '2021-12-01': '6200' })
+      assert.deepEqual(audit[1]!.before, { '2021-12-01': '6200' })
+      assert.deepEqual(audit[1]!.after, { '2021-12-01': '6210 (corrected)' })
+    })
+
+    it('keeps what was typed when a value is refused', async () => {
+      const measureId = await id('VS-CASELOAD')
+      const res = await postForm(team, P.measure(B, measureId), P.measureValues(B, measureId), {
+        period: 'Smarch 2021',
+        value: '250',
+        note: 'typed note',
+      })
+      assert.equal(res.status, 400)
+      assert.match(res.text, /Enter a valid period/)
+      assert.match(res.text, /value="Smarch 2021"/)
+      assert.match(res.text, /value="typed note"/)
+      const range = await postForm(team, P.measure(B, measureId), P.measureValues(B, measureId), {
+        period: '2021-12',
+        value: '250',
+        note: '',
+      })
+      assert.equal(range.status, 400)
+      assert.match(range.text, /The value must be between 0 and 100/)
+    })
+
+    it('keeps the history of targets, the newest in force', async () => {
+      const measureId = await id('VS-CASELOAD')
+      const res = await postForm(team, P.measure(B, measureId), P.measureTargets(B, measureId), {
+        targetValue: '16',
+        'targetDate-day': '31',
+        'targetDate-month': '3',
+        'targetDate-year': '2024',
+        targetNote: 'Refreshed plan',
+      })
+      assert.equal(res.status, 302)
+      const targets = await database.db
+        .selectFrom('measure_target')
+        .selectAll()
+        .where('measure_id', '=', measureId)
+        .orderBy('set_at')
+        .execute()
+      assert.deepEqual(
+        targets.map((t) => t.value),
+        [18, 16],
+      )
+      const page = await board.get(P.measure(B, measureId))
+      assert.match(page.text, /Target<\/dt><dd class="govuk-summary-list__value">16 by 31 March 2024/)
+    })
+
+    it('adds a named comparator benchmark and re-baselines with a reason', async () => {
+      const measureId = await id('VS-AGENCY-SHARE')
+      const url = P.measure(B, measureId)
+      const bench = await postForm(team, url, P.measureBenchmarks(B, measureId), {
+        kind: 'comparator',
+        comparator: 'Leeds',
+        benchmarkPeriod: '2021-09',
+        benchmarkValue: '9.5',
+        benchmarkSource: 'DfE',
+      })
+      assert.equal(bench.status, 302)
+      assert.match((await board.get(url)).text, /Worse than Leeds \(Sep 2021\)/)
+      const missingReason = await postForm(team, url, P.measureRebaselines(B, measureId), {
+        fromPeriod: '2020-04',
+        reason: '',
+      })
+      assert.equal(missingReason.status, 400)
+      assert.match(missingReason.text, /Enter why the limits are recalculated/)
+      const ok = await postForm(team, url, P.measureRebaselines(B, measureId), {
+        fromPeriod: '2020-04',
+        reason: 'New agency policy',
+      })
+      assert.equal(ok.status, 302)
+      assert.match((await board.get(url)).text, /From Apr 2020: New agency policy/)
+    })
+
+    it('creates a measure and refuses a duplicate code', async () => {
+      const res = await postForm(team, P.newMeasure(B), P.newMeasure(B), {
+        name: 'Re-referrals within 12 months',
+        code: 'REREF',
+        definition: '',
+        unit: 'percent',
+        polarity: 'lower',
+        frequency: 'quarterly',
+        decimals: '1',
+        strandIds: String(
+          (await database.db.selectFrom('strand').select('id').where('code', '=', '1').executeTakeFirstOrThrow()).id,
+        ),
+      })
+      assert.equal(res.status, 302)
+      const dup = await postForm(team, P.newMeasure(B), P.newMeasure(B), {
+        name: 'X',
+        code: 'reref',
+        unit: 'count',
+        polarity: 'higher',
+        frequency: 'monthly',
+      })
+      assert.equal(dup.status, 400)
+      assert.match(dup.text, /Another measure already has this code/)
+      assert.match(dup.text, /value="X"/)
+    })
+
+    it('never shows one council’s measures to another', async () => {
+      const measureId = await id('VS-VACANCY-RATE')
+      assert.equal((await northfield.get(P.measure(B, measureId))).status, 404)
+      assert.equal((await northfield.get(P.measure('northfield', measureId))).status, 404)
+      assert.equal((await northfield.get(P.measureCsv('northfield', measureId))).status, 404)
+      const list = await northfield.get(P.measures('northfield'))
+      assert.doesNotMatch(list.text, /vacancy rate/i)
+    })
+  })
+}

@@ -1,0 +1,184 @@
+// The benchmarks, inspections and national-data pages over HTTP, on the demo with the shipped data loaded.
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { DatabaseHandle } from '../db/connect.js'
+import { seedDemo } from '../demo/seed-demo.js'
+import { testDatabaseKinds } from '../test-support/databases.js'
+import { buildTestApp, csrfFrom, signedIn, type Agent } from '../test-support/http.js'
+import { demoIds } from '../test-support/demo-ids.js'
+import { paths } from '../web/paths.js'
+import { loadShippedData } from './load-national.js'
+
+const P = paths.council
+const B = 'bradford'
+const OGL = /Open Government Licence v3\.0/
+
+for (const kind of testDatabaseKinds()) {
+  describe(`national pages on ${kind.name}`, () => {
+    let database: DatabaseHandle
+    let admin: Agent
+    let viewer: Agent
+    let northfield: Agent
+    let ids: Awaited<ReturnType<typeof demoIds>>
+
+    before(async () => {
+      database = await kind.open()
+      await seedDemo(database.db)
+      await loadShippedData(database.db)
+      const app = buildTestApp(database.db)
+      admin = await signedIn(app, 'admin@bradford.example')
+      viewer = await signedIn(app, 'councillor@bradford.example')
+      northfield = await signedIn(app, 'admin@northfield.example')
+      ids = await demoIds(database.db)
+    })
+    after(() => database.close())
+
+    it('shows Bradford against England, Yorkshire and the Humber and its neighbours, with the licence', async () => {
+      const res = await viewer.get(P.benchmarks(B)).expect(200)
+      assert.match(res.text, /Blackburn with Darwen, Birmingham, Oldham/)
+      const row = /data-qa="indicator-rereferrals">([\s\S]*?)<\/tr>/.exec(res.text)![1]!
+      const cells = [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) =>
+        m[1]!.replace(/<[^>]+>/g, '').trim(),
+      )
+      assert.deepEqual(cells.slice(1, 6), ['2024-25', '22.9%', '22.6%', '21.7%', '20.3%'])
+      assert.match(cells[6]!, /3rd quarter; ranked 111 of 153/)
+      assert.match(res.text, OGL)
+      assert.match(res.text, /Show the data for Re-referrals within 12 months/)
+    })
+
+    it('compares the council with each neighbour for a chosen year', async () => {
+      const res = await viewer.get(`${P.benchmarkIndicator(B, 'rereferrals')}?year=2020`).expect(200)
+      assert.match(res.text, /Bradford and its statistical neighbours, 2019-20/)
+      assert.match(
+        res.text,
+        /<th scope="row" class="govuk-table__header"><strong>Bradford<\/strong><\/th>\s*<td class="govuk-table__cell">This council<\/td>\s*<td class="govuk-table__cell govuk-table__cell--numeric">22\.9%/,
+      )
+      assert.match(res.text, /1: Very close/)
+      assert.match(res.text, OGL)
+      await viewer.get(P.benchmarkIndicator(B, 'no-such-indicator')).expect(404)
+    })
+
+    it('says a council without a local authority code has no figures', async () => {
+      const res = await northfield.get(P.benchmarks('northfield')).expect(200)
+      assert.match(res.text, /not linked to a local authority/)
+    })
+
+    it('shows Bradford’s inspections and every council’s, with how long inadequate councils take', async () => {
+      const own = await viewer.get(P.inspections(B)).expect(200)
+      assert.match(own.text, /Monitoring visit: Achieving permanence/)
+      assert.equal((own.text.match(/<strong>Inadequate<\/strong>/g) ?? []).length, 2)
+      const all = await viewer.get(P.allInspections(B)).expect(200)
+      assert.match(all.text, /median time to the better judgement was <strong>\d+ months<\/strong>/)
+      const counts = [...all.text.matchAll(/data-qa="count-[a-z-]+">(\d+)</g)].map((m) => Number(m[1]))
+      assert.equal(
+        counts.reduce((a, b) => a + b, 0),
+        153,
+        'every current council once',
+      )
+      assert.match(all.text, OGL)
+      const other = await viewer.get(P.areaInspections(B, '201')).expect(200)
+      assert.match(other.text, /Ofsted inspections: City of London/)
+      await viewer.get(P.areaInspections(B, 'E92000001')).expect(404)
+    })
+
+    it('shows the official figures on a linked measure and in the report’s measure table', async () => {
+      const measures = await database.db
+        .selectFrom('measure')
+        .select(['id', 'code'])
+        .where('national_indicator', '=', 'sw-caseload')
+        .execute()
+      assert.equal(measures.length, 1)
+      const page = await admin.get(P.measure(B, measures[0]!.id)).expect(200)
+      assert.match(page.text, /Official figures: Average social worker caseload/)
+      assert.match(page.text, /data-qa="national-figures"[\s\S]*Sept 2025[\s\S]*14\.3/)
+      assert.match(page.text, OGL)
+      const report = await admin.get(P.report(B, ids.draftReport)).expect(200)
+      assert.match(report.text, /\(Sept 2022, official\)/)
+      assert.match(
+        report.text,
+        /Figures marked “official”: Contains public sector information licensed under the Open Government Licence/,
+      )
+    })
+
+    it('lets an administrator load a newer release, and explains a file in the wrong format', async () => {
+      const page = await admin.get(P.nationalData(B)).expect(200)
+      const wrong = await admin
+        .post(P.nationalData(B))
+        .field('_csrf', csrfFrom(page.text))
+        .field('dataset', 'c1-referrals')
+        .attach('file', Buffer.from('time_period,geographic_level\n2026,National\n'), 'c1.csv')
+      assert.equal(wrong.status, 400)
+      assert.match(wrong.text, /it has no .*rereferral_percent/)
+      const header =
+        'time_period,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,referral_count,rereferral_count,rereferral_percent'
+      const ok = await admin
+        .post(P.nationalData(B))
+        .field('_csrf', csrfFrom(page.text))
+        .field('dataset', 'c1-referrals')
+        .attach(
+          'file',
+          Buffer.from(`${header}\n2026,National,E92000001,England,,,,,,600000,130000,21.7\n`),
+          'c1-2026.csv',
+        )
+      assert.equal(ok.status, 302)
+      const after = await admin.get(P.nationalData(B)).expect(200)
+      assert.match(
+        after.text,
+        /Children in need referrals and re-referrals|Referrals and re-referrals \(CIN census table C1\) loaded/,
+      )
+      assert.match(after.text, /c1-2026\.csv/)
+      const audit = await database.db
+        .selectFrom('audit_log')
+        .select('summary')
+        .where('entity_type', '=', 'national release')
+        .execute()
+      assert.equal(audit.length, 1)
+      assert.match(audit[0]!.summary, /1 added, 0 changed, 0 unchanged/)
+    })
+
+    it('lets an administrator link a council to its local authority, audited, and explains a bad choice', async () => {
+      const page = await northfield.get(P.nationalData('northfield')).expect(200)
+      assert.match(page.text, /Northfield[^<]* is not linked to a local authority yet/)
+      const none = await northfield
+        .post(P.linkCouncil('northfield'))
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), laCode: '' })
+      assert.equal(none.status, 400)
+      assert.match(none.text, /Select the local authority this council is/)
+      const unknown = await northfield
+        .post(P.linkCouncil('northfield'))
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), laCode: 'E92000001' })
+      assert.equal(unknown.status, 400, 'England is an area but not a council')
+      assert.match(unknown.text, /Select a local authority from the list/)
+      assert.equal((await northfield.get(P.benchmarks('northfield')).expect(200)).text.match(/not linked/)?.length, 1)
+
+      const linked = await northfield
+        .post(P.linkCouncil('northfield'))
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), laCode: '805' })
+      assert.equal(linked.status, 302)
+      const after = await northfield.get(P.nationalData('northfield')).expect(200)
+      assert.match(after.text, /is linked to Hartlepool/)
+      assert.match(after.text, /<strong>Hartlepool<\/strong> \(local authority code 805\)/)
+      const benchmarks = await northfield.get(P.benchmarks('northfield')).expect(200)
+      assert.doesNotMatch(benchmarks.text, /not linked/)
+      assert.match(benchmarks.text, /Hartlepool’s official statistics against England, North East/)
+      const audit = await database.db
+        .selectFrom('audit_log')
+        .select(['summary', 'before', 'after'])
+        .where('entity_type', '=', 'council')
+        .execute()
+      assert.equal(audit.length, 1)
+      assert.match(audit[0]!.summary, /Linked Northfield.* to Hartlepool \(805\)/)
+      assert.deepEqual(audit[0]!.before, { la_code: null })
+      assert.deepEqual(audit[0]!.after, { la_code: '805' })
+      // Bradford's link is untouched by Northfield's change.
+      assert.match((await admin.get(P.nationalData(B)).expect(200)).text, /<strong>Bradford<\/strong>/)
+    })
+
+    it('refuses the national data page to anyone but an administrator', async () => {
+      await viewer.get(P.nationalData(B)).expect(403)
+    })
+  })
+}

@@ -1,0 +1,139 @@
+// Adding, editing, retiring and reordering objectives, an objective's page and its progress updates.
+import { Router, type Request, type Response } from 'express'
+import type { Db } from '../db/connect.js'
+import { paths } from '../web/paths.js'
+import { context, requireCapability } from '../web/auth.js'
+import { BadRequestError } from '../web/errors.js'
+import { flash } from '../web/flash.js'
+import { parseForm, type FormErrors } from '../web/forms.js'
+import { todayIso } from '../shared/dates.js'
+import * as repo from './plan-repository.js'
+import { activeStatusSchema, directionSchema, objectiveSchema, updateSchema } from './plan-validation.js'
+import { isOverdue } from './milestone-status.js'
+import { mayEdit, planParams, requireEdit } from './plan-params.js'
+
+const P = paths.council
+type LoadedObjective = NonNullable<Awaited<ReturnType<typeof repo.findObjective>>>
+
+export function objectiveRoutes(db: Db): Router {
+  const router = Router({ mergeParams: true })
+  const readDraft = requireCapability('plan:read-draft')
+  const { strand, objective } = planParams(db)
+  strand.register(router)
+  objective.register(router)
+
+  function renderObjectiveForm(
+    res: Response,
+    view: {
+      strand: { id: number; code: string; title: string }
+      objective?: { id: number; title: string }
+      values: Record<string, unknown>
+      errors?: FormErrors
+    },
+  ) {
+    res.status(view.errors ? 400 : 200).render('plan/views/objective-form.njk', view)
+  }
+
+  const strandOf = (o: LoadedObjective) => ({ id: o.strand_id, code: o.strand_code, title: o.strand_title })
+
+  async function objectivePage(req: Request, found: LoadedObjective) {
+    const [milestones, updates] = await Promise.all([
+      repo.listMilestones(db, found.id),
+      repo.listObjectiveUpdates(db, found.id),
+    ])
+    const today = todayIso()
+    return {
+      objective: found,
+      milestones: milestones.map((m) => ({ ...m, overdue: isOverdue(m, today) })),
+      updates,
+      editable: mayEdit(req, found.lead_user_id),
+    }
+  }
+
+  router.get(P.newObjective.pattern, readDraft, (req, res) => {
+    const parent = strand.of(res)
+    requireEdit(req, parent.lead_user_id)
+    renderObjectiveForm(res, { strand: parent, values: {} })
+  })
+
+  router.post(P.newObjective.pattern, readDraft, async (req, res) => {
+    const parent = strand.of(res)
+    requireEdit(req, parent.lead_user_id)
+    const form = parseForm(objectiveSchema, req.body)
+    if (!form.ok) return renderObjectiveForm(res, { strand: parent, values: req.body, errors: form.errors })
+    const { council, actor } = context(req)
+    const created = await db.transaction().execute((trx) => repo.createObjective(trx, actor, parent.id, form.value))
+    flash(req, 'Objective added')
+    res.redirect(P.objective(council.slug, created.id))
+  })
+
+  router.get(P.objective.pattern, readDraft, async (req, res) => {
+    res.render('plan/views/objective.njk', { ...(await objectivePage(req, objective.of(res))), values: {} })
+  })
+
+  router.get(P.editObjective.pattern, readDraft, (req, res) => {
+    const found = objective.of(res)
+    requireEdit(req, found.lead_user_id)
+    renderObjectiveForm(res, {
+      strand: strandOf(found),
+      objective: found,
+      values: { title: found.title, description: found.description },
+    })
+  })
+
+  router.post(P.editObjective.pattern, readDraft, async (req, res) => {
+    const found = objective.of(res)
+    requireEdit(req, found.lead_user_id)
+    const form = parseForm(objectiveSchema, req.body)
+    if (!form.ok) {
+      return renderObjectiveForm(res, {
+        strand: strandOf(found),
+        objective: found,
+        values: req.body,
+        errors: form.errors,
+      })
+    }
+    const { council, actor } = context(req)
+    await db.transaction().execute((trx) => repo.updateObjective(trx, actor, found, form.value))
+    flash(req, 'Objective saved')
+    res.redirect(P.objective(council.slug, found.id))
+  })
+
+  router.post(P.objectiveStatus.pattern, readDraft, async (req, res) => {
+    const found = objective.of(res)
+    requireEdit(req, found.lead_user_id)
+    const form = parseForm(activeStatusSchema, req.body)
+    if (!form.ok) throw new BadRequestError()
+    const { council, actor } = context(req)
+    const { status } = form.value
+    await db.transaction().execute((trx) => repo.setActiveStatus(trx, actor, 'objective', found, status, todayIso()))
+    flash(req, status === 'retired' ? 'Objective retired' : 'Objective reinstated')
+    res.redirect(P.objective(council.slug, found.id))
+  })
+
+  router.post(P.moveObjective.pattern, readDraft, async (req, res) => {
+    const found = objective.of(res)
+    requireEdit(req, found.lead_user_id)
+    const form = parseForm(directionSchema, req.body)
+    if (!form.ok) throw new BadRequestError()
+    const { council, actor } = context(req)
+    await db.transaction().execute((trx) => repo.move(trx, actor, 'objective', found, form.value.direction))
+    res.redirect(`${P.strand(council.slug, found.strand_id)}#objective-${found.id}`)
+  })
+
+  router.post(P.objectiveUpdates.pattern, readDraft, async (req, res) => {
+    const found = objective.of(res)
+    requireEdit(req, found.lead_user_id)
+    const form = parseForm(updateSchema, req.body)
+    if (!form.ok) {
+      const page = await objectivePage(req, found)
+      return res.status(400).render('plan/views/objective.njk', { ...page, values: req.body, errors: form.errors })
+    }
+    const { council, actor } = context(req)
+    await db.transaction().execute((trx) => repo.addObjectiveUpdate(trx, actor, found.id, form.value.body))
+    flash(req, 'Progress update added')
+    res.redirect(`${P.objective(council.slug, found.id)}#updates`)
+  })
+
+  return router
+}

@@ -1,0 +1,115 @@
+// Adding, editing, retiring and reordering strands, and a strand's page.
+import { Router, type Request, type Response } from 'express'
+import type { Db } from '../db/connect.js'
+import { paths } from '../web/paths.js'
+import { context, requireCapability } from '../web/auth.js'
+import { BadRequestError } from '../web/errors.js'
+import { flash } from '../web/flash.js'
+import { parseForm, singleError, type FormErrors } from '../web/forms.js'
+import { todayIso } from '../shared/dates.js'
+import * as repo from './plan-repository.js'
+import { activeStatusSchema, directionSchema, strandSchema } from './plan-validation.js'
+import { summariseMilestones } from './milestone-status.js'
+import { currentPlan, mayEdit, planParams } from './plan-params.js'
+
+const P = paths.council
+
+export function strandRoutes(db: Db): Router {
+  const router = Router({ mergeParams: true })
+  const readDraft = requireCapability('plan:read-draft')
+  const editAny = requireCapability('plan:edit-any')
+  const { strand } = planParams(db)
+  strand.register(router)
+
+  async function renderStrandForm(
+    req: Request,
+    res: Response,
+    view: { strand?: repo.StrandWithLead; values: Record<string, unknown>; errors?: FormErrors },
+  ) {
+    const leads = await repo.listPossibleLeads(db, context(req).council.organisationId)
+    res.status(view.errors ? 400 : 200).render('plan/views/strand-form.njk', { ...view, leads })
+  }
+
+  router.get(P.newStrand.pattern, readDraft, editAny, async (req, res) => {
+    await renderStrandForm(req, res, { values: { half: 'A' } })
+  })
+
+  router.post(P.newStrand.pattern, readDraft, editAny, async (req, res) => {
+    const plan = await currentPlan(db, req)
+    const form = parseForm(strandSchema, req.body)
+    if (!form.ok) return renderStrandForm(req, res, { values: req.body, errors: form.errors })
+    if (await repo.strandCodeTaken(db, plan.id, form.value.code)) {
+      return renderStrandForm(req, res, {
+        values: req.body,
+        errors: singleError('code', 'Another strand already has this code'),
+      })
+    }
+    const { council, actor } = context(req)
+    const created = await db.transaction().execute((trx) => repo.createStrand(trx, actor, plan.id, form.value))
+    flash(req, `Strand ${created.code} added`)
+    res.redirect(P.strand(council.slug, created.id))
+  })
+
+  router.get(P.strand.pattern, readDraft, async (req, res) => {
+    const found = strand.of(res)
+    const today = todayIso()
+    const objectives = (await repo.listStrandObjectives(db, found.id)).map((o) => ({
+      ...o,
+      summary: summariseMilestones(o.milestones, today),
+    }))
+    res.render('plan/views/strand.njk', { strand: found, objectives, editable: mayEdit(req, found.lead_user_id) })
+  })
+
+  router.get(P.editStrand.pattern, readDraft, editAny, async (req, res) => {
+    const found = strand.of(res)
+    await renderStrandForm(req, res, {
+      strand: found,
+      values: {
+        code: found.code,
+        half: found.half,
+        title: found.title,
+        leadTitle: found.lead_title,
+        leadUserId: found.lead_user_id ? String(found.lead_user_id) : '',
+      },
+    })
+  })
+
+  router.post(P.editStrand.pattern, readDraft, editAny, async (req, res) => {
+    const found = strand.of(res)
+    const form = parseForm(strandSchema, req.body)
+    if (!form.ok) return renderStrandForm(req, res, { strand: found, values: req.body, errors: form.errors })
+    if (await repo.strandCodeTaken(db, found.plan_id, form.value.code, found.id)) {
+      return renderStrandForm(req, res, {
+        strand: found,
+        values: req.body,
+        errors: singleError('code', 'Another strand already has this code'),
+      })
+    }
+    const { council, actor } = context(req)
+    await db.transaction().execute((trx) => repo.updateStrand(trx, actor, found, form.value))
+    flash(req, 'Strand saved')
+    res.redirect(P.strand(council.slug, found.id))
+  })
+
+  router.post(P.strandStatus.pattern, readDraft, editAny, async (req, res) => {
+    const found = strand.of(res)
+    const form = parseForm(activeStatusSchema, req.body)
+    if (!form.ok) throw new BadRequestError()
+    const { council, actor } = context(req)
+    const { status } = form.value
+    await db.transaction().execute((trx) => repo.setActiveStatus(trx, actor, 'strand', found, status, todayIso()))
+    flash(req, `Strand ${found.code} ${status === 'retired' ? 'retired' : 'reinstated'}`)
+    res.redirect(P.strand(council.slug, found.id))
+  })
+
+  router.post(P.moveStrand.pattern, readDraft, editAny, async (req, res) => {
+    const found = strand.of(res)
+    const form = parseForm(directionSchema, req.body)
+    if (!form.ok) throw new BadRequestError()
+    const { council, actor } = context(req)
+    await db.transaction().execute((trx) => repo.move(trx, actor, 'strand', found, form.value.direction))
+    res.redirect(`${P.plan(council.slug)}#strand-${found.id}`)
+  })
+
+  return router
+}

@@ -1,0 +1,49 @@
+// The report's data annex: a summary sheet of statuses and one sheet of every measure value shown.
+import ExcelJS from 'exceljs'
+import type { ReportContent } from './report-content.js'
+import { RAG_LABELS } from './status-rules.js'
+
+export async function reportXlsx(content: ReportContent): Promise<Buffer> {
+  const book = new ExcelJS.Workbook()
+  book.creator = 'Turnaround'
+  const summary = book.addWorksheet('Strand status')
+  summary.addRow(['Strand', 'Title', 'Status', 'Set by hand', 'Reason or rule'])
+  for (const s of content.strands) {
+    summary.addRow([
+      s.code,
+      s.title,
+      RAG_LABELS[s.status.rag],
+      s.status.override ? 'Yes' : 'No',
+      s.status.override ? s.status.override.reason : s.status.derived.reasons.join('; '),
+    ])
+  }
+  const values = book.addWorksheet('Measure values')
+  values.addRow([
+    'Strand',
+    'Measure code',
+    'Measure',
+    'Unit',
+    'Period',
+    'Period label',
+    'Value',
+    'Target',
+    'Variation',
+    'Assurance',
+  ])
+  const seen = new Set<number>()
+  for (const s of content.strands) {
+    for (const m of s.measures) {
+      if (seen.has(m.id)) continue
+      seen.add(m.id)
+      for (const p of m.data) {
+        values.addRow([s.code, m.code, m.name, m.unit, p.period, p.label, p.value, p.target, m.variation, m.assurance])
+      }
+    }
+  }
+  for (const sheet of [summary, values]) {
+    sheet.getRow(1).font = { bold: true }
+    sheet.views = [{ state: 'frozen', ySplit: 1 }]
+    sheet.columns.forEach((c) => (c.width = 18))
+  }
+  return Buffer.from(await book.xlsx.writeBuffer())
+}

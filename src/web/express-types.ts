@@ -1,0 +1,41 @@
+// What a request carries once the session and council are known, and what the session holds.
+import type { Role } from '../db/database.js'
+
+/** One council the signed-in person may see, and their role there. */
+export interface CouncilAccess {
+  organisationId: number
+  slug: string
+  name: string
+  role: Role
+}
+
+export interface SignedInUser {
+  id: number
+  email: string
+  displayName: string
+  councils: CouncilAccess[]
+}
+
+/** A one-off message for the next page (a GOV.UK notification banner). Text only: never HTML. */
+export interface Flash {
+  heading: string
+  text?: string
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      user?: SignedInUser
+      council?: CouncilAccess
+    }
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: number
+    csrfToken?: string
+    flash?: Flash
+  }
+}

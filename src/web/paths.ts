@@ -1,0 +1,117 @@
+// Every route path, written once. Each entry is both the pattern a router mounts
+// (`paths.council.strand.pattern`, relative to the council router) and the function that builds a link to
+// it (`paths.council.strand('bradford', 12)`), so a page can never link to a path no route serves.
+
+/** The names of a pattern's parameters, in order: '/a/:x/b.:y' gives ['x', 'y']. */
+type ParamNames<P extends string> = P extends `${string}:${infer Rest}` ? [NameOf<Rest>, ...ParamNames<Rest>] : []
+type NameOf<S extends string> = S extends `${infer N}/${string}` ? BeforeDot<N> : BeforeDot<S>
+type BeforeDot<S extends string> = S extends `${infer N}.${string}` ? N : S
+type Values<Names extends string[]> = { [K in keyof Names]: string | number }
+
+export type Route<P extends string, Prefix extends string[] = []> = ((
+  ...args: [...Values<Prefix>, ...Values<ParamNames<P>>]
+) => string) & {
+  /** The pattern, as a router mounts it. */
+  readonly pattern: P
+}
+
+function fill(pattern: string, args: Array<string | number>): string {
+  let i = 0
+  return pattern.replace(/:(\w+)/g, () => encodeURIComponent(String(args[i++])))
+}
+
+/** A route outside any council. */
+function route<P extends string>(pattern: P): Route<P> {
+  return Object.assign((...args: Array<string | number>) => fill(pattern, args), { pattern }) as Route<P>
+}
+
+const COUNCIL_ROOT = '/councils/:council'
+
+/** A route inside a council: its pattern is relative to the council router; links take the council first. */
+function councilRoute<P extends string>(pattern: P): Route<P, ['council']> {
+  const full = pattern === '/' ? COUNCIL_ROOT : COUNCIL_ROOT + pattern
+  return Object.assign((...args: Array<string | number>) => fill(full, args), { pattern }) as Route<P, ['council']>
+}
+
+export const paths = {
+  home: route('/'),
+  signIn: route('/sign-in'),
+  signOut: route('/sign-out'),
+  ping: route('/ping'),
+  health: route('/health'),
+  info: route('/info'),
+  assets: route('/assets'),
+
+  council: {
+    root: route(COUNCIL_ROOT),
+    home: councilRoute('/'),
+
+    plan: councilRoute('/plan'),
+    planCsv: councilRoute('/plan.csv'),
+    newStrand: councilRoute('/plan/strands/new'),
+    strand: councilRoute('/plan/strands/:strandId'),
+    editStrand: councilRoute('/plan/strands/:strandId/edit'),
+    strandStatus: councilRoute('/plan/strands/:strandId/status'),
+    moveStrand: councilRoute('/plan/strands/:strandId/move'),
+    newObjective: councilRoute('/plan/strands/:strandId/objectives/new'),
+    objective: councilRoute('/plan/objectives/:objectiveId'),
+    editObjective: councilRoute('/plan/objectives/:objectiveId/edit'),
+    objectiveStatus: councilRoute('/plan/objectives/:objectiveId/status'),
+    moveObjective: councilRoute('/plan/objectives/:objectiveId/move'),
+    objectiveUpdates: councilRoute('/plan/objectives/:objectiveId/updates'),
+    newMilestone: councilRoute('/plan/objectives/:objectiveId/milestones/new'),
+    editMilestone: councilRoute('/plan/milestones/:milestoneId/edit'),
+    deleteMilestone: councilRoute('/plan/milestones/:milestoneId/delete'),
+    moveMilestone: councilRoute('/plan/milestones/:milestoneId/move'),
+
+    versions: councilRoute('/plan/versions'),
+    publishVersion: councilRoute('/plan/versions/publish'),
+    compareVersions: councilRoute('/plan/versions/compare'),
+    version: councilRoute('/plan/versions/:versionNumber'),
+
+    measures: councilRoute('/measures'),
+    measuresCsv: councilRoute('/measures.csv'),
+    newMeasure: councilRoute('/measures/new'),
+    importData: councilRoute('/measures/import'),
+    importTemplate: councilRoute('/measures/import/template-:kind.:ext'),
+    importBatch: councilRoute('/measures/import/:batchId'),
+    confirmImport: councilRoute('/measures/import/:batchId/confirm'),
+    discardImport: councilRoute('/measures/import/:batchId/discard'),
+    measureCsv: councilRoute('/measures/:measureId.csv'),
+    measure: councilRoute('/measures/:measureId'),
+    editMeasure: councilRoute('/measures/:measureId/edit'),
+    measureValues: councilRoute('/measures/:measureId/values'),
+    measureTargets: councilRoute('/measures/:measureId/targets'),
+    measureBenchmarks: councilRoute('/measures/:measureId/benchmarks'),
+    measureRebaselines: councilRoute('/measures/:measureId/rebaselines'),
+    deleteRebaseline: councilRoute('/measures/:measureId/rebaselines/:rebaselineId/delete'),
+    vitalSigns: councilRoute('/vital-signs'),
+    vitalSignsCsv: councilRoute('/vital-signs.csv'),
+
+    benchmarks: councilRoute('/benchmarks'),
+    benchmarkIndicator: councilRoute('/benchmarks/:indicator'),
+    inspections: councilRoute('/inspections'),
+    allInspections: councilRoute('/inspections/all-councils'),
+    areaInspections: councilRoute('/inspections/all-councils/:area'),
+    nationalData: councilRoute('/national-data'),
+    reloadNationalData: councilRoute('/national-data/reload'),
+    linkCouncil: councilRoute('/national-data/council'),
+
+    reports: councilRoute('/reports'),
+    report: councilRoute('/reports/:reportId'),
+    reportPrint: councilRoute('/reports/:reportId/print'),
+    reportExport: councilRoute('/reports/:reportId/export.:format'),
+    reportNarrative: councilRoute('/reports/:reportId/narrative'),
+    reportCommentary: councilRoute('/reports/:reportId/strands/:strandId/commentary'),
+    reportOverride: councilRoute('/reports/:reportId/overrides'),
+    publishReport: councilRoute('/reports/:reportId/publish'),
+    compareReport: councilRoute('/reports/:reportId/compare'),
+    partnerRequests: councilRoute('/partner-requests'),
+    partnerRequestReceived: councilRoute('/partner-requests/:requestId/received'),
+
+    audit: councilRoute('/audit'),
+    users: councilRoute('/users'),
+    newUser: councilRoute('/users/new'),
+    editUser: councilRoute('/users/:userId/edit'),
+  },
+} as const

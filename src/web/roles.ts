@@ -1,0 +1,63 @@
+// What each role a user can hold in a council may do. Every route asks `can()`. (The roles themselves
+// are a column's value set: src/db/database.ts.)
+import { ROLES, type Role } from '../db/database.js'
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Administrator',
+  'improvement-team': 'Improvement team',
+  'strand-lead': 'Strand lead',
+  leader: 'Senior leader',
+  'board-member': 'Improvement Board member',
+  adviser: 'DfE adviser or Commissioner',
+  partner: 'Partner agency',
+  viewer: 'Viewer (published plans only)',
+}
+
+export type Capability =
+  /** See the live (draft) plan, not just published versions. */
+  | 'plan:read-draft'
+  | 'plan:read-published'
+  /** Edit any strand, its objectives and milestones; add strands. */
+  | 'plan:edit-any'
+  /** Edit the strands the user leads. */
+  | 'plan:edit-own-strand'
+  | 'plan:publish'
+  | 'audit:read'
+  /** See success measures and Vital Signs. */
+  | 'measures:read'
+  /** Define measures, enter and import values, set targets and benchmarks. */
+  | 'measures:edit'
+  | 'users:manage'
+  /** See the official national statistics and Ofsted judgements (public data). */
+  | 'national:read'
+  /** Load a newer DfE or Ofsted release file: it changes the figures every council sees. */
+  | 'national:update'
+
+const READ_DRAFT: Capability[] = ['plan:read-draft', 'plan:read-published', 'measures:read', 'national:read']
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+  admin: [
+    ...READ_DRAFT,
+    'plan:edit-any',
+    'plan:publish',
+    'audit:read',
+    'users:manage',
+    'measures:edit',
+    'national:update',
+  ],
+  'improvement-team': [...READ_DRAFT, 'plan:edit-any', 'plan:publish', 'audit:read', 'measures:edit'],
+  'strand-lead': [...READ_DRAFT, 'plan:edit-own-strand'],
+  leader: READ_DRAFT,
+  'board-member': READ_DRAFT,
+  adviser: READ_DRAFT,
+  partner: ['plan:read-published', 'national:read'],
+  viewer: ['plan:read-published', 'national:read'],
+}
+
+export function can(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].includes(capability)
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+}
