@@ -241,14 +241,16 @@ export async function seedDemo(db: Db): Promise<void> {
     await seedDemoReports(trx, { organisationId: orgIds.bradford, name: DEMO_COUNCIL.name }, strandIds, improvementId)
 
     for (const organisationId of [orgIds.bradford, orgIds.northfield]) {
-      await recordAudit(trx, {
-        organisationId,
-        userId: null,
-        entityType: 'demo',
-        entityId: organisationId,
-        action: 'create',
-        summary: 'Demo data loaded',
-      })
+      await recordAudit(
+        trx,
+        { organisationId, userId: null },
+        {
+          entityType: 'demo',
+          entityId: organisationId,
+          action: 'create',
+          summary: 'Demo data loaded',
+        },
+      )
     }
   })
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { parsePeriod } from './periods.js'
-import { nextPeriod, periodLabel, periodRange } from '../shared/calendar.js'
 
 const ok = (period: string) => ({ ok: true, period })
 

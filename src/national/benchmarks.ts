@@ -1,16 +1,18 @@
 // A council's national indicators against England, its region and its ten statistical neighbours: the
 // statistical-neighbour average, its rank and quartile among all councils, and direction of travel.
 import type { DbOrTx as Db } from '../db/connect.js'
-import { INDICATORS_BY_ID, type NationalIndicator } from './indicators.js'
+import type { NationalIndicator } from './indicators.js'
+import {
+  councilValuesFor,
+  figuresFor,
+  findArea,
+  neighboursOf,
+  type Area,
+  type Neighbour,
+} from './national-repository.js'
 import { directionMeaning, isBetter, type Polarity } from '../shared/polarity.js'
 
 export const ENGLAND = 'E92000001'
-
-export interface Area {
-  code: string
-  name: string
-  regionCode: string | null
-}
 
 export interface Figure {
   year: number
@@ -18,11 +20,6 @@ export interface Figure {
   suppression: string | null
   numerator: number | null
   denominator: number | null
-}
-
-export interface Neighbour extends Area {
-  rank: number
-  closeness: string
 }
 
 export interface Standing {
@@ -91,32 +88,6 @@ export function trendOver(series: Map<number, Figure>, year: number | null, span
   return { years: span, fromYear, change, direction }
 }
 
-export async function findArea(db: Db, code: string): Promise<Area | undefined> {
-  const row = await db
-    .selectFrom('national_area')
-    .select(['code', 'name', 'region_code'])
-    .where('code', '=', code)
-    .executeTakeFirst()
-  return row && { code: row.code, name: row.name, regionCode: row.region_code }
-}
-
-export async function neighboursOf(db: Db, code: string): Promise<Neighbour[]> {
-  const rows = await db
-    .selectFrom('statistical_neighbour as s')
-    .innerJoin('national_area as a', 'a.code', 's.neighbour_code')
-    .select(['a.code', 'a.name', 'a.region_code', 's.rank', 's.closeness'])
-    .where('s.area_code', '=', code)
-    .orderBy('s.rank')
-    .execute()
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    regionCode: r.region_code,
-    rank: r.rank,
-    closeness: r.closeness,
-  }))
-}
-
 /**
  * Everything the benchmarks pages show for one council. `year` fixes the year for the standing (rank and
  * quartile) and the trends; without it, or for a year with no figures, each indicator uses its latest.
@@ -133,15 +104,7 @@ export async function councilBenchmarks(
   const neighbours = await neighboursOf(db, laCode)
   const ids = indicators.map((i) => i.id)
   const areaCodes = [laCode, ENGLAND, ...(region ? [region.code] : []), ...neighbours.map((n) => n.code)]
-  const rows = ids.length
-    ? await db
-        .selectFrom('national_value')
-        .select(['indicator', 'area_code', 'year', 'value', 'suppression', 'numerator', 'denominator'])
-        .where('indicator', 'in', ids)
-        .where('area_code', 'in', areaCodes)
-        .orderBy('year')
-        .execute()
-    : []
+  const rows = await figuresFor(db, ids, areaCodes)
   const byIndicatorArea = new Map<string, Map<number, Figure>>()
   for (const r of rows) {
     const key = `${r.indicator}|${r.area_code}`
@@ -175,30 +138,22 @@ export async function councilBenchmarks(
   })
 
   // Standing among all councils, for each indicator's chosen year: one query for all of them.
-  const wanted = comparisons.filter((c) => c.year !== null && c.council.get(c.year)?.value != null)
-  if (wanted.length) {
-    const allCouncils = await db
-      .selectFrom('national_value as v')
-      .innerJoin('national_area as a', 'a.code', 'v.area_code')
-      .select(['v.indicator', 'v.year', 'v.value'])
-      .where('a.level', '=', 'local authority')
-      .where('v.value', 'is not', null)
-      .where(
-        'v.indicator',
-        'in',
-        wanted.map((c) => c.indicator.id),
-      )
-      .where('v.year', 'in', [...new Set(wanted.map((c) => c.year!))])
-      .execute()
-    for (const c of wanted) {
-      const values = allCouncils.filter((r) => r.indicator === c.indicator.id && r.year === c.year).map((r) => r.value!)
-      c.standing = standingAmong(values, c.council.get(c.year!)!.value!, c.indicator.polarity)
-    }
+  const ranked = comparisons.filter((c) => c.year !== null && c.council.get(c.year)?.value != null)
+  const field = await councilValuesFor(
+    db,
+    ranked.map((c) => c.indicator.id),
+    [...new Set(ranked.map((c) => c.year!))],
+  )
+  const valuesByKey = new Map<string, number[]>()
+  for (const r of field) {
+    const key = `${r.indicator}|${r.year}`
+    const values = valuesByKey.get(key)
+    if (values) values.push(r.value)
+    else valuesByKey.set(key, [r.value])
+  }
+  for (const c of ranked) {
+    const values = valuesByKey.get(`${c.indicator.id}|${c.year}`) ?? []
+    c.standing = standingAmong(values, c.council.get(c.year!)!.value!, c.indicator.polarity)
   }
   return { area, region, neighbours, comparisons }
-}
-
-/** The indicators of a list of ids, in catalogue order, ignoring unknown ones. */
-export function indicatorsFor(ids: Array<string | null>): NationalIndicator[] {
-  return ids.map((id) => (id ? INDICATORS_BY_ID.get(id) : undefined)).filter((i): i is NationalIndicator => Boolean(i))
 }

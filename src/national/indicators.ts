@@ -174,9 +174,3 @@ export const INDICATORS_BY_ID = new Map(NATIONAL_INDICATORS.map((i) => [i.id, i]
 
 /** Indicators a person compares councils on (the population and raw count are inputs, shown on their own pages). */
 export const BENCHMARK_INDICATORS = NATIONAL_INDICATORS.filter((i) => !['child-population', 'cin-count'].includes(i.id))
-
-export function indicatorOrThrow(id: string): NationalIndicator {
-  const found = INDICATORS_BY_ID.get(id)
-  if (!found) throw new Error(`Unknown national indicator ${id}`)
-  return found
-}

@@ -1,10 +1,12 @@
 // Loads DfE and Ofsted release files into the national tables. A load is atomic: a file with a problem
 // changes nothing. New figures are added; a changed figure is updated and its earlier value kept in
-// national_value_change; nothing is deleted.
+// national_value_change; nothing is deleted. The audit entry, when a person loads, is written in the
+// same transaction.
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { Db } from '../db/connect.js'
+import type { Db, Tx } from '../db/connect.js'
+import { recordAudit, type AuditActor } from '../audit/audit-repository.js'
 import { projectRoot } from '../shared/project-root.js'
 import { readTable, type Table } from '../shared/read-table.js'
 import {
@@ -16,6 +18,7 @@ import {
   type RowProblem,
 } from './datasets.js'
 import { parseOfstedRows } from './ofsted.js'
+import * as releases from './release-repository.js'
 
 export const SHIPPED_DATA_DIR = path.join(projectRoot, 'national-data')
 
@@ -50,7 +53,8 @@ export class BadRowsError extends Error {
   }
 }
 
-const CHUNK = 500
+/** Who is loading: a person in a council (their trail records the load), or the system at start-up. */
+const SYSTEM: AuditActor = { userId: null, organisationId: null }
 
 /** Reads, checks and loads one release file, all or nothing. */
 export async function loadReleaseFile(
@@ -58,46 +62,46 @@ export async function loadReleaseFile(
   dataset: AnyDataset,
   buffer: Buffer,
   fileName: string,
-  loadedBy: number | null,
+  actor: AuditActor = SYSTEM,
 ): Promise<LoadSummary> {
   const table = await readTable(buffer, fileName)
   const missing = missingColumns(dataset, table.columns)
   if (missing.length) throw new WrongFormatError(dataset, missing)
   const sha256 = createHash('sha256').update(buffer).digest('hex')
   return db.transaction().execute(async (trx) => {
-    const release = await trx
-      .insertInto('national_release')
-      .values({
-        dataset: dataset.id,
-        file_name: fileName,
-        sha256,
-        loaded_by: loadedBy,
-        rows_read: table.rows.length,
-        values_added: 0,
-        values_changed: 0,
-        values_unchanged: 0,
+    const releaseId = await releases.insertRelease(trx, {
+      dataset: dataset.id,
+      fileName,
+      sha256,
+      loadedBy: actor.userId,
+      rowsRead: table.rows.length,
+    })
+    const counts = await loadInto(trx, dataset, table, releaseId)
+    await releases.setReleaseCounts(trx, releaseId, counts)
+    const summary = { dataset: dataset.id, fileName, rowsRead: table.rows.length, ...counts }
+    // A load at start-up (no person) is not a council's change: it is not in any council's trail.
+    if (actor.organisationId !== null) {
+      await recordAudit(trx, actor, {
+        entityType: 'national release',
+        entityId: dataset.id,
+        action: 'load',
+        summary: `Loaded ${fileName} (${dataset.title}): ${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged`,
+        after: summary,
       })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const counts = await loadInto(trx, dataset, table, release.id)
-    await trx
-      .updateTable('national_release')
-      .set({ values_added: counts.added, values_changed: counts.changed, values_unchanged: counts.unchanged })
-      .where('id', '=', release.id)
-      .execute()
-    return { dataset: dataset.id, fileName, rowsRead: table.rows.length, ...counts }
+    }
+    return summary
   })
 }
 
-async function loadInto(trx: Db, dataset: AnyDataset, table: Table, releaseId: number) {
+async function loadInto(trx: Tx, dataset: AnyDataset, table: Table, releaseId: number) {
   switch (dataset.kind) {
     case 'figures': {
       const { areas, figures, problems } = dataset.extract(table.rows)
       if (problems.length) throw new BadRowsError(problems)
-      await upsertAreas(trx, areas)
-      const counts = await upsertFigures(trx, figures, releaseId)
+      await releases.upsertAreas(trx, latestNames(areas))
+      const counts = await loadFigures(trx, figures, releaseId)
       if (dataset.id === 'b1-children-in-need' || dataset.id === 'cla-numbers') {
-        const rates = await upsertFigures(trx, await childrenInNeedRates(trx), releaseId)
+        const rates = await loadFigures(trx, await childrenInNeedRates(trx), releaseId)
         counts.added += rates.added
         counts.changed += rates.changed
         counts.unchanged += rates.unchanged
@@ -105,39 +109,20 @@ async function loadInto(trx: Db, dataset: AnyDataset, table: Table, releaseId: n
       return counts
     }
     case 'neighbours':
-      return replaceNeighbours(trx, table)
+      return loadNeighbours(trx, table)
     case 'ofsted':
-      return upsertInspections(trx, dataset.id, table)
+      return loadInspections(trx, dataset.id, table)
   }
 }
 
-async function upsertAreas(trx: Db, areas: AreaRow[]): Promise<void> {
-  // The latest year's name and region win.
+/** One row per area: the latest year's name and region win. */
+function latestNames(areas: AreaRow[]): AreaRow[] {
   const latest = new Map<string, AreaRow>()
   for (const a of areas) {
     const seen = latest.get(a.code)
     if (!seen || a.year >= seen.year) latest.set(a.code, a)
   }
-  const rows = [...latest.values()].map((a) => ({
-    code: a.code,
-    level: a.level,
-    name: a.name,
-    ons_code: a.onsCode,
-    region_code: a.regionCode,
-  }))
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto('national_area')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          ons_code: eb.fn.coalesce('excluded.ons_code', 'national_area.ons_code'),
-          region_code: eb.fn.coalesce('excluded.region_code', 'national_area.region_code'),
-        })),
-      )
-      .execute()
-  }
+  return [...latest.values()]
 }
 
 function sameFigure(
@@ -152,16 +137,10 @@ function sameFigure(
   )
 }
 
-async function upsertFigures(trx: Db, figures: FigureRow[], releaseId: number) {
+async function loadFigures(trx: Tx, figures: FigureRow[], releaseId: number) {
   const byKey = new Map<string, FigureRow>()
   for (const f of figures) byKey.set(`${f.indicator}|${f.areaCode}|${f.year}`, f)
-  const indicators = [...new Set(figures.map((f) => f.indicator))]
-  const existing = new Map(
-    (indicators.length
-      ? await trx.selectFrom('national_value').selectAll().where('indicator', 'in', indicators).execute()
-      : []
-    ).map((v) => [`${v.indicator}|${v.area_code}|${v.year}`, v]),
-  )
+  const existing = await releases.existingFigures(trx, [...new Set(figures.map((f) => f.indicator))])
   let added = 0
   let unchanged = 0
   const writes: FigureRow[] = []
@@ -178,64 +157,13 @@ async function upsertFigures(trx: Db, figures: FigureRow[], releaseId: number) {
       changes.push({ before, after: f })
     }
   }
-  for (let i = 0; i < writes.length; i += CHUNK) {
-    await trx
-      .insertInto('national_value')
-      .values(
-        writes.slice(i, i + CHUNK).map((f) => ({
-          indicator: f.indicator,
-          area_code: f.areaCode,
-          year: f.year,
-          value: f.value,
-          numerator: f.numerator,
-          denominator: f.denominator,
-          suppression: f.suppression,
-          release_id: releaseId,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['indicator', 'area_code', 'year']).doUpdateSet((eb) => ({
-          value: eb.ref('excluded.value'),
-          numerator: eb.ref('excluded.numerator'),
-          denominator: eb.ref('excluded.denominator'),
-          suppression: eb.ref('excluded.suppression'),
-          release_id: eb.ref('excluded.release_id'),
-        })),
-      )
-      .execute()
-  }
-  const changeRows = changes.map(({ before, after }) => ({
-    indicator: after.indicator,
-    area_code: after.areaCode,
-    year: after.year,
-    old_value: before.value,
-    old_suppression: before.suppression,
-    new_value: after.value,
-    new_suppression: after.suppression,
-    release_id: releaseId,
-  }))
-  for (let i = 0; i < changeRows.length; i += CHUNK) {
-    await trx
-      .insertInto('national_value_change')
-      .values(changeRows.slice(i, i + CHUNK))
-      .execute()
-  }
+  await releases.writeFigures(trx, releaseId, writes, changes)
   return { added, changed: changes.length, unchanged, skipped: 0 }
 }
 
 /** Children in need per 10,000 children, from the published count and DfE's child population estimate. */
-async function childrenInNeedRates(trx: Db): Promise<FigureRow[]> {
-  const rows = await trx
-    .selectFrom('national_value as c')
-    .innerJoin('national_value as p', (j) =>
-      j
-        .onRef('p.area_code', '=', 'c.area_code')
-        .onRef('p.year', '=', 'c.year')
-        .on('p.indicator', '=', 'child-population'),
-    )
-    .where('c.indicator', '=', 'cin-count')
-    .select(['c.area_code', 'c.year', 'c.value as count', 'c.suppression as countSuppression', 'p.value as population'])
-    .execute()
+async function childrenInNeedRates(trx: Tx): Promise<FigureRow[]> {
+  const rows = await releases.childrenInNeedWithPopulation(trx)
   return rows.map((r) => {
     const ok = r.count !== null && r.population !== null && r.population > 0
     return {
@@ -250,14 +178,10 @@ async function childrenInNeedRates(trx: Db): Promise<FigureRow[]> {
   })
 }
 
-async function replaceNeighbours(trx: Db, table: Table) {
-  const known = new Set(
-    (await trx.selectFrom('national_area').select('code').where('level', '=', 'local authority').execute()).map(
-      (a) => a.code,
-    ),
-  )
+async function loadNeighbours(trx: Tx, table: Table) {
+  const known = await releases.localAuthorityCodes(trx)
   const problems: RowProblem[] = []
-  const rows: Array<{ area_code: string; rank: number; neighbour_code: string; closeness: string }> = []
+  const rows: releases.NeighbourRow[] = []
   for (const row of table.rows) {
     const code = row.cells.old_la_code ?? ''
     if (!known.has(code)) {
@@ -287,7 +211,7 @@ async function replaceNeighbours(trx: Db, table: Table) {
     }
   }
   if (problems.length) throw new BadRowsError(problems)
-  const before = await trx.selectFrom('statistical_neighbour').selectAll().execute()
+  const before = await releases.listNeighbourModel(trx)
   const beforeKey = new Map(before.map((b) => [`${b.area_code}|${b.rank}`, `${b.neighbour_code}|${b.closeness}`]))
   let added = 0
   let changed = 0
@@ -299,24 +223,12 @@ async function replaceNeighbours(trx: Db, table: Table) {
     else changed++
   }
   // The model is replaced as a whole for the councils the file lists; others keep their neighbours.
-  const listed = [...new Set(rows.map((r) => r.area_code))]
-  for (let i = 0; i < listed.length; i += CHUNK) {
-    await trx
-      .deleteFrom('statistical_neighbour')
-      .where('area_code', 'in', listed.slice(i, i + CHUNK))
-      .execute()
-  }
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto('statistical_neighbour')
-      .values(rows.slice(i, i + CHUNK))
-      .execute()
-  }
+  await releases.replaceNeighbours(trx, rows)
   return { added, changed, unchanged, skipped: 0 }
 }
 
-async function upsertInspections(trx: Db, datasetId: string, table: Table) {
-  const areas = await trx.selectFrom('national_area').select(['code', 'ons_code', 'level']).execute()
+async function loadInspections(trx: Tx, datasetId: string, table: Table) {
+  const areas = await releases.listAreas(trx)
   const byOns = new Map(
     areas.filter((a) => a.ons_code && a.level === 'local authority').map((a) => [a.ons_code!, a.code]),
   )
@@ -326,10 +238,7 @@ async function upsertInspections(trx: Db, datasetId: string, table: Table) {
   )
   if (problems.length) throw new BadRowsError(problems)
   const existing = new Map(
-    (await trx.selectFrom('ofsted_inspection').selectAll().execute()).map((i) => [
-      `${i.area_code}|${i.started_on}|${i.kind}`,
-      i,
-    ]),
+    (await releases.listInspections(trx)).map((i) => [`${i.area_code}|${i.started_on}|${i.kind}`, i]),
   )
   // The data-to-insight scrape fills in what Ofsted's own files do not yet have; it never overrides them.
   const official = datasetId !== 'ofsted-ilacs-scrape'
@@ -337,6 +246,15 @@ async function upsertInspections(trx: Db, datasetId: string, table: Table) {
   let changed = 0
   let unchanged = 0
   const published = new Set([...existing.values()].map((i) => `${i.area_code}|${i.published_on}`))
+  const fields = [
+    'published_on',
+    'overall',
+    'leaders',
+    'help_and_protection',
+    'in_care',
+    'care_leavers',
+    'theme',
+  ] as const
   for (const i of inspections) {
     // The same inspection in Ofsted's files and the scrape: same council, same publication date.
     if (!official && published.has(`${i.area_code}|${i.published_on}`)) {
@@ -344,42 +262,27 @@ async function upsertInspections(trx: Db, datasetId: string, table: Table) {
       continue
     }
     const before = existing.get(`${i.area_code}|${i.started_on}|${i.kind}`)
-    const fields = [
-      'published_on',
-      'overall',
-      'leaders',
-      'help_and_protection',
-      'in_care',
-      'care_leavers',
-      'theme',
-    ] as const
     if (!before) {
       added++
-      await trx.insertInto('ofsted_inspection').values(i).execute()
+      await releases.insertInspection(trx, i)
       existing.set(`${i.area_code}|${i.started_on}|${i.kind}`, { ...i, id: 0 })
       published.add(`${i.area_code}|${i.published_on}`)
     } else if (!official || fields.every((f) => before[f] === i[f])) {
       unchanged++
     } else {
       changed++
-      await trx.updateTable('ofsted_inspection').set(i).where('id', '=', before.id).execute()
+      await releases.updateInspection(trx, before.id, i)
     }
   }
   return { added, changed, unchanged, skipped }
 }
 
-/** True when no national figures are loaded yet. */
-export async function nationalDataIsEmpty(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('national_release').select('id').limit(1).executeTakeFirst()
-  return !row
-}
-
-/** Loads every file shipped in national-data/, in order. Used at first start and on demand. */
-export async function loadShippedData(db: Db, loadedBy: number | null = null): Promise<LoadSummary[]> {
+/** Loads every file shipped in national-data/, in order, each in its own transaction. */
+export async function loadShippedData(db: Db, actor: AuditActor = SYSTEM): Promise<LoadSummary[]> {
   const out: LoadSummary[] = []
   for (const dataset of ALL_DATASETS) {
     const file = path.join(SHIPPED_DATA_DIR, dataset.file)
-    out.push(await loadReleaseFile(db, dataset, await fs.readFile(file), path.basename(file), loadedBy))
+    out.push(await loadReleaseFile(db, dataset, await fs.readFile(file), path.basename(file), actor))
   }
   return out
 }

@@ -2,6 +2,7 @@
 // and in report tables, year by year, beside the council's own (usually monthly) data.
 import type { Db, DbOrTx } from '../db/connect.js'
 import { councilBenchmarks, type IndicatorComparison } from './benchmarks.js'
+import { councilLaCode } from './national-repository.js'
 import { INDICATORS_BY_ID, type NationalIndicator } from './indicators.js'
 import { OGL_ATTRIBUTION, comparisonChart, yearLabel, yearRows, type YearRow } from './present.js'
 
@@ -12,12 +13,6 @@ export interface MeasureNationalFigures {
   rows: Array<YearRow & { label: string }>
   chart: string
   attribution: string
-}
-
-/** The council's DfE local authority code, which links it to the national statistics (null if none). */
-export async function councilLaCode(db: DbOrTx, organisationId: number): Promise<string | null> {
-  const org = await db.selectFrom('organisation').select('la_code').where('id', '=', organisationId).executeTakeFirst()
-  return org?.la_code ?? null
 }
 
 export async function nationalFiguresFor(

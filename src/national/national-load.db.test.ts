@@ -129,7 +129,7 @@ for (const kind of testDatabaseKinds()) {
         .selectFrom('national_value')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
-      const summary = await loadReleaseFile(database.db, dataset, Buffer.from(release), 'c1-2026.csv', null)
+      const summary = await loadReleaseFile(database.db, dataset, Buffer.from(release), 'c1-2026.csv')
       assert.deepEqual([summary.added, summary.changed, summary.unchanged], [1, 1, 1])
       const after = await database.db
         .selectFrom('national_value')
@@ -157,7 +157,6 @@ for (const kind of testDatabaseKinds()) {
           dataset,
           Buffer.from('time_period,geographic_level,cpp_start\n2025,National,1\n'),
           'd3.csv',
-          null,
         ),
         (error: unknown) => {
           assert.ok(error instanceof WrongFormatError)
@@ -176,7 +175,7 @@ for (const kind of testDatabaseKinds()) {
       file[3] = file[3]!.replace(/^2025/, 'soon')
       const before = await database.db.selectFrom('national_release').select('id').execute()
       await assert.rejects(
-        loadReleaseFile(database.db, dataset, Buffer.from(file.join('\n')), 'd3.csv', null),
+        loadReleaseFile(database.db, dataset, Buffer.from(file.join('\n')), 'd3.csv'),
         (error: unknown) => {
           assert.ok(error instanceof BadRowsError)
           assert.deepEqual(error.problems, [

@@ -8,9 +8,6 @@ import { loadPlanTree } from './plan-repository.js'
 import { summariseMilestones } from './milestone-status.js'
 import { planCsv } from './plan-csv.js'
 import { currentPlan, mayEdit } from './plan-params.js'
-import { strandRoutes } from './strand-routes.js'
-import { objectiveRoutes } from './objective-routes.js'
-import { milestoneRoutes } from './milestone-routes.js'
 
 const P = paths.council
 
@@ -55,6 +52,5 @@ export function planRoutes(db: Db): Router {
     res.type('text/csv').attachment('improvement-plan.csv').send(planCsv(tree, todayIso()))
   })
 
-  router.use(strandRoutes(db), objectiveRoutes(db), milestoneRoutes(db))
   return router
 }

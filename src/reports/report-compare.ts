@@ -1,6 +1,6 @@
 // What changed between the last published report and this one: statuses and the numbers that matter.
-import type { ReportContent } from './report-content.js'
 import { RAG_LABELS } from './status-rules.js'
+import type { ReportContent } from './report-snapshot.js'
 
 export interface ReportChange {
   item: string

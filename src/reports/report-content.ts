@@ -5,17 +5,16 @@ import type { PlanTree } from '../plan/plan-repository.js'
 import type { MeasureSummary } from '../measures/measure-summary.js'
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '../measures/spc.js'
 import { measureChart } from '../measures/measure-chart.js'
-import {
-  completeBy,
-  overdueAt,
-  rateProgress,
-  worst,
-  type MilestoneFact,
-  type Rag,
-  type RagResult,
-} from './status-rules.js'
+import { completeBy, overdueAt, rateProgress, rateStrand, type MilestoneFact, type RagResult } from './status-rules.js'
 import { formatValue } from '../shared/units.js'
 import { daysBetween, inQuarter, type Quarter } from '../shared/calendar.js'
+import {
+  REPORT_SCHEMA_VERSION,
+  type MeasureRow,
+  type MilestoneRow,
+  type Rated,
+  type ReportContent,
+} from './report-snapshot.js'
 
 export interface Override {
   entity_type: 'strand' | 'objective'
@@ -49,78 +48,6 @@ export interface ReportInput {
   national?: Map<string, { england: string; statisticalNeighbours: string }>
   /** The attribution the official figures need. */
   nationalAttribution?: string
-}
-
-export interface Rated {
-  rag: Rag
-  derived: RagResult
-  override: { rag: Rag; reason: string; by: string | null } | null
-}
-
-export interface MeasureRow {
-  id: number
-  code: string
-  name: string
-  latest: string
-  latestPeriod: string
-  previous: string
-  target: string
-  england: string
-  statisticalNeighbours: string
-  variation: string
-  assurance: string
-  variationKey: string
-  assuranceKey: string
-  unit: string
-  chart: string
-  /** England and neighbour figures are DfE's official statistics (needs the licence attribution). */
-  official?: boolean
-  /** Every value shown, for the data annex. */
-  data: Array<{ period: string; label: string; value: number | null; target: number | null }>
-}
-
-export interface MilestoneRow {
-  title: string
-  owner: string
-  due_on: string
-  completed_on: string | null
-  status: string
-}
-
-export interface ReportContent {
-  councilName: string
-  planTitle: string
-  quarter: Quarter
-  narrative: ReportInput['narrative']
-  strands: Array<{
-    id: number
-    code: string
-    half: 'A' | 'B'
-    title: string
-    lead: string
-    status: Rated
-    commentary: string
-    impact: string
-    objectives: Array<{
-      id: number
-      title: string
-      status: Rated
-      completed: MilestoneRow[]
-      dueInQuarter: MilestoneRow[]
-      overdue: MilestoneRow[]
-      updates: Array<{ date: string; body: string; author: string | null }>
-    }>
-    measures: MeasureRow[]
-  }>
-  significantChanges: Array<{ code: string; name: string; strand: string; variation: string; latest: string }>
-  slowToProgress: {
-    overdueMilestones: Array<MilestoneRow & { strand: string; objective: string; daysOverdue: number }>
-    objectivesWithoutUpdate: Array<{ strand: string; objective: string; lastUpdate: string | null }>
-    measuresOfConcern: Array<{ strand: string; name: string; variation: string; assurance: string }>
-    contributionsToStrengthen: Array<{ partner: string; description: string; strand: string; due_on: string }>
-  }
-  /** Attribution for official statistics shown in the measure tables, if any are. */
-  sources?: string
 }
 
 function milestoneRow(m: MilestoneFact & { title: string; owner: string }, asAt: string): MilestoneRow {
@@ -276,24 +203,11 @@ export function buildReportContent(input: ReportInput): ReportContent {
         }
       }
       const ownMeasures = measuresFor(linkedTo(input.strandLinks, s.id))
-      const derived = (() => {
-        const own = rateProgress(
-          [],
-          ownMeasures.map((m) => m.spc),
-          asAt,
-        )
-        const rag = worst([own.rag, ...objectives.map((o) => o.status.rag)])
-        const reasons = [
-          ...objectives
-            .filter((o) => o.status.rag === rag && rag !== 'green')
-            .map((o) => `Objective "${o.title}" is ${o.status.rag}`),
-          ...(own.rag === rag && rag !== 'not-rated' && rag !== 'green' ? own.reasons : []),
-        ]
-        return {
-          rag,
-          reasons: reasons.length ? reasons : rag === 'green' ? ['All objectives green'] : ['Nothing to judge by'],
-        }
-      })()
+      const derived = rateStrand(
+        objectives.map((o) => ({ title: o.title, rag: o.status.rag })),
+        ownMeasures.map((m) => m.spc),
+        asAt,
+      )
       const note = input.commentary.get(s.id)
       return {
         id: s.id,
@@ -321,6 +235,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
   slow.overdueMilestones.sort((a, b) => b.daysOverdue - a.daysOverdue)
 
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     councilName: input.councilName,
     planTitle: input.planTitle,
     quarter: q,

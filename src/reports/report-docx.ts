@@ -11,9 +11,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import type { ReportContent } from './report-content.js'
 import { RAG_LABELS } from './status-rules.js'
 import { formatDate } from '../shared/dates.js'
+import type { ReportContent } from './report-snapshot.js'
 
 type Block = Paragraph | Table
 

@@ -1,7 +1,6 @@
-import type { DbOrTx } from '../db/connect.js'
-import { jsonb } from '../db/connect.js'
+import { jsonb, type DbOrTx, type Tx } from '../db/connect.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
-import type { ReportContent } from './report-content.js'
+import type { ReportContent } from './report-snapshot.js'
 
 export async function listReports(db: DbOrTx, organisationId: number) {
   return db
@@ -33,8 +32,8 @@ export async function findReport(db: DbOrTx, organisationId: number, id: number)
 export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>
 
 /** The draft for a quarter, created if there is none. */
-export async function draftFor(db: DbOrTx, actor: Actor, quarterStart: string) {
-  const existing = await db
+export async function draftFor(trx: Tx, actor: Actor, quarterStart: string) {
+  const existing = await trx
     .selectFrom('report')
     .selectAll()
     .where('organisation_id', '=', actor.organisationId)
@@ -42,13 +41,12 @@ export async function draftFor(db: DbOrTx, actor: Actor, quarterStart: string) {
     .where('status', '=', 'draft')
     .executeTakeFirst()
   if (existing) return existing
-  const created = await db
+  const created = await trx
     .insertInto('report')
     .values({ organisation_id: actor.organisationId, quarter_start: quarterStart, created_by: actor.userId })
     .returningAll()
     .executeTakeFirstOrThrow()
-  await recordAudit(db, {
-    ...actor,
+  await recordAudit(trx, actor, {
     entityType: 'report',
     entityId: created.id,
     action: 'create',
@@ -68,19 +66,18 @@ export async function lastPublished(db: DbOrTx, organisationId: number, before?:
 }
 
 export async function saveNarrative(
-  db: DbOrTx,
+  trx: Tx,
   actor: Actor,
   report: ReportRow,
   narrative: { summary: string; recommendations: string; decisions: string },
 ) {
-  await db
+  await trx
     .updateTable('report')
     .set({ ...narrative, updated_at: new Date() })
     .where('id', '=', report.id)
     .where('status', '=', 'draft')
     .execute()
-  await recordAudit(db, {
-    ...actor,
+  await recordAudit(trx, actor, {
     entityType: 'report',
     entityId: report.id,
     action: 'update',
@@ -95,27 +92,26 @@ export async function listCommentary(db: DbOrTx, reportId: number) {
 }
 
 export async function saveCommentary(
-  db: DbOrTx,
+  trx: Tx,
   actor: Actor,
   reportId: number,
   strandId: number,
   note: { commentary: string; impact: string },
 ) {
-  const before = await db
+  const before = await trx
     .selectFrom('report_commentary')
     .select(['commentary', 'impact'])
     .where('report_id', '=', reportId)
     .where('strand_id', '=', strandId)
     .executeTakeFirst()
-  await db
+  await trx
     .insertInto('report_commentary')
     .values({ report_id: reportId, strand_id: strandId, ...note, updated_by: actor.userId })
     .onConflict((oc) =>
       oc.columns(['report_id', 'strand_id']).doUpdateSet({ ...note, updated_by: actor.userId, updated_at: new Date() }),
     )
     .execute()
-  await recordAudit(db, {
-    ...actor,
+  await recordAudit(trx, actor, {
     entityType: 'report_commentary',
     entityId: `${reportId}:${strandId}`,
     action: before ? 'update' : 'create',
@@ -136,7 +132,7 @@ export async function listOverrides(db: DbOrTx, reportId: number) {
 }
 
 export async function setOverride(
-  db: DbOrTx,
+  trx: Tx,
   actor: Actor,
   reportId: number,
   o: {
@@ -146,7 +142,7 @@ export async function setOverride(
     reason: string
   },
 ) {
-  const before = await db
+  const before = await trx
     .selectFrom('report_override')
     .select(['rag', 'reason'])
     .where('report_id', '=', reportId)
@@ -155,14 +151,14 @@ export async function setOverride(
     .executeTakeFirst()
   const rag = o.rag
   if (rag === 'derived') {
-    await db
+    await trx
       .deleteFrom('report_override')
       .where('report_id', '=', reportId)
       .where('entity_type', '=', o.entityType)
       .where('entity_id', '=', o.entityId)
       .execute()
   } else {
-    await db
+    await trx
       .insertInto('report_override')
       .values({
         report_id: reportId,
@@ -179,8 +175,7 @@ export async function setOverride(
       )
       .execute()
   }
-  await recordAudit(db, {
-    ...actor,
+  await recordAudit(trx, actor, {
     entityType: 'report_override',
     entityId: `${reportId}:${o.entityType}:${o.entityId}`,
     action: o.rag === 'derived' ? 'delete' : before ? 'update' : 'create',
@@ -194,8 +189,8 @@ export async function setOverride(
 }
 
 /** Freezes a draft: its content as it is now is stored, and it can never change again. */
-export async function publishReport(db: DbOrTx, actor: Actor, report: ReportRow, content: ReportContent) {
-  const published = await db
+export async function publishReport(trx: Tx, actor: Actor, report: ReportRow, content: ReportContent) {
+  const published = await trx
     .updateTable('report')
     .set({
       status: 'published',
@@ -209,23 +204,11 @@ export async function publishReport(db: DbOrTx, actor: Actor, report: ReportRow,
     .returning('id')
     .executeTakeFirst()
   if (!published) return false
-  await recordAudit(db, {
-    ...actor,
+  await recordAudit(trx, actor, {
     entityType: 'report',
     entityId: report.id,
     action: 'publish',
     summary: `Published the ${content.quarter.label} progress report`,
   })
   return true
-}
-
-export async function listPartnerRequests(db: DbOrTx, organisationId: number) {
-  return db
-    .selectFrom('partner_request')
-    .leftJoin('strand', 'strand.id', 'partner_request.strand_id')
-    .selectAll('partner_request')
-    .select(['strand.code as strand_code', 'strand.title as strand_title'])
-    .where('partner_request.organisation_id', '=', organisationId)
-    .orderBy('partner_request.due_on', 'desc')
-    .execute()
 }

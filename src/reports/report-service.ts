@@ -1,12 +1,15 @@
 // Gathers what a report needs from the database, as at the quarter's end, and builds its content.
 import type { DbOrTx } from '../db/connect.js'
-import { findCurrentPlan, loadPlanTree } from '../plan/plan-repository.js'
+import { findCurrentPlan, listPlanUpdates, loadPlanTree } from '../plan/plan-repository.js'
 import { loadCouncilMeasures } from '../measures/measure-service.js'
-import { buildReportContent, type ReportContent } from './report-content.js'
-import { listCommentary, listOverrides, listPartnerRequests, type ReportRow } from './report-repository.js'
+import { buildReportContent } from './report-content.js'
+import { listCommentary, listOverrides, type ReportRow } from './report-repository.js'
+import { listPartnerRequests } from './partner-request-repository.js'
+import { readReportSnapshot } from './report-snapshot.js'
 import { quarterOf } from '../shared/calendar.js'
 import { nationalComparisons } from '../national/measure-benchmarks.js'
 import { OGL_ATTRIBUTION, averageText, figureText, yearEnd, yearLabel } from '../national/present.js'
+import type { ReportContent } from './report-snapshot.js'
 
 export async function draftContent(
   db: DbOrTx,
@@ -17,22 +20,7 @@ export async function draftContent(
   const plan = await findCurrentPlan(db, council.organisationId)
   const [tree, updates, measures, partnerRequests, commentary, overrides] = await Promise.all([
     plan ? loadPlanTree(db, plan.id) : Promise.resolve({ strands: [] }),
-    plan
-      ? db
-          .selectFrom('objective_update')
-          .innerJoin('objective', 'objective.id', 'objective_update.objective_id')
-          .innerJoin('strand', 'strand.id', 'objective.strand_id')
-          .leftJoin('app_user', 'app_user.id', 'objective_update.author_user_id')
-          .select([
-            'objective_update.objective_id',
-            'objective_update.created_at',
-            'objective_update.body',
-            'app_user.display_name as author_name',
-          ])
-          .where('strand.plan_id', '=', plan.id)
-          .orderBy('objective_update.created_at')
-          .execute()
-      : Promise.resolve([]),
+    plan ? listPlanUpdates(db, plan.id) : Promise.resolve([]),
     loadCouncilMeasures(db, council.organisationId, q.end),
     listPartnerRequests(db, council.organisationId),
     listCommentary(db, report.id),
@@ -72,11 +60,11 @@ export async function draftContent(
   })
 }
 
-/** A published report's frozen content, or a draft's live content. */
+/** A published report's frozen content (checked, and upgraded if stored by an older version), or a draft's live content. */
 export async function reportContent(
   db: DbOrTx,
   council: { organisationId: number; name: string },
   report: ReportRow,
 ): Promise<ReportContent> {
-  return report.status === 'published' ? (report.snapshot as ReportContent) : draftContent(db, council, report)
+  return report.status === 'published' ? readReportSnapshot(report.snapshot) : draftContent(db, council, report)
 }

@@ -1,7 +1,7 @@
 // The report's data annex: a summary sheet of statuses and one sheet of every measure value shown.
 import ExcelJS from 'exceljs'
-import type { ReportContent } from './report-content.js'
 import { RAG_LABELS } from './status-rules.js'
+import type { ReportContent } from './report-snapshot.js'
 
 export async function reportXlsx(content: ReportContent): Promise<Buffer> {
   const book = new ExcelJS.Workbook()

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { overdueAt, rateProgress, worst, type MilestoneFact } from './status-rules.js'
+import { overdueAt, rateProgress, rateStrand, worst, type MilestoneFact } from './status-rules.js'
 
 const Q3_END = '2022-12-31'
 const m = (status: MilestoneFact['status'], due_on: string, completed_on: string | null = null): MilestoneFact => ({
@@ -66,5 +66,29 @@ describe('red, amber, green', () => {
     assert.equal(worst(['green', 'amber', 'not-rated']), 'amber')
     assert.equal(worst(['green', 'red', 'amber']), 'red')
     assert.equal(worst([]), 'not-rated')
+  })
+
+  it('rates a strand by the worst of its objectives and its own measures, naming what decided it', () => {
+    const concern = { variation: 'special-cause-concern', assurance: 'hit-and-miss' } as const
+    assert.deepEqual(
+      rateStrand(
+        [
+          { title: 'Front door', rag: 'green' },
+          { title: 'Early help', rag: 'amber' },
+        ],
+        [],
+        Q3_END,
+      ),
+      { rag: 'amber', reasons: ['Objective "Early help" is amber'] },
+    )
+    assert.deepEqual(rateStrand([{ title: 'Front door', rag: 'green' }], [concern], Q3_END), {
+      rag: 'amber',
+      reasons: ['1 measure showing special cause concern'],
+    })
+    assert.deepEqual(rateStrand([{ title: 'Front door', rag: 'green' }], [], Q3_END), {
+      rag: 'green',
+      reasons: ['All objectives green'],
+    })
+    assert.deepEqual(rateStrand([], [], Q3_END), { rag: 'not-rated', reasons: ['Nothing to judge by'] })
   })
 })

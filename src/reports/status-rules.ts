@@ -93,6 +93,25 @@ export function rateProgress(milestones: MilestoneFact[], measures: MeasureFact[
   return { rag: 'green', reasons: ['Milestones on time and no measure of concern'] }
 }
 
+/**
+ * A strand: the worst of its objectives' statuses and of its own linked measures. The reasons name the
+ * objectives at that status, and the strand's own measures when they decide it.
+ */
+export function rateStrand(
+  objectives: Array<{ title: string; rag: Rag }>,
+  ownMeasures: MeasureFact[],
+  asAt: string,
+): RagResult {
+  const own = rateProgress([], ownMeasures, asAt)
+  const rag = worst([own.rag, ...objectives.map((o) => o.rag)])
+  const reasons = [
+    ...objectives.filter((o) => o.rag === rag && rag !== 'green').map((o) => `Objective "${o.title}" is ${o.rag}`),
+    ...(own.rag === rag && rag !== 'not-rated' && rag !== 'green' ? own.reasons : []),
+  ]
+  if (reasons.length) return { rag, reasons }
+  return { rag, reasons: [rag === 'green' ? 'All objectives green' : 'Nothing to judge by'] }
+}
+
 function plural(n: number, word: string) {
   return n === 1 ? word : `${word}s`
 }

@@ -19,14 +19,20 @@ import { DatabaseSessionStore } from '../accounts/session-store.js'
 import { signInRoutes } from '../accounts/sign-in-routes.js'
 import { userAdminRoutes } from '../accounts/user-admin-routes.js'
 import { planRoutes } from '../plan/plan-routes.js'
+import { strandRoutes } from '../plan/strand-routes.js'
+import { objectiveRoutes } from '../plan/objective-routes.js'
+import { milestoneRoutes } from '../plan/milestone-routes.js'
 import { versionRoutes } from '../versions/version-routes.js'
 import { auditRoutes } from '../audit/audit-routes.js'
 import { homeRoutes } from '../home/home-routes.js'
 import { importRoutes } from '../measures/import/import-routes.js'
 import { measureRoutes } from '../measures/measure-routes.js'
 import { vitalSignsRoutes } from '../measures/vital-signs-routes.js'
-import { nationalRoutes } from '../national/national-routes.js'
+import { benchmarkRoutes } from '../national/benchmark-routes.js'
+import { inspectionRoutes } from '../national/inspection-routes.js'
+import { nationalDataRoutes } from '../national/national-data-routes.js'
 import { reportRoutes } from '../reports/report-routes.js'
+import { partnerRequestRoutes } from '../reports/partner-request-routes.js'
 
 export interface Services {
   db: Db
@@ -94,12 +100,18 @@ export function createApp(services: Services): express.Express {
   const council = express.Router({ mergeParams: true })
   council.use(homeRoutes(db))
   council.use(planRoutes(db))
+  council.use(strandRoutes(db))
+  council.use(objectiveRoutes(db))
+  council.use(milestoneRoutes(db))
   council.use(versionRoutes(db))
   council.use(importRoutes(db)) // before measureRoutes: /measures/import is not a measure id
   council.use(measureRoutes(db))
   council.use(vitalSignsRoutes(db))
   council.use(reportRoutes(db, config.chromiumPath))
-  council.use(nationalRoutes(db))
+  council.use(partnerRequestRoutes(db))
+  council.use(benchmarkRoutes(db))
+  council.use(inspectionRoutes(db))
+  council.use(nationalDataRoutes(db))
   council.use(auditRoutes(db))
   council.use(userAdminRoutes(db))
   app.use(paths.council.root.pattern, requireSignIn, councilContext, council)

@@ -10,7 +10,8 @@ import { isDatabaseEmpty, seedDemo } from '../demo/seed-demo.js'
 import { DataFolderLockedError } from '../db/data-folder-lock.js'
 import { createApp } from './app.js'
 import { closeSharedBrowser } from '../exports/chromium.js'
-import { loadShippedData, nationalDataIsEmpty } from '../national/load-national.js'
+import { loadShippedData } from '../national/load-national.js'
+import { nationalDataIsEmpty } from '../national/release-repository.js'
 
 async function main(): Promise<void> {
   const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }

@@ -6,29 +6,31 @@ import { context, type CouncilContext } from './auth.js'
 import { NotFoundError } from './errors.js'
 import { parseId } from './forms.js'
 
-export interface RecordParam<T, K> {
+export interface RecordParam<T> {
   /** The route parameter, e.g. 'strandId'. */
   readonly name: string
   /** Registers the loader on a router; each router that mounts a path with this parameter calls it. */
   register(router: Router): void
   /** The loaded record, in a handler behind the parameter. */
   of(res: Response): T
-  readonly parse: (value: string) => K | undefined
 }
 
-/**
- * A route parameter naming a record. `load` returns undefined when there is none for this council (or
- * the person may not know it exists). `parse` turns the URL text into a key: a positive id by default.
- */
-export function recordParam<T, K = number>(
-  name: string,
-  load: (key: K, ctx: CouncilContext, req: Request) => Promise<T | undefined> | T | undefined,
-  parse: (value: string) => K | undefined = parseId as (value: string) => K | undefined,
-): RecordParam<T, K> {
+type Loader<T, K> = (key: K, ctx: CouncilContext, req: Request) => Promise<T | undefined> | T | undefined
+
+/** A parameter naming a record by its numeric id (anything else in the URL is a 404). */
+export function recordParam<T>(name: string, load: Loader<T, number>): RecordParam<T> {
+  return param(name, parseId, load)
+}
+
+/** A parameter naming a record by a text key (a catalogue id, a code). */
+export function keyParam<T>(name: string, load: Loader<T, string>): RecordParam<T> {
+  return param(name, (value) => value, load)
+}
+
+function param<T, K>(name: string, parse: (value: string) => K | undefined, load: Loader<T, K>): RecordParam<T> {
   const local = `record:${name}`
   return {
     name,
-    parse,
     register(router) {
       router.param(name, async (req, res, next, value: string) => {
         try {

@@ -7,7 +7,7 @@ import { verifyUploadCsrf } from './csrf-token.js'
 
 export function receiveOneFile(
   maxBytes: number,
-  refused: (res: Response, message: string, status: number) => unknown,
+  refused: (req: Request, res: Response, message: string, status: number) => unknown,
 ): RequestHandler[] {
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 10 } })
   const parse = (req: Request, res: Response, next: NextFunction) => {
@@ -19,7 +19,7 @@ export function receiveOneFile(
           : 'Upload one CSV or XLSX file'
         return verifyUploadCsrf(req, res, (csrfError?: unknown) => {
           if (csrfError) return next(csrfError)
-          Promise.resolve(refused(res, message, tooBig ? 413 : 400)).catch(next)
+          Promise.resolve(refused(req, res, message, tooBig ? 413 : 400)).catch(next)
         })
       }
       next(error)

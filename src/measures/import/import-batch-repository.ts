@@ -24,7 +24,11 @@ export async function createImportBatch(trx: Tx, actor: Actor, kind: ImportKind,
   return batch
 }
 
-export async function findImportBatch(db: DbOrTx, organisationId: number, id: number): Promise<ImportBatch | undefined> {
+export async function findImportBatch(
+  db: DbOrTx,
+  organisationId: number,
+  id: number,
+): Promise<ImportBatch | undefined> {
   const row = await db
     .selectFrom('import_batch')
     .selectAll()

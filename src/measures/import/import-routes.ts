@@ -61,7 +61,7 @@ export function importRoutes(db: Db): Router {
   router.post(
     P.importData.pattern,
     ...edit,
-    ...receiveOneFile(MAX_UPLOAD_BYTES, (res, message, status) =>
+    ...receiveOneFile(MAX_UPLOAD_BYTES, (_req, res, message, status) =>
       renderUpload(res, 'values', singleError('file', message), status),
     ),
     async (req, res) => {
@@ -79,9 +79,7 @@ export function importRoutes(db: Db): Router {
       }
       const { council, actor } = context(req)
       const filename = file.originalname.slice(0, 200)
-      const batch = await db
-        .transaction()
-        .execute((trx) => createImportBatch(trx, actor, kind, filename, table))
+      const batch = await db.transaction().execute((trx) => createImportBatch(trx, actor, kind, filename, table))
       res.redirect(P.importBatch(council.slug, batch.id))
     },
   )
@@ -120,7 +118,6 @@ export function importRoutes(db: Db): Router {
       .attachment(filename)
       .send(Buffer.from(await workbook.xlsx.writeBuffer()))
   })
-
 
   /** Checks a batch against the council's measures as they are now. */
   async function check(req: Request, batch: ImportBatch) {

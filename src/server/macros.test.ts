@@ -1,0 +1,524 @@
+// Render tests for the app's own Nunjucks macros. Every macro takes one `params` object (the govuk-frontend
+// convention), and every macro in views/ and src/ must have a test here: the last tests fail when a macro is
+// added without one, or when a macro takes anything other than `params`.
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, it } from 'node:test'
+import { projectRoot } from '../shared/project-root.js'
+import { paths } from '../web/paths.js'
+import { configureNunjucks } from './nunjucks-setup.js'
+
+/** Each macro this file tests, with the template it is imported from. */
+const MACROS: Record<string, string> = {
+  variationTag: 'macros/spc.njk',
+  assuranceTag: 'macros/spc.njk',
+  change: 'macros/spc.njk',
+  milestoneStatusTag: 'macros/status.njk',
+  activeStatusTag: 'macros/status.njk',
+  postButton: 'macros/status.njk',
+  dateField: 'macros/forms.njk',
+  ragTag: 'reports/views/rag.njk',
+  milestoneList: 'reports/views/report-body.njk',
+  reportSummary: 'reports/views/report-body.njk',
+  strandSection: 'reports/views/report-body.njk',
+  ogl: 'national/views/attribution.njk',
+  nationalTabs: 'national/views/attribution.njk',
+  grade: 'national/views/grade.njk',
+  measureDataTable: 'measures/views/data-table.njk',
+  measureTable: 'measures/views/measure-table.njk',
+}
+
+const env = configureNunjucks()
+const rendered = new Set<string>()
+
+/** Renders one macro the way a page calls it: imported from its template, given one params object. */
+function render(macro: string, params: unknown, context: Record<string, unknown> = {}): string {
+  const file = MACROS[macro]
+  assert.ok(file, `${macro} is not in MACROS`)
+  rendered.add(macro)
+  return env.renderString(`{% from "${file}" import ${macro} %}{{ ${macro}(params) }}`, { ...context, params }).trim()
+}
+
+/** govuk-frontend's own markup is indented and spread over lines: compare it with whitespace collapsed. */
+function squash(html: string): string {
+  return html.replace(/\s+/g, ' ')
+}
+
+function assertIncludes(html: string, ...fragments: string[]): void {
+  for (const fragment of fragments) assert.ok(html.includes(fragment), `expected ${fragment} in:\n${html}`)
+}
+
+function assertExcludes(html: string, ...fragments: string[]): void {
+  for (const fragment of fragments) assert.ok(!html.includes(fragment), `did not expect ${fragment} in:\n${html}`)
+}
+
+const SCRIPT = '<script>alert(1)</script>'
+const ESCAPED_SCRIPT = '&lt;script&gt;alert(1)&lt;/script&gt;'
+const council = { slug: 'testshire', name: 'Testshire' }
+
+describe('SPC macros (macros/spc.njk)', () => {
+  it('variationTag shows the variation in words, coloured by kind', () => {
+    assert.equal(
+      render('variationTag', { variation: 'special-cause-concern' }),
+      '<strong class="govuk-tag govuk-tag--orange" data-qa="variation">Special cause concern</strong>',
+    )
+    assert.equal(
+      render('variationTag', { variation: 'special-cause-improvement' }),
+      '<strong class="govuk-tag govuk-tag--blue" data-qa="variation">Special cause improvement</strong>',
+    )
+    assert.equal(
+      render('variationTag', { variation: 'common-cause' }),
+      '<strong class="govuk-tag govuk-tag--grey" data-qa="variation">Common cause variation</strong>',
+    )
+  })
+
+  it('variationTag takes classes and attributes, escaping their values', () => {
+    assert.equal(
+      render('variationTag', {
+        variation: 'special-cause-neither',
+        classes: 'app-extra',
+        attributes: { 'data-measure': '"><b>' },
+      }),
+      '<strong class="govuk-tag govuk-tag--purple app-extra" data-qa="variation" data-measure="&quot;&gt;&lt;b&gt;">Special cause variation</strong>',
+    )
+  })
+
+  it('assuranceTag shows the assurance in words, coloured by kind', () => {
+    assert.equal(
+      render('assuranceTag', { assurance: 'consistently-failing' }),
+      '<strong class="govuk-tag govuk-tag--red" data-qa="assurance">Consistently failing the target</strong>',
+    )
+    assert.equal(
+      render('assuranceTag', { assurance: 'consistently-passing' }),
+      '<strong class="govuk-tag govuk-tag--green" data-qa="assurance">Consistently passing the target</strong>',
+    )
+    assert.equal(
+      render('assuranceTag', { assurance: 'hit-and-miss', attributes: { id: 'a1' } }),
+      '<strong class="govuk-tag govuk-tag--yellow" data-qa="assurance" id="a1">Hit and miss against the target</strong>',
+    )
+  })
+
+  it('change says the direction in words, in the unit', () => {
+    assert.equal(render('change', { value: 4.25, unit: 'percent', decimals: 1 }), 'Up 4.3%')
+    assert.equal(render('change', { value: -3, unit: 'count', decimals: 0 }), 'Down 3')
+    assert.equal(render('change', { value: -1.5, unit: 'days', decimals: 2 }), 'Down 1.50 days')
+    assert.equal(render('change', { value: 0, unit: 'percent', decimals: 1 }), 'No change')
+    assert.equal(render('change', { value: null, unit: 'percent', decimals: 1 }), 'No earlier value')
+    assert.equal(render('change', { unit: 'percent' }), 'No earlier value')
+  })
+})
+
+describe('status macros (macros/status.njk)', () => {
+  it('milestoneStatusTag shows the status in words and colour, and Overdue when asked', () => {
+    assert.equal(
+      render('milestoneStatusTag', { status: 'at-risk' }),
+      '<strong class="govuk-tag govuk-tag--yellow">At risk</strong>',
+    )
+    assert.equal(
+      render('milestoneStatusTag', { status: 'off-track', overdue: true }),
+      '<strong class="govuk-tag govuk-tag--red">Off track</strong> <strong class="govuk-tag govuk-tag--red">Overdue</strong>',
+    )
+    assert.equal(
+      render('milestoneStatusTag', { status: 'complete', classes: 'app-x', attributes: { 'data-qa': 'status' } }),
+      '<strong class="govuk-tag govuk-tag--blue app-x" data-qa="status">Complete</strong>',
+    )
+  })
+
+  it('activeStatusTag shows Active, or Retired with its date', () => {
+    assert.equal(
+      render('activeStatusTag', { status: 'active' }),
+      '<strong class="govuk-tag govuk-tag--green">Active</strong>',
+    )
+    assert.equal(
+      render('activeStatusTag', { status: 'retired', retiredOn: '2024-03-01' }),
+      '<strong class="govuk-tag govuk-tag--grey">Retired 1 March 2024</strong>',
+    )
+    assert.equal(
+      render('activeStatusTag', { status: 'retired', attributes: { 'data-qa': 'retired' } }),
+      '<strong class="govuk-tag govuk-tag--grey" data-qa="retired">Retired</strong>',
+    )
+  })
+
+  it('postButton renders a POST form with the CSRF token, fields, escaped text and attributes', () => {
+    const html = render('postButton', {
+      action: '/c/testshire/strands/3/move',
+      csrfToken: 'token-1',
+      fields: { direction: 'up' },
+      text: `Up ${SCRIPT}`,
+      hiddenText: `move ${SCRIPT} up`,
+      attributes: { 'data-qa': 'move-up' },
+    })
+    assertIncludes(
+      html,
+      '<form method="post" action="/c/testshire/strands/3/move" class="app-inline-form">',
+      '<input type="hidden" name="_csrf" value="token-1">',
+      '<input type="hidden" name="direction" value="up">',
+      `<button type="submit" class="app-link-button govuk-body-s" data-qa="move-up">Up ${ESCAPED_SCRIPT}<span class="govuk-visually-hidden"> move ${ESCAPED_SCRIPT} up</span></button>`,
+    )
+    assertExcludes(html, '<script>')
+  })
+
+  it('postButton takes trusted html instead of text, and no attributes', () => {
+    const html = render('postButton', { action: '/a', csrfToken: 't', html: 'Retire <em>now</em>', text: 'ignored' })
+    assertIncludes(html, '<button type="submit" class="app-link-button govuk-body-s">Retire <em>now</em></button>')
+    assertExcludes(html, 'ignored', 'data-qa', 'govuk-visually-hidden')
+  })
+})
+
+describe('form macros (macros/forms.njk)', () => {
+  it('dateField renders day, month and year inputs with the submitted values, legend and hint', () => {
+    const html = squash(
+      render('dateField', {
+        name: 'dueOn',
+        legend: `Due ${SCRIPT}`,
+        hint: 'For example, 31 3 2023',
+        values: { 'dueOn-day': '31', 'dueOn-month': '3', 'dueOn-year': '2023', 'other-day': '9' },
+      }),
+    )
+    assertIncludes(
+      html,
+      `<legend class="govuk-fieldset__legend govuk-fieldset__legend--s"> Due ${ESCAPED_SCRIPT} </legend>`,
+      '<div id="dueOn-hint" class="govuk-hint"> For example, 31 3 2023 </div>',
+      'id="dueOn-day" name="dueOn-day" type="text" value="31"',
+      'id="dueOn-month" name="dueOn-month" type="text" value="3"',
+      'id="dueOn-year" name="dueOn-year" type="text" value="2023"',
+      'class="govuk-input govuk-date-input__input govuk-input--width-4"',
+    )
+    assertExcludes(html, '<script>', 'govuk-form-group--error', 'govuk-input--error', 'value="9"')
+  })
+
+  it('dateField shows the field’s error from the form errors, and no hint unless given', () => {
+    const html = squash(
+      render('dateField', {
+        name: 'requestedOn',
+        legend: 'Asked for on',
+        values: {},
+        errors: { fields: { requestedOn: { text: 'Enter the date <it> was asked for' }, dueOn: { text: 'Other' } } },
+      }),
+    )
+    assertIncludes(
+      html,
+      '<div class="govuk-form-group govuk-form-group--error">',
+      '<span class="govuk-visually-hidden">Error:</span> Enter the date &lt;it&gt; was asked for',
+      'id="requestedOn-day" name="requestedOn-day"',
+      'class="govuk-input govuk-date-input__input govuk-input--error govuk-input--width-2"',
+    )
+    assertExcludes(html, 'govuk-hint', 'Other')
+  })
+})
+
+describe('report macros (src/reports/views)', () => {
+  const rag = (value: string, override?: unknown) => ({
+    rag: value,
+    override,
+    derived: { rag: 'amber', reasons: ['2 milestones overdue', 'No update <b>'] },
+  })
+
+  it('ragTag shows red, amber or green in words with its colour', () => {
+    assert.equal(
+      render('ragTag', { status: rag('red') }),
+      '<strong class="govuk-tag govuk-tag--red" data-qa="rag">Red: off track</strong>',
+    )
+    assert.equal(
+      render('ragTag', { status: rag('amber') }),
+      '<strong class="govuk-tag govuk-tag--orange" data-qa="rag">Amber: some concerns</strong>',
+    )
+    assert.equal(
+      render('ragTag', { status: rag('not-rated'), attributes: { id: 'rag-1' } }),
+      '<strong class="govuk-tag govuk-tag--grey" data-qa="rag" id="rag-1">Not rated</strong>',
+    )
+  })
+
+  it('ragTag says who set a status by hand, why, and what the rule gives', () => {
+    assert.equal(
+      render('ragTag', { status: rag('green', { by: 'Ann <Lead>', reason: SCRIPT }) }),
+      '<strong class="govuk-tag govuk-tag--green" data-qa="rag">Green: on track</strong> ' +
+        `<span class="govuk-body-s">(set by hand by Ann &lt;Lead&gt;: ${ESCAPED_SCRIPT}; the rule gives amber: some concerns)</span>`,
+    )
+  })
+
+  const milestone = (title: string) => ({
+    title,
+    owner: 'Head of service',
+    due_on: '2024-01-15',
+    status: 'Complete',
+    completed_on: '2024-01-20',
+  })
+
+  it('milestoneList lists milestones under an escaped caption, and nothing when there are none', () => {
+    const html = render('milestoneList', { milestones: [milestone(`Audit ${SCRIPT}`)], caption: `Done ${SCRIPT}` })
+    assertIncludes(
+      html,
+      `<caption class="govuk-table__caption govuk-table__caption--s">Done ${ESCAPED_SCRIPT}</caption>`,
+      `<td class="govuk-table__cell">Audit ${ESCAPED_SCRIPT}</td>`,
+      '<td class="govuk-table__cell">Head of service</td>',
+      '<td class="govuk-table__cell app-nowrap">15 January 2024</td>',
+      '<td class="govuk-table__cell">Complete (20 January 2024)</td>',
+    )
+    assertExcludes(html, '<script>')
+    assert.equal(render('milestoneList', { milestones: [], caption: 'Due in the quarter' }), '')
+  })
+
+  const content = {
+    quarter: { end: '2024-03-31', label: 'January to March 2024' },
+    sources: 'DfE children in need statistics',
+    significantChanges: [],
+    slowToProgress: {
+      overdueMilestones: [],
+      objectivesWithoutUpdate: [],
+      measuresOfConcern: [],
+      contributionsToStrengthen: [{ partner: 'Police', description: 'Data', strand: '2', due_on: '2024-02-01' }],
+    },
+    strands: [
+      {
+        id: 11,
+        code: '1',
+        title: `Front door ${SCRIPT}`,
+        lead: null,
+        commentary: 'Steady progress',
+        status: rag('red'),
+        objectives: [
+          {
+            id: 21,
+            title: 'Timely assessments',
+            status: rag('green'),
+            completed: [milestone('Triage rota')],
+            dueInQuarter: [],
+            overdue: [],
+            updates: [{ date: '2024-02-10', author: 'Sam', body: 'Going well' }],
+          },
+        ],
+        measures: [
+          {
+            name: 'Re-referrals',
+            latest: '21.0%',
+            latestPeriod: 'March 2024',
+            previous: '22.0%',
+            target: '20.0%',
+            england: '22.4%',
+            statisticalNeighbours: '23.1%',
+            variation: 'Common cause variation',
+            assurance: 'Hit and miss',
+            official: true,
+            chart: '<svg data-qa="chart"></svg>',
+          },
+        ],
+      },
+    ],
+  }
+
+  it('reportSummary shows each strand’s status and what is slow to progress', () => {
+    const html = render('reportSummary', { content })
+    assertIncludes(
+      html,
+      '<h2 class="govuk-heading-l" id="summary">Progress at a glance</h2>',
+      'Status of each strand at 31 March 2024',
+      `<a class="govuk-link" href="#strand-11">1. Front door ${ESCAPED_SCRIPT}</a>`,
+      '<strong class="govuk-tag govuk-tag--red" data-qa="rag">Red: off track</strong>',
+      '2 milestones overdue; No update &lt;b&gt;',
+      'No measure shows special cause variation at its latest value.',
+      'No milestone was overdue at the quarter end.',
+      '<li>Police: Data (strand 2), due 1 February 2024, not received</li>',
+    )
+    assertExcludes(html, '<script>')
+  })
+
+  it('strandSection shows a strand with its objectives, milestones, updates and measures', () => {
+    const html = render('strandSection', { strand: content.strands[0], content })
+    assertIncludes(
+      html,
+      `<h2 class="govuk-heading-l govuk-!-margin-top-8" id="strand-11">Strand 1: Front door ${ESCAPED_SCRIPT}</h2>`,
+      'Lead: not set. Status: <strong class="govuk-tag govuk-tag--red" data-qa="rag">Red: off track</strong>',
+      '<p class="govuk-body app-pre-wrap">Steady progress</p>',
+      '<h3 class="govuk-heading-m" id="objective-21">Timely assessments</h3>',
+      '<strong class="govuk-tag govuk-tag--green" data-qa="rag">Green: on track</strong>',
+      'Completed in the quarter</caption>',
+      '<td class="govuk-table__cell">Triage rota</td>',
+      '<strong>Update, 10 February 2024, Sam</strong>',
+      'data-qa="measure-table-11"',
+      '<td class="govuk-table__cell">21.0% (March 2024)</td>',
+      '<p class="govuk-body-s" data-qa="ogl-attribution">Figures marked “official”: DfE children in need statistics</p>',
+      '<svg data-qa="chart"></svg>',
+    )
+    assertExcludes(html, '<script>', 'Due in the quarter', 'Overdue at the quarter end')
+  })
+})
+
+describe('national data macros (src/national/views)', () => {
+  it('ogl credits the source, escaped, and links to the licence', () => {
+    assert.equal(
+      render('ogl', { text: `Source: DfE ${SCRIPT}.` }),
+      `<p class="govuk-body-s govuk-!-margin-top-6" data-qa="ogl-attribution">Source: DfE ${ESCAPED_SCRIPT}. ` +
+        '<a class="govuk-link" href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" rel="license">Open Government Licence v3.0</a>.</p>',
+    )
+  })
+
+  it('ogl takes trusted html and attributes', () => {
+    const html = render('ogl', { html: 'Source: <a href="/dfe">DfE</a>.', attributes: { id: 'licence' } })
+    assertIncludes(html, 'data-qa="ogl-attribution" id="licence">Source: <a href="/dfe">DfE</a>. <a class="govuk-link"')
+  })
+
+  it('nationalTabs links every national page but the active one, and data management only if allowed', () => {
+    const html = render('nationalTabs', { council, active: 'benchmarks', can: () => false })
+    assertIncludes(
+      html,
+      '<nav class="govuk-!-margin-bottom-6" aria-label="National data">',
+      '<li><strong>National benchmarks</strong></li>',
+      `<li><a class="govuk-link" href="${paths.council.inspections('testshire')}">Our Ofsted inspections</a></li>`,
+      `<li><a class="govuk-link" href="${paths.council.allInspections('testshire')}">Ofsted judgements of all councils</a></li>`,
+    )
+    assertExcludes(html, 'Manage national data', paths.council.benchmarks('testshire'))
+
+    const asked: string[] = []
+    const can = (capability: string) => (asked.push(capability), true)
+    const admin = render('nationalTabs', { council, active: 'data', can })
+    assert.deepEqual(asked, ['national:update'])
+    assertIncludes(
+      admin,
+      `<li><a class="govuk-link" href="${paths.council.benchmarks('testshire')}">National benchmarks</a></li>`,
+      '<li><strong>Manage national data</strong></li>',
+    )
+    assertIncludes(
+      render('nationalTabs', { council, active: 'all', can }),
+      '<li><strong>Ofsted judgements of all councils</strong></li>',
+      `<li><a class="govuk-link" href="${paths.council.nationalData('testshire')}">Manage national data</a></li>`,
+    )
+  })
+
+  it('grade gives an Ofsted judgement in words, or Not judged', () => {
+    const labels = { inadequate: 'Inadequate', 'requires improvement': 'Requires improvement to be good' }
+    assert.equal(render('grade', { grade: 'requires improvement', labels }), 'Requires improvement to be good')
+    assert.equal(render('grade', { grade: null, labels }), 'Not judged')
+    assert.equal(render('grade', { grade: 'inadequate', labels: { inadequate: SCRIPT } }), ESCAPED_SCRIPT)
+  })
+})
+
+describe('measure macros (src/measures/views)', () => {
+  const measure = { id: 7, name: `Re-referrals ${SCRIPT}`, unit: 'percent', decimals: 1 }
+  const summary = {
+    measure,
+    change: -1.25,
+    latest: { value: 21, label: 'March 2024' },
+    previous: { label: 'February 2024' },
+    target: { value: 20 },
+    benchmarks: [{ text: 'England 22.4%' }, { text: 'Neighbours 23.1%' }],
+    spc: {
+      variation: 'special-cause-improvement',
+      assurance: 'hit-and-miss',
+      points: [
+        { mean: 22, lowerLimit: 18, upperLimit: 26, signals: ['beyond-limit', 'run'], specialCause: 'improvement' },
+        { mean: 22, lowerLimit: null, upperLimit: null, signals: [], specialCause: null },
+      ],
+    },
+    points: [
+      { label: 'February 2024', value: null, note: `Late ${SCRIPT}` },
+      { label: 'March 2024', value: 21, note: '' },
+    ],
+  }
+
+  it('measureDataTable lists each period, latest first, with its SPC mean, limits and signals', () => {
+    const html = render('measureDataTable', { summary })
+    assertIncludes(
+      html,
+      '<table class="govuk-table" data-qa="measure-data-7">',
+      `<caption class="govuk-table__caption govuk-visually-hidden">Re-referrals ${ESCAPED_SCRIPT} by period, with statistical process control</caption>`,
+      '<th scope="row" class="govuk-table__header app-nowrap">March 2024</th>',
+      '<td class="govuk-table__cell govuk-table__cell--numeric">21.0%</td>',
+      '<td class="govuk-table__cell govuk-table__cell--numeric">18.0%</td>',
+      '<td class="govuk-table__cell govuk-body-s">Beyond a process limit; Run of 7 or more on one side of the mean (improvement)</td>',
+      '<td class="govuk-table__cell govuk-table__cell--numeric">Missing</td>',
+      `<td class="govuk-table__cell govuk-body-s">Late ${ESCAPED_SCRIPT}</td>`,
+    )
+    assert.ok(html.indexOf('March 2024') < html.indexOf('February 2024'), 'latest period first')
+    assertExcludes(html, '<script>', 'No data yet')
+
+    const empty = render('measureDataTable', { summary: { measure, points: [], spc: { points: [] } } })
+    assertIncludes(empty, '<td class="govuk-table__cell" colspan="7">No data yet</td>')
+  })
+
+  it('measureTable shows each measure’s latest value, change, target, benchmarks and SPC verdicts', () => {
+    const noData = {
+      ...summary,
+      measure: { ...measure, id: 8, name: 'Caseloads' },
+      latest: null,
+      previous: null,
+      change: null,
+      target: null,
+      benchmarks: [],
+    }
+    const html = render('measureTable', { rows: [summary, noData], caption: `Strand 1: ${SCRIPT}`, council })
+    assertIncludes(
+      html,
+      '<table class="govuk-table" data-qa="measures-table">',
+      `<caption class="govuk-table__caption govuk-table__caption--m">Strand 1: ${ESCAPED_SCRIPT}</caption>`,
+      `<a class="govuk-link" href="${paths.council.measure('testshire', 7)}">Re-referrals ${ESCAPED_SCRIPT}</a>`,
+      '21.0%<br><span class="govuk-body-s">March 2024</span>',
+      'Down 1.3%<br><span class="govuk-body-s">since February 2024</span>',
+      '<td class="govuk-table__cell govuk-table__cell--numeric">20.0%</td>',
+      'England 22.4%<br>Neighbours 23.1%',
+      '<strong class="govuk-tag govuk-tag--blue" data-qa="variation">Special cause improvement</strong>',
+      '<strong class="govuk-tag govuk-tag--yellow" data-qa="assurance">Hit and miss against the target</strong>',
+      `<a class="govuk-link" href="${paths.council.measure('testshire', 8)}">Caseloads</a>`,
+      '<td class="govuk-table__cell govuk-table__cell--numeric">No data</td>',
+      '<td class="govuk-table__cell">No earlier value</td>',
+      '<td class="govuk-table__cell govuk-table__cell--numeric">None</td>',
+      '<td class="govuk-table__cell govuk-body-s">None</td>',
+    )
+    assertExcludes(html, '<script>')
+  })
+})
+
+describe('every macro', () => {
+  /** Every `{% macro name(args) %}` in the app's templates (views/ and src/), with where it is. */
+  function findMacros(): Array<{ name: string; args: string; file: string }> {
+    const found: Array<{ name: string; args: string; file: string }> = []
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name)
+        if (entry.isDirectory()) walk(full)
+        else if (entry.name.endsWith('.njk')) {
+          for (const m of fs.readFileSync(full, 'utf8').matchAll(/\{%-?\s*macro\s+([A-Za-z_$][\w$]*)\s*\(([^)]*)\)/g)) {
+            found.push({ name: m[1]!, args: m[2]!.trim(), file: path.relative(projectRoot, full) })
+          }
+        }
+      }
+    }
+    walk(path.join(projectRoot, 'views'))
+    walk(path.join(projectRoot, 'src'))
+    return found
+  }
+
+  const macros = findMacros()
+
+  it('finds the app’s macros', () => {
+    assert.ok(macros.length >= Object.keys(MACROS).length, `found only ${macros.length} macros`)
+  })
+
+  it('has a render test for every macro in the app, and none for macros that are gone', () => {
+    const untested = macros.filter((m) => !(m.name in MACROS)).map((m) => `${m.name} (${m.file})`)
+    assert.deepEqual(untested, [], 'add a render test to src/server/macros.test.ts for each of these macros')
+    const names = new Set(macros.map((m) => m.name))
+    assert.deepEqual(
+      Object.keys(MACROS).filter((name) => !names.has(name)),
+      [],
+      'these macros are listed in MACROS but no longer exist',
+    )
+    for (const m of macros)
+      assert.ok(m.file.endsWith(MACROS[m.name]!), `${m.name} is in ${m.file}, not ${MACROS[m.name]}`)
+    assert.deepEqual(
+      Object.keys(MACROS).filter((name) => !rendered.has(name)),
+      [],
+      'these macros are listed in MACROS but no test rendered them',
+    )
+  })
+
+  it('has each macro defined once, taking one params object', () => {
+    const seen = new Map<string, string>()
+    for (const m of macros) {
+      assert.ok(!seen.has(m.name), `${m.name} is defined in both ${seen.get(m.name)} and ${m.file}: share one macro`)
+      seen.set(m.name, m.file)
+      assert.equal(m.args, 'params', `${m.name} (${m.file}) should take one params object, not (${m.args})`)
+    }
+  })
+})
