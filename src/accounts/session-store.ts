@@ -21,11 +21,11 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override set(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
-    saveSession(this.#db, sid, data, expiry(data)).then(() => callback?.(), callback)
+    void saveSession(this.#db, sid, data, expiry(data)).then(() => callback?.(), callback)
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
-    deleteSession(this.#db, sid).then(() => callback?.(), callback)
+    void deleteSession(this.#db, sid).then(() => callback?.(), callback)
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {

@@ -2,7 +2,7 @@ import { Router, type Request } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
 import { paths } from '../web/paths.js'
-import { parseForm, type FormErrors } from '../web/forms.js'
+import { parseForm, type FormErrors, formBody } from '../web/forms.js'
 import { findUserByEmail, recordSignIn } from './account-repository.js'
 import { decoyPasswordHash, verifyPassword } from './password.js'
 import { SignInThrottle } from './sign-in-throttle.js'
@@ -25,12 +25,20 @@ export function safeReturnTo(value: unknown): string {
     : paths.home()
 }
 
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error('The session store failed', { cause: error })
+}
+
 function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())))
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((error: unknown) => (error ? reject(toError(error)) : resolve())),
+  )
 }
 
 function destroy(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())))
+  return new Promise((resolve, reject) =>
+    req.session.destroy((error: unknown) => (error ? reject(toError(error)) : resolve())),
+  )
 }
 
 export function signInRoutes(db: Db, throttle = new SignInThrottle()): Router {
@@ -42,8 +50,9 @@ export function signInRoutes(db: Db, throttle = new SignInThrottle()): Router {
   })
 
   router.post(paths.signIn.pattern, async (req, res) => {
-    const returnTo = safeReturnTo(req.body.returnTo)
-    const values = { email: typeof req.body.email === 'string' ? req.body.email : '' }
+    const body = formBody(req)
+    const returnTo = safeReturnTo(body.returnTo)
+    const values = { email: typeof body.email === 'string' ? body.email : '' }
     const render = (errors: FormErrors, status = 400) =>
       res.status(status).render('accounts/views/sign-in.njk', { errors, values, returnTo })
 

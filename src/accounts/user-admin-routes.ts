@@ -6,7 +6,7 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { flash } from '../web/flash.js'
 import { recordParam } from '../web/records.js'
-import { parseForm, requiredText, singleError, type FormErrors } from '../web/forms.js'
+import { parseForm, requiredText, singleError, type FormErrors, formBody } from '../web/forms.js'
 import {
   addCouncilUser,
   findCouncilUser,
@@ -95,7 +95,7 @@ export function userAdminRoutes(db: Db): Router {
     if (!form.ok || errors) {
       return res
         .status(400)
-        .render('accounts/views/user-edit.njk', { person: found, roles: ROLES, values: req.body, errors })
+        .render('accounts/views/user-edit.njk', { person: found, roles: ROLES, values: formBody(req), errors })
     }
     await db.transaction().execute((trx) => updateCouncilUser(trx, actor, found.id, form.value))
     flash(

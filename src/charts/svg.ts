@@ -1,8 +1,9 @@
 // Small helpers for hand-written SVG. Charts are standalone (inline styles, no external references) so the
 // same string works in a page, a Word document and a PDF.
+import { plainText } from '../shared/text.js'
 
 export function esc(text: unknown): string {
-  return String(text ?? '')
+  return plainText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

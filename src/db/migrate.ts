@@ -3,7 +3,7 @@ import type { Db } from './connect.js'
 import { migrations } from './migrations/index.js'
 
 const provider: MigrationProvider = {
-  getMigrations: async (): Promise<Record<string, Migration>> => migrations,
+  getMigrations: (): Promise<Record<string, Migration>> => Promise.resolve(migrations),
 }
 
 /**

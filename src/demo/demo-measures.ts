@@ -168,9 +168,7 @@ export const DEMO_MEASURES: DemoMeasure[] = [
 /** Reads the shipped CSV: month_end (yyyy-mm-dd) and one column per series. */
 export function readWorkforceCsv(): Array<Record<string, string>> {
   const file = path.join(projectRoot, 'src/demo/data/workforce-monthly.csv')
-  return parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true, trim: true }) as Array<
-    Record<string, string>
-  >
+  return parse<Record<string, string>>(fs.readFileSync(file), { columns: true, skip_empty_lines: true, trim: true })
 }
 
 export async function seedDemoMeasures(

@@ -37,7 +37,7 @@ export function resolveSeries(
     const measure = byCode.get(code)
     if (!measure) throw new FormulaError(`A formula uses the measure code "${code}", which does not exist`)
     if (!measure.formula) {
-      const series = recorded.get(code) ?? new Map()
+      const series: Series = recorded.get(code) ?? new Map<string, number>()
       resolved.set(code, series)
       return series
     }

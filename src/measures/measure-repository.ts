@@ -11,7 +11,7 @@ import type { BenchmarkKind, Formula, VitalSign } from '../db/database.js'
 export type MeasureRow = Omit<Measure, 'formula'> & { formula: Formula | null }
 
 function asMeasure(row: Measure): MeasureRow {
-  return { ...row, formula: (row.formula as Formula | null) ?? null }
+  return { ...row, formula: row.formula ?? null }
 }
 
 export async function listMeasures(db: DbOrTx, organisationId: number): Promise<MeasureRow[]> {

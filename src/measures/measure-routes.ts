@@ -4,7 +4,7 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { NotFoundError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
-import { parseForm, parseId, singleError, type FormErrors } from '../web/forms.js'
+import { parseForm, parseId, singleError, type FormErrors, formBody } from '../web/forms.js'
 import { recordParam } from '../web/records.js'
 import { findCurrentPlan, loadPlanTree } from '../plan/plan-repository.js'
 import * as repo from './measure-repository.js'
@@ -118,10 +118,10 @@ export function measureRoutes(db: Db): Router {
 
   router.post(P.newMeasure.pattern, read, edit, async (req, res) => {
     const form = parseForm(measureSchema, req.body)
-    if (!form.ok) return renderMeasureForm(req, res, { values: req.body, errors: form.errors })
+    if (!form.ok) return renderMeasureForm(req, res, { values: formBody(req), errors: form.errors })
     if (await codeTaken(req, form.value.code)) {
       return renderMeasureForm(req, res, {
-        values: req.body,
+        values: formBody(req),
         errors: singleError('code', 'Another measure already has this code'),
       })
     }
@@ -209,11 +209,11 @@ export function measureRoutes(db: Db): Router {
   router.post(P.editMeasure.pattern, read, edit, async (req, res) => {
     const measure = measureOf(res)
     const form = parseForm(measureSchema, req.body)
-    if (!form.ok) return renderMeasureForm(req, res, { measure, values: req.body, errors: form.errors })
+    if (!form.ok) return renderMeasureForm(req, res, { measure, values: formBody(req), errors: form.errors })
     if (await codeTaken(req, form.value.code, measure.id)) {
       return renderMeasureForm(req, res, {
         measure,
-        values: req.body,
+        values: formBody(req),
         errors: singleError('code', 'Another measure already has this code'),
       })
     }
@@ -234,11 +234,11 @@ export function measureRoutes(db: Db): Router {
       valueSchema((t) => parsePeriod(t, measure.frequency)),
       req.body,
     )
-    if (!form.ok) return measurePage(req, res, { values: req.body, errors: form.errors }, 400)
+    if (!form.ok) return measurePage(req, res, { values: formBody(req), errors: form.errors }, 400)
     const { min, max } = validRange(measure)
     if ((min !== null && form.value.value < min) || (max !== null && form.value.value > max)) {
       const text = `The value must be between ${min ?? 'any'} and ${max ?? 'any'} for this measure`
-      return measurePage(req, res, { values: req.body, errors: singleError('value', text) }, 400)
+      return measurePage(req, res, { values: formBody(req), errors: singleError('value', text) }, 400)
     }
     const result = await db.transaction().execute(async (trx) => {
       const changes = await planValueChanges(trx, [{ measureId: measure.id, ...form.value }])
@@ -259,7 +259,7 @@ export function measureRoutes(db: Db): Router {
   router.post(P.measureTargets.pattern, read, edit, async (req, res) => {
     const measure = measureOf(res)
     const form = parseForm(targetSchema, req.body, TARGET_DATE_FIELDS)
-    if (!form.ok) return measurePage(req, res, { values: req.body, errors: form.errors }, 400)
+    if (!form.ok) return measurePage(req, res, { values: formBody(req), errors: form.errors }, 400)
     await db.transaction().execute((trx) =>
       repo.addTarget(trx, context(req).actor, measure, {
         value: form.value.targetValue,
@@ -277,7 +277,7 @@ export function measureRoutes(db: Db): Router {
       benchmarkSchema((t) => parsePeriod(t, measure.frequency)),
       req.body,
     )
-    if (!form.ok) return measurePage(req, res, { values: req.body, errors: form.errors }, 400)
+    if (!form.ok) return measurePage(req, res, { values: formBody(req), errors: form.errors }, 400)
     await db.transaction().execute((trx) =>
       repo.upsertBenchmark(trx, context(req).actor, measure, {
         kind: form.value.kind,
@@ -297,13 +297,16 @@ export function measureRoutes(db: Db): Router {
       rebaselineSchema((t) => parsePeriod(t, measure.frequency)),
       req.body,
     )
-    if (!form.ok) return measurePage(req, res, { values: req.body, errors: form.errors }, 400)
+    if (!form.ok) return measurePage(req, res, { values: formBody(req), errors: form.errors }, 400)
     const existing = await repo.listRebaselines(db, context(req).council.organisationId, [measure.id])
     if (existing.some((r) => r.from_period === form.value.fromPeriod)) {
       return measurePage(
         req,
         res,
-        { values: req.body, errors: singleError('fromPeriod', 'The limits are already recalculated from that period') },
+        {
+          values: formBody(req),
+          errors: singleError('fromPeriod', 'The limits are already recalculated from that period'),
+        },
         400,
       )
     }

@@ -47,7 +47,7 @@ const periodField = (periodCheck: PeriodCheck) =>
 
 /** Checkbox groups arrive as a string, an array of strings or nothing. */
 const idList = z
-  .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
+  .preprocess((v): unknown[] => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]), z.array(z.string()))
   .transform((list) => list.filter((s) => /^\d{1,9}$/.test(s)).map(Number))
 
 export const measureSchema = z

@@ -1,6 +1,7 @@
 // Reading the periods people type (in forms and import files) for a measure of a given frequency. How
 // periods are stored, labelled and stepped through is the calendar's (src/shared/calendar.ts).
 import { monthStart as iso, type Frequency } from '../shared/calendar.js'
+import { plainText } from '../shared/text.js'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
@@ -25,7 +26,7 @@ function readYearMonth(text: string): { year: number; month: number } | undefine
 }
 
 export function parsePeriod(raw: unknown, frequency: Frequency): PeriodResult {
-  const text = String(raw ?? '').trim()
+  const text = plainText(raw).trim()
   if (!text) return { ok: false, reason: 'the period is empty' }
   if (frequency === 'annual') {
     let m = /^(\d{4})\/(\d{2})$/.exec(text)

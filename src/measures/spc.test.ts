@@ -51,7 +51,7 @@ describe('XmR limits', () => {
   })
 
   it('handles a flat series without dividing by zero', () => {
-    const r = analyseSpc(months(Array(12).fill(5)), { polarity: 'lower', target: 6 })
+    const r = analyseSpc(months(Array<number>(12).fill(5)), { polarity: 'lower', target: 6 })
     close(r.segments[0]!.mean, 5)
     assert.equal(r.segments[0]!.averageMovingRange, 0)
     assert.equal(r.segments[0]!.upperLimit, 5)

@@ -6,7 +6,7 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { BadRequestError, NotFoundError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
-import { parseForm, type FormErrors } from '../web/forms.js'
+import { parseForm, type FormErrors, formBody } from '../web/forms.js'
 import { dateParts, todayIso } from '../shared/dates.js'
 import * as repo from './plan-repository.js'
 import { directionSchema, MILESTONE_DATE_FIELDS, milestoneSchema } from './plan-validation.js'
@@ -51,7 +51,7 @@ export function milestoneRoutes(db: Db): Router {
     const parent = objective.of(res)
     requireEdit(req, parent.lead_user_id)
     const form = parseForm(milestoneSchema(todayIso()), req.body, MILESTONE_DATE_FIELDS)
-    if (!form.ok) return renderMilestoneForm(res, { objective: parent, values: req.body, errors: form.errors })
+    if (!form.ok) return renderMilestoneForm(res, { objective: parent, values: formBody(req), errors: form.errors })
     const { council, actor } = context(req)
     const input = { ...form.value, dueOn: form.value.dueOn! }
     await db.transaction().execute((trx) => repo.createMilestone(trx, actor, parent.id, input))
@@ -90,7 +90,7 @@ export function milestoneRoutes(db: Db): Router {
       return renderMilestoneForm(res, {
         objective: await objectiveFor(req, found.objective_id),
         milestone: found,
-        values: req.body,
+        values: formBody(req),
         errors: form.errors,
       })
     }

@@ -5,7 +5,7 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { BadRequestError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
-import { parseForm, type FormErrors } from '../web/forms.js'
+import { parseForm, type FormErrors, formBody } from '../web/forms.js'
 import { todayIso } from '../shared/dates.js'
 import * as repo from './plan-repository.js'
 import { activeStatusSchema, directionSchema, objectiveSchema, updateSchema } from './plan-validation.js'
@@ -60,7 +60,7 @@ export function objectiveRoutes(db: Db): Router {
     const parent = strand.of(res)
     requireEdit(req, parent.lead_user_id)
     const form = parseForm(objectiveSchema, req.body)
-    if (!form.ok) return renderObjectiveForm(res, { strand: parent, values: req.body, errors: form.errors })
+    if (!form.ok) return renderObjectiveForm(res, { strand: parent, values: formBody(req), errors: form.errors })
     const { council, actor } = context(req)
     const created = await db.transaction().execute((trx) => repo.createObjective(trx, actor, parent.id, form.value))
     flash(req, 'Objective added')
@@ -89,7 +89,7 @@ export function objectiveRoutes(db: Db): Router {
       return renderObjectiveForm(res, {
         strand: strandOf(found),
         objective: found,
-        values: req.body,
+        values: formBody(req),
         errors: form.errors,
       })
     }
@@ -127,7 +127,7 @@ export function objectiveRoutes(db: Db): Router {
     const form = parseForm(updateSchema, req.body)
     if (!form.ok) {
       const page = await objectivePage(req, found)
-      return res.status(400).render('plan/views/objective.njk', { ...page, values: req.body, errors: form.errors })
+      return res.status(400).render('plan/views/objective.njk', { ...page, values: formBody(req), errors: form.errors })
     }
     const { council, actor } = context(req)
     await db.transaction().execute((trx) => repo.addObjectiveUpdate(trx, actor, found.id, form.value.body))

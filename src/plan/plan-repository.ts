@@ -224,7 +224,7 @@ async function updateItem<K extends PlanItem>(
 ): Promise<PlanItems[K]> {
   // The three tables share id and updated_at; the builder is typed as one of them to filter by id.
   const after = (await trx
-    .updateTable(table as PlanItem as 'milestone')
+    .updateTable(table as 'milestone')
     .set({ ...values, updated_at: new Date() } as never)
     .where('id', '=', before.id)
     .returningAll()
@@ -399,8 +399,8 @@ export async function move<K extends PlanItem>(
   const row = item as unknown as Record<string, unknown>
   const siblings = await sql<{ id: number; position: number }>`
     select id, position from ${sql.table(table)}
-    where ${sql.ref(parent)} = ${row[parent] as number}
-    ${table === 'strand' ? sql`and half = ${row.half as string}` : sql``}
+    where ${sql.ref(parent)} = ${row[parent]}
+    ${table === 'strand' ? sql`and half = ${row.half}` : sql``}
     order by position, id
   `.execute(trx)
   const list = siblings.rows

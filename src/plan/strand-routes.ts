@@ -5,7 +5,7 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { BadRequestError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
-import { parseForm, singleError, type FormErrors } from '../web/forms.js'
+import { parseForm, singleError, type FormErrors, formBody } from '../web/forms.js'
 import { todayIso } from '../shared/dates.js'
 import * as repo from './plan-repository.js'
 import { activeStatusSchema, directionSchema, strandSchema } from './plan-validation.js'
@@ -37,10 +37,10 @@ export function strandRoutes(db: Db): Router {
   router.post(P.newStrand.pattern, readDraft, editAny, async (req, res) => {
     const plan = await currentPlan(db, req)
     const form = parseForm(strandSchema, req.body)
-    if (!form.ok) return renderStrandForm(req, res, { values: req.body, errors: form.errors })
+    if (!form.ok) return renderStrandForm(req, res, { values: formBody(req), errors: form.errors })
     if (await repo.strandCodeTaken(db, plan.id, form.value.code)) {
       return renderStrandForm(req, res, {
-        values: req.body,
+        values: formBody(req),
         errors: singleError('code', 'Another strand already has this code'),
       })
     }
@@ -77,11 +77,11 @@ export function strandRoutes(db: Db): Router {
   router.post(P.editStrand.pattern, readDraft, editAny, async (req, res) => {
     const found = strand.of(res)
     const form = parseForm(strandSchema, req.body)
-    if (!form.ok) return renderStrandForm(req, res, { strand: found, values: req.body, errors: form.errors })
+    if (!form.ok) return renderStrandForm(req, res, { strand: found, values: formBody(req), errors: form.errors })
     if (await repo.strandCodeTaken(db, found.plan_id, form.value.code, found.id)) {
       return renderStrandForm(req, res, {
         strand: found,
-        values: req.body,
+        values: formBody(req),
         errors: singleError('code', 'Another strand already has this code'),
       })
     }

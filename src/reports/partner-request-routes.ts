@@ -5,7 +5,7 @@ import type { Db } from '../db/connect.js'
 import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { flash } from '../web/flash.js'
-import { dateInput, parseForm, requiredText, type FormErrors } from '../web/forms.js'
+import { dateInput, parseForm, requiredText, type FormErrors, formBody } from '../web/forms.js'
 import { recordParam } from '../web/records.js'
 import { todayIso } from '../shared/dates.js'
 import { findCurrentPlan, findStrand, loadPlanTree } from '../plan/plan-repository.js'
@@ -57,7 +57,7 @@ export function partnerRequestRoutes(db: Db): Router {
   router.post(P.partnerRequests.pattern, readDraft, editAny, async (req, res) => {
     const { council, actor } = context(req)
     const form = parseForm(partnerRequestSchema, req.body, ['requestedOn', 'dueOn'])
-    if (!form.ok) return renderRequests(req, res, { values: req.body, errors: form.errors })
+    if (!form.ok) return renderRequests(req, res, { values: formBody(req), errors: form.errors })
     // Only this council's strands can be named.
     const strandId =
       form.value.strandId && (await findStrand(db, council.organisationId, form.value.strandId))

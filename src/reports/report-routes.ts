@@ -8,7 +8,7 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { BadRequestError, ForbiddenError, NotFoundError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
-import { optionalText, parseForm, parseId, type FormErrors } from '../web/forms.js'
+import { optionalText, parseForm, parseId, type FormErrors, formBody } from '../web/forms.js'
 import { recordParam } from '../web/records.js'
 import { todayIso } from '../shared/dates.js'
 import { quarterOf, quartersBetween } from '../shared/calendar.js'
@@ -150,7 +150,7 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
     const report = reportParam.of(res)
     requireDraft(report)
     const form = parseForm(narrativeSchema, req.body)
-    if (!form.ok) return renderReport(req, res, { values: req.body, errors: form.errors, status: 400 })
+    if (!form.ok) return renderReport(req, res, { values: formBody(req), errors: form.errors, status: 400 })
     const { council, actor } = context(req)
     await db.transaction().execute((trx) => repo.saveNarrative(trx, actor, report, form.value))
     flash(req, 'Report text saved')
@@ -166,7 +166,7 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
     if (!canEditStrand(council.role, user.id, strand.lead_user_id)) throw new ForbiddenError()
     requireDraft(report)
     const form = parseForm(commentarySchema, req.body)
-    if (!form.ok) return renderReport(req, res, { values: req.body, errors: form.errors, status: 400 })
+    if (!form.ok) return renderReport(req, res, { values: formBody(req), errors: form.errors, status: 400 })
     await db.transaction().execute((trx) => repo.saveCommentary(trx, actor, report.id, strand.id, form.value))
     flash(req, `Commentary for strand ${strand.code} saved`)
     res.redirect(`${P.report(council.slug, report.id)}#strand-${strand.id}`)
@@ -176,7 +176,7 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
     const report = reportParam.of(res)
     requireDraft(report)
     const form = parseForm(overrideSchema, req.body)
-    if (!form.ok) return renderReport(req, res, { values: req.body, errors: form.errors, status: 400 })
+    if (!form.ok) return renderReport(req, res, { values: formBody(req), errors: form.errors, status: 400 })
     const [entityType, id] = form.value.entity.split(':') as ['strand' | 'objective', string]
     const { council, actor } = context(req)
     const content = await draftContent(db, council, report)

@@ -22,7 +22,7 @@ for (const kind of testDatabaseKinds()) {
     it('answers /ping, /health and /info without a session', async () => {
       assert.deepEqual((await request(app).get('/ping').expect(200)).body, { status: 'UP' })
       assert.deepEqual((await request(app).get('/health').expect(200)).body, { status: 'UP', database: 'UP' })
-      assert.equal((await request(app).get('/info').expect(200)).body.name, 'turnaround')
+      assert.equal(((await request(app).get('/info').expect(200)).body as { name: string }).name, 'turnaround')
       const res = await request(app).get('/health')
       assert.equal(res.headers['set-cookie'], undefined)
     })

@@ -128,9 +128,9 @@ export function createApp(services: Services): express.Express {
  */
 export function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction): void {
   const redirect = res.redirect.bind(res) as (...args: unknown[]) => void
-  res.redirect = ((...args: unknown[]) => {
+  res.redirect = (...args: unknown[]) => {
     if (!req.session) return redirect(...args)
     req.session.save((error) => (error ? next(error) : redirect(...args)))
-  }) as typeof res.redirect
+  }
   next()
 }

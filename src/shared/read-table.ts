@@ -2,6 +2,7 @@
 // Row numbers are as a person sees them in a spreadsheet: the header is row 1.
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
+import { plainText } from './text.js'
 
 export interface TableRow {
   rowNumber: number
@@ -26,7 +27,7 @@ export function fileKind(filename: string): 'csv' | 'xlsx' | undefined {
 }
 
 function normaliseHeader(h: unknown): string {
-  return String(h ?? '')
+  return plainText(h)
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_')
@@ -50,7 +51,7 @@ export async function readTable(buffer: Buffer, filename: string): Promise<Table
 function readCsv(buffer: Buffer): Table {
   let records: string[][]
   try {
-    records = parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][]
+    records = parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true })
   } catch (error) {
     throw new UploadError(`The selected file could not be read as CSV: ${(error as Error).message}`)
   }
@@ -68,12 +69,12 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return ''
   if (value instanceof Date) return value.toISOString().slice(0, 10)
   if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
+    if ('result' in value) return cellText(value.result)
     if ('richText' in value) return value.richText.map((r) => r.text).join('')
     if ('text' in value) return String(value.text)
     if ('error' in value) return String(value.error)
   }
-  return String(value).trim()
+  return plainText(value).trim()
 }
 
 async function readXlsx(buffer: Buffer): Promise<Table> {

@@ -1,6 +1,7 @@
 // What changed between two plan snapshots. Items are matched by id, so a renamed strand is "changed",
 // not "removed and added". Pure: no database, unit-tested.
 import type { MilestoneSnapshot, ObjectiveSnapshot, PlanSnapshot, StrandSnapshot } from './plan-snapshot.js'
+import { plainText } from '../shared/text.js'
 
 export type EntityKind = 'strand' | 'objective' | 'milestone'
 
@@ -36,8 +37,8 @@ type Comparable = Record<string, unknown>
 
 function fieldChanges(before: Comparable, after: Comparable, fields: string[]): FieldChange[] {
   return fields
-    .filter((f) => (before[f] ?? '') !== (after[f] ?? ''))
-    .map((f) => ({ field: FIELD_LABELS[f] ?? f, before: String(before[f] ?? ''), after: String(after[f] ?? '') }))
+    .filter((f) => plainText(before[f]) !== plainText(after[f]))
+    .map((f) => ({ field: FIELD_LABELS[f] ?? f, before: plainText(before[f]), after: plainText(after[f]) }))
 }
 
 const STRAND_FIELDS = ['code', 'half', 'title', 'leadTitle', 'status']

@@ -7,7 +7,7 @@ import { flash } from '../web/flash.js'
 import { recordParam } from '../web/records.js'
 import { context, requireCapability } from '../web/auth.js'
 import { NotFoundError } from '../web/errors.js'
-import { optionalText, parseForm, parseId } from '../web/forms.js'
+import { optionalText, parseForm, parseId, formBody } from '../web/forms.js'
 import { findCurrentPlan } from '../plan/plan-repository.js'
 import { currentDraftSnapshot, findVersion, listVersions, publishVersion } from './version-repository.js'
 import { diffPlans } from './plan-diff.js'
@@ -45,7 +45,7 @@ export function versionRoutes(db: Db): Router {
       return res.status(400).render('versions/views/versions.njk', {
         plan,
         versions: await listVersions(db, plan.id),
-        values: req.body,
+        values: formBody(req),
         errors: form.errors,
       })
     }

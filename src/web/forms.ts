@@ -1,5 +1,7 @@
 // Form handling shared by every area: GOV.UK error summary + inline errors from zod, and date inputs.
+import type { Request } from 'express'
 import { z } from 'zod'
+import { plainText } from '../shared/text.js'
 
 export interface FormErrors {
   /** For govukErrorSummary: one entry per field, linking to it. */
@@ -43,9 +45,9 @@ function nestDateParts(body: Record<string, unknown>, dateFields: readonly strin
   const out: Record<string, unknown> = { ...body }
   for (const name of dateFields) {
     out[name] = {
-      day: String(body[`${name}-day`] ?? '').trim(),
-      month: String(body[`${name}-month`] ?? '').trim(),
-      year: String(body[`${name}-year`] ?? '').trim(),
+      day: plainText(body[`${name}-day`]).trim(),
+      month: plainText(body[`${name}-month`]).trim(),
+      year: plainText(body[`${name}-year`]).trim(),
     }
   }
   return out
@@ -110,4 +112,10 @@ export function dateInput(label: string, options: { required: boolean }) {
 export function parseId(value: unknown): number | undefined {
   if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) return undefined
   return Number(value)
+}
+
+/** A form's fields as sent (Express parses them as `any`): what a page shows again after an error. */
+export function formBody(req: Request): Record<string, unknown> {
+  const body: unknown = req.body
+  return body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {}
 }

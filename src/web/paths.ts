@@ -22,7 +22,7 @@ function fill(pattern: string, args: Array<string | number>): string {
 
 /** A route outside any council. */
 function route<P extends string>(pattern: P): Route<P> {
-  return Object.assign((...args: Array<string | number>) => fill(pattern, args), { pattern }) as Route<P>
+  return Object.assign((...args: Array<string | number>) => fill(pattern, args), { pattern })
 }
 
 const COUNCIL_ROOT = '/councils/:council'
@@ -30,7 +30,7 @@ const COUNCIL_ROOT = '/councils/:council'
 /** A route inside a council: its pattern is relative to the council router; links take the council first. */
 function councilRoute<P extends string>(pattern: P): Route<P, ['council']> {
   const full = pattern === '/' ? COUNCIL_ROOT : COUNCIL_ROOT + pattern
-  return Object.assign((...args: Array<string | number>) => fill(full, args), { pattern }) as Route<P, ['council']>
+  return Object.assign((...args: Array<string | number>) => fill(full, args), { pattern })
 }
 
 export const paths = {

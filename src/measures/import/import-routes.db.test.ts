@@ -218,7 +218,7 @@ for (const kind of testDatabaseKinds()) {
         })
       assert.equal(xlsx.status, 200)
       const book = new ExcelJS.Workbook()
-      await book.xlsx.load(xlsx.body as unknown as ArrayBuffer)
+      await book.xlsx.load(xlsx.body as ArrayBuffer)
       assert.deepEqual((book.worksheets[0]!.getRow(1).values as unknown[]).slice(1), [
         'measure_code',
         'period',

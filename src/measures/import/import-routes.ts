@@ -9,7 +9,7 @@ import { paths } from '../../web/paths.js'
 import { context, requireCapability } from '../../web/auth.js'
 import { receiveOneFile } from '../../web/upload.js'
 import { NotFoundError } from '../../web/errors.js'
-import { singleError } from '../../web/forms.js'
+import { singleError, formBody } from '../../web/forms.js'
 import { flash } from '../../web/flash.js'
 import { recordParam } from '../../web/records.js'
 import { toCsv } from '../../shared/csv.js'
@@ -65,7 +65,7 @@ export function importRoutes(db: Db): Router {
       renderUpload(res, 'values', singleError('file', message), status),
     ),
     async (req, res) => {
-      const kind = kindSchema.catch('values').parse(req.body.kind)
+      const kind = kindSchema.catch('values').parse(formBody(req).kind)
       const file = req.file
       if (!file) return renderUpload(res, kind, singleError('file', 'Select a CSV or XLSX file to upload'))
       if (!fileKind(file.originalname))
@@ -136,7 +136,12 @@ export function importRoutes(db: Db): Router {
     const { measures, problems, changes, benchmarkRows } =
       batch.status === 'pending'
         ? await check(req, batch)
-        : { measures: new Map(), problems: [] as ImportProblem[], changes: [], benchmarkRows: [] }
+        : {
+            measures: new Map<string, ImportMeasure & { name: string }>(),
+            problems: [] as ImportProblem[],
+            changes: [],
+            benchmarkRows: [],
+          }
     const byId = new Map([...measures.values()].map((m) => [m.id, m]))
     const describe = (c: { measureId: number; period: string }) => {
       const m = byId.get(c.measureId)
