@@ -39,8 +39,41 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(res.status, 200)
       assert.match(res.text, /Q3 2022\/23 progress report/)
       assert.match(res.text, /data-qa="strand-statuses"/)
-      assert.match(res.text, /(Red: off track|Amber: some concerns|Green: on track)/)
-      assert.match(res.text, /Overdue milestones \(\d+\)/)
+      // Each strand's row: its status by the rules, and why. In the demo, strand 8 (workforce) has measures
+      // worsening and failing their targets; strand 10 an objective with a milestone off track; strand 1
+      // nothing of concern.
+      const statusOf = (code: string) => {
+        const row = new RegExp(
+          `>${code}\\. [^<]*</a></th>\\s*<td[^>]*>\\s*<strong[^>]*>([^<]*)</strong>[\\s\\S]*?<td[^>]*>([^<]*)</td>`,
+        ).exec(res.text)
+        assert.ok(row, `strand ${code} has a row in the status table`)
+        return { status: row[1]!.trim(), why: row[2]!.trim() }
+      }
+      assert.deepEqual(statusOf('8').status, 'Red: off track')
+      assert.match(statusOf('8').why, /^2 measures worsening and consistently failing the target/)
+      assert.deepEqual(statusOf('10'), {
+        status: 'Red: off track',
+        why: 'Objective &quot;Joint working where it matters most&quot; is red',
+      })
+      assert.deepEqual(statusOf('1'), { status: 'Green: on track', why: 'All objectives green' })
+      // Overdue at the quarter's end, counted here from the milestones themselves.
+      const overdue = await database.db
+        .selectFrom('milestone')
+        .innerJoin('objective', 'objective.id', 'milestone.objective_id')
+        .innerJoin('strand', 'strand.id', 'objective.strand_id')
+        .innerJoin('plan', 'plan.id', 'strand.plan_id')
+        .innerJoin('organisation', 'organisation.id', 'plan.organisation_id')
+        .where('organisation.slug', '=', B)
+        .where('strand.status', '=', 'active')
+        .where('objective.status', '=', 'active')
+        .where('milestone.due_on', '<=', '2022-12-31')
+        .where((eb) =>
+          eb.or([eb('milestone.completed_on', 'is', null), eb('milestone.completed_on', '>', '2022-12-31')]),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      assert.ok(Number(overdue.n) > 0, 'the demo has overdue milestones in Q3 2022/23')
+      assert.match(res.text, new RegExp(`Overdue milestones \\(${Number(overdue.n)}\\)`))
       assert.match(
         res.text,
         /Police \(demo\): Monthly figures on domestic abuse notifications/,
@@ -160,7 +193,9 @@ for (const kind of testDatabaseKinds()) {
       const compare = await team.get(P.compareReport(B, newDraft))
       assert.equal(compare.status, 200)
       assert.match(compare.text, /Changes since the last published report/)
-      assert.match(compare.text, /data-qa="report-changes"|Nothing has changed/)
+      // Q4 2022/23 against Q2: strand 3b joined the plan in January 2023, so it is new in this report.
+      assert.match(compare.text, /data-qa="report-changes"/)
+      assert.match(compare.text, /Strand 3b: [^<]*<\/t[hd]>\s*<td[^>]*>Not in the report<\/td>/)
     })
 
     it('prints the report on its own page', async () => {
