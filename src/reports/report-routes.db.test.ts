@@ -2,7 +2,7 @@
 // publish, and a published report that never changes when the data do.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { DatabaseHandle } from '../db/connect.js'
+import { jsonb, type DatabaseHandle } from '../db/connect.js'
 import { seedDemo } from '../demo/seed-demo.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, postForm, signedIn, type Agent } from '../test-support/http.js'
@@ -236,6 +236,36 @@ for (const kind of testDatabaseKinds()) {
             .executeTakeFirstOrThrow()
         ).received_on,
       )
+    })
+
+    it('offers the Word, spreadsheet and printable versions when the PDF printer is missing', async () => {
+      const noChromium = buildTestApp(database.db, () => {}, { chromiumPath: '/nowhere/chromium' })
+      const agent = await signedIn(noChromium, 'board@bradford.example')
+      const res = await agent.get(P.reportExport(B, publishedId, 'pdf'))
+      assert.equal(res.status, 503)
+      assert.match(res.text, /The PDF cannot be made at the moment/)
+      assert.match(res.text, new RegExp(`href="${P.reportExport(B, publishedId, 'docx')}"`))
+      assert.match(res.text, new RegExp(`href="${P.reportPrint(B, publishedId)}"`))
+    })
+
+    it('says a published report cannot be shown when its stored copy is unreadable, and changes nothing', async () => {
+      const broken = await database.db
+        .insertInto('report')
+        .values({
+          organisation_id: (
+            await database.db.selectFrom('organisation').select('id').where('slug', '=', B).executeTakeFirstOrThrow()
+          ).id,
+          quarter_start: '2022-04-01',
+          status: 'published',
+          snapshot: jsonb({ schemaVersion: 1, councilName: 'Bradford' }),
+          published_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const res = await team.get(P.report(B, broken.id))
+      assert.equal(res.status, 500)
+      assert.match(res.text, /This published report cannot be shown/)
+      await database.db.deleteFrom('report').where('id', '=', broken.id).execute()
     })
   })
 }

@@ -2,10 +2,14 @@
 import assert from 'node:assert/strict'
 import request from 'supertest'
 import type { Db } from '../db/connect.js'
-import { createApp } from '../server/app.js'
+import { createApp, type Services } from '../server/app.js'
 import { DEMO_PASSWORD } from '../demo/seed-demo.js'
 
-export function buildTestApp(db: Db, log: (error: unknown) => void = () => {}) {
+export function buildTestApp(
+  db: Db,
+  log: (error: unknown) => void = () => {},
+  overrides: Partial<Services['config']> = {},
+) {
   return createApp({
     db,
     config: {
@@ -16,6 +20,7 @@ export function buildTestApp(db: Db, log: (error: unknown) => void = () => {}) {
       version: 'test',
       commit: 'test',
       chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      ...overrides,
     },
     log,
   })

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express'
 import { ForbiddenError, NotFoundError } from '../../web/errors.js'
 import { CsrfError } from '../../web/csrf-token.js'
+import { ChromiumUnavailableError } from '../../exports/chromium.js'
+import { SnapshotError } from '../../reports/report-snapshot.js'
 
 export function notFound(_req: Request, _res: Response, next: NextFunction): void {
   next(new NotFoundError())
@@ -22,6 +24,22 @@ export function errorHandler(log: (error: unknown) => void) {
       res.status(403).render('errors/csrf.njk')
       return
     }
+    if (error instanceof ChromiumUnavailableError) {
+      // The PDF printer is missing on this server: say what still works instead of a bare "sorry".
+      log(error)
+      const report = req.originalUrl.replace(/\/export\.pdf(\?.*)?$/, '')
+      res.status(503).render('errors/pdf-unavailable.njk', {
+        word: `${report}/export.docx`,
+        excel: `${report}/export.xlsx`,
+        printable: `${report}/print`,
+      })
+      return
+    }
+    if (error instanceof SnapshotError) {
+      log(error)
+      res.status(500).render('errors/report-unreadable.njk')
+      return
+    }
     const status = (error as { status?: number; statusCode?: number }).status
     if (status === 413) {
       res.status(413).render('errors/400.njk', { message: 'What you sent is too large.' })
@@ -33,6 +51,5 @@ export function errorHandler(log: (error: unknown) => void) {
     }
     log(error)
     res.status(500).render('errors/500.njk')
-    void req
   }
 }

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { REPORT_SCHEMA_VERSION, SnapshotError, readReportSnapshot } from './report-snapshot.js'
+
+/** A report's content as stored before snapshots carried a version (the demo's Q2 2022/23 shape). */
+const unversioned = {
+  councilName: 'City of Bradford',
+  planTitle: 'Improvement plan',
+  quarter: { start: '2022-07-01', end: '2022-09-30', label: 'Q2 2022/23' },
+  narrative: { summary: 'S', recommendations: 'R', decisions: 'D' },
+  strands: [
+    {
+      id: 1,
+      code: '1',
+      half: 'A',
+      title: 'Front door',
+      lead: 'Head of service',
+      status: { rag: 'green', derived: { rag: 'green', reasons: ['All objectives green'] }, override: null },
+      commentary: '',
+      impact: '',
+      objectives: [],
+      measures: [],
+    },
+  ],
+  significantChanges: [],
+  slowToProgress: {
+    overdueMilestones: [],
+    objectivesWithoutUpdate: [],
+    measuresOfConcern: [],
+    contributionsToStrengthen: [],
+  },
+}
+
+describe('reading a stored report snapshot', () => {
+  it('upgrades a snapshot stored before versions to the current version', () => {
+    const content = readReportSnapshot(unversioned)
+    assert.equal(content.schemaVersion, REPORT_SCHEMA_VERSION)
+    assert.equal(content.quarter.label, 'Q2 2022/23')
+    assert.equal(content.strands[0]!.status.rag, 'green')
+  })
+
+  it('reads a current snapshot as it is', () => {
+    const current = { ...unversioned, schemaVersion: REPORT_SCHEMA_VERSION, sources: 'DfE' }
+    assert.deepEqual(readReportSnapshot(current), current)
+  })
+
+  it('refuses, naming the field, a snapshot that is not a report', () => {
+    assert.throws(() => readReportSnapshot(null), SnapshotError)
+    assert.throws(() => readReportSnapshot([]), SnapshotError)
+    assert.throws(
+      () => readReportSnapshot({ ...unversioned, strands: [{ ...unversioned.strands[0], half: 'C' }] }),
+      (error: unknown) => error instanceof SnapshotError && /strands\.0\.half/.test(error.message),
+    )
+    assert.throws(
+      () => readReportSnapshot({ ...unversioned, schemaVersion: REPORT_SCHEMA_VERSION + 1 }),
+      SnapshotError,
+      'a snapshot from a newer version is not guessed at',
+    )
+  })
+})
