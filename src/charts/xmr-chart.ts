@@ -157,7 +157,7 @@ export function renderXmrChart(p: XmrChartParams): string {
 }
 
 /** The chart in words, for screen readers and anyone who cannot see it. */
-export function describeXmr(p: XmrChartParams, fmt: (v: number) => string): string {
+function describeXmr(p: XmrChartParams, fmt: (v: number) => string): string {
   const present = p.spc.points.filter((pt) => pt.value !== null)
   const first = present[0]
   const last = present[present.length - 1]

@@ -1,5 +1,5 @@
 // Table types for Kysely. One interface per table; Selectable/Insertable/Updateable derive the rest.
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
 import type { Unit } from '../shared/units.js'
 import type { Polarity } from '../shared/polarity.js'
 import type { Frequency } from '../shared/calendar.js'
@@ -400,20 +400,8 @@ export interface OfstedInspectionTable {
   source: string
 }
 
-export type Organisation = Selectable<OrganisationTable>
-export type AppUser = Selectable<AppUserTable>
-export type NewAppUser = Insertable<AppUserTable>
-export type Membership = Selectable<MembershipTable>
 export type Plan = Selectable<PlanTable>
 export type Strand = Selectable<StrandTable>
-export type NewStrand = Insertable<StrandTable>
-export type StrandUpdate = Updateable<StrandTable>
 export type Objective = Selectable<ObjectiveTable>
 export type Milestone = Selectable<MilestoneTable>
-export type ObjectiveUpdate = Selectable<ObjectiveUpdateTable>
-export type PlanVersion = Selectable<PlanVersionTable>
-export type AuditEntry = Selectable<AuditLogTable>
 export type Measure = Selectable<MeasureTable>
-export type MeasureValue = Selectable<MeasureValueTable>
-export type MeasureTarget = Selectable<MeasureTargetTable>
-export type MeasureBenchmark = Selectable<MeasureBenchmarkTable>

@@ -63,7 +63,7 @@ function benchmarksFor(series: keyof typeof CSWW_SEPTEMBER): DemoMeasure['benchm
   ])
 }
 
-export const DEMO_MEASURES: DemoMeasure[] = [
+const DEMO_MEASURES: DemoMeasure[] = [
   {
     code: 'VS-POSTS',
     name: 'Social work posts on the structure',
@@ -166,7 +166,7 @@ export const DEMO_MEASURES: DemoMeasure[] = [
 ]
 
 /** Reads the shipped CSV: month_end (yyyy-mm-dd) and one column per series. */
-export function readWorkforceCsv(): Array<Record<string, string>> {
+function readWorkforceCsv(): Array<Record<string, string>> {
   const file = path.join(projectRoot, 'src/demo/data/workforce-monthly.csv')
   return parse<Record<string, string>>(fs.readFileSync(file), { columns: true, skip_empty_lines: true, trim: true })
 }

@@ -15,8 +15,8 @@ import type { Role } from '../db/database.js'
 export const DEMO_PASSWORD = 'Turnaround-demo-2026'
 
 // Bradford's DfE local authority code (380) links it to the shipped national statistics.
-export const DEMO_COUNCIL = { slug: 'bradford', name: 'City of Bradford Metropolitan District Council', laCode: '380' }
-export const OTHER_DEMO_COUNCIL = { slug: 'northfield', name: 'Northfield Borough Council (fictional)' }
+const DEMO_COUNCIL = { slug: 'bradford', name: 'City of Bradford Metropolitan District Council', laCode: '380' }
+const OTHER_DEMO_COUNCIL = { slug: 'northfield', name: 'Northfield Borough Council (fictional)' }
 
 export interface DemoAccount {
   email: string

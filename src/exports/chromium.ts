@@ -6,7 +6,7 @@ let launchedFrom: string | undefined
 
 export class ChromiumUnavailableError extends Error {}
 
-export function sharedBrowser(executablePath: string): Promise<Browser> {
+function sharedBrowser(executablePath: string): Promise<Browser> {
   if (!browser || launchedFrom !== executablePath) {
     launchedFrom = executablePath
     browser = chromium

@@ -59,11 +59,11 @@ export interface MeasureSummary {
   spc: SpcResult
 }
 
-export function benchmarkKey(b: Pick<BenchmarkRecord, 'kind' | 'comparator'>): string {
+function benchmarkKey(b: Pick<BenchmarkRecord, 'kind' | 'comparator'>): string {
   return b.kind === 'comparator' ? `comparator:${b.comparator}` : b.kind
 }
 
-export function benchmarkLabel(b: Pick<BenchmarkRecord, 'kind' | 'comparator'>): string {
+function benchmarkLabel(b: Pick<BenchmarkRecord, 'kind' | 'comparator'>): string {
   return b.kind === 'comparator' ? b.comparator : BENCHMARK_LABELS[b.kind]
 }
 

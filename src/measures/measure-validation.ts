@@ -6,7 +6,7 @@ import type { PeriodResult } from './periods.js'
 import { UNITS } from '../shared/units.js'
 import { POLARITIES } from '../shared/polarity.js'
 import { FREQUENCIES } from '../shared/calendar.js'
-import { BENCHMARK_KINDS } from '../db/database.js'
+import { BENCHMARK_KINDS, VITAL_SIGNS } from '../db/database.js'
 
 const optionalNumber = (label: string) =>
   z
@@ -68,7 +68,7 @@ export const measureSchema = z
     validMax: optionalNumber('The highest valid value'),
     decimals: z.coerce.number({ error: 'Enter the number of decimal places' }).int().min(0).max(4).catch(1),
     vitalSign: z
-      .enum(['', 'workforce', 'demand'])
+      .enum(['', ...VITAL_SIGNS])
       .optional()
       .transform((v) => (v ? v : null)),
     nationalIndicator: z

@@ -95,8 +95,8 @@ export const SIGNAL_LABELS: Record<SignalRule, string> = {
   'two-of-three': '2 of 3 points beyond 2 sigma',
 }
 
-export const LIMIT_FACTOR = 2.66
-export const TWO_SIGMA_FACTOR = (2 / 3) * LIMIT_FACTOR
+const LIMIT_FACTOR = 2.66
+const TWO_SIGMA_FACTOR = (2 / 3) * LIMIT_FACTOR
 const RUN_LENGTH = 7
 const TREND_LENGTH = 6
 const DEFAULT_MINIMUM_POINTS = 12

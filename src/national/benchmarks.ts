@@ -12,7 +12,7 @@ import {
 } from './national-repository.js'
 import { directionMeaning, isBetter, type Polarity } from '../shared/polarity.js'
 
-export const ENGLAND = 'E92000001'
+const ENGLAND = 'E92000001'
 
 export interface Figure {
   year: number
@@ -75,7 +75,7 @@ export function neighbourAverage(values: Array<number | null | undefined>): { va
   return { value: published.reduce((a, b) => a + b, 0) / published.length, counted: published.length }
 }
 
-export function trendOver(series: Map<number, Figure>, year: number | null, span: number, polarity: Polarity): Trend {
+function trendOver(series: Map<number, Figure>, year: number | null, span: number, polarity: Polarity): Trend {
   const fromYear = (year ?? 0) - span
   const now = year === null ? null : (series.get(year)?.value ?? null)
   const then = series.get(fromYear)?.value ?? null

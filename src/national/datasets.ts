@@ -45,7 +45,7 @@ export interface FigureDataset {
 }
 
 /** What DfE's markers mean, in words shown beside "not published". */
-export const SUPPRESSION_REASONS: Record<string, string> = {
+const SUPPRESSION_REASONS: Record<string, string> = {
   c: 'suppressed to protect confidentiality',
   x: 'not available',
   z: 'not applicable',
@@ -372,7 +372,7 @@ export const FIGURE_DATASETS: FigureDataset[] = [
 ]
 
 /** Statistical neighbours: DfE's 2025 model, ten per council by old LA code, with closeness. */
-export const SN_DATASET = {
+const SN_DATASET = {
   kind: 'neighbours' as const,
   id: 'sn-model',
   title: 'Statistical neighbours (DfE 2025 model)',
@@ -380,7 +380,7 @@ export const SN_DATASET = {
   columns: ['old_la_code', 'la_name', ...Array.from({ length: 10 }, (_, i) => [`sn_${i + 1}`, `sn_${i + 1}p`]).flat()],
 }
 
-export const OFSTED_DATASETS = [
+const OFSTED_DATASETS = [
   {
     kind: 'ofsted' as const,
     id: 'ofsted-history',

@@ -16,7 +16,7 @@ export const GRADE_LABELS: Record<Grade, string> = {
 }
 
 /** Lower is better: outstanding 1 ... inadequate 4. */
-export function gradeRank(grade: string | null): number | null {
+function gradeRank(grade: string | null): number | null {
   const i = GRADES.indexOf(grade as Grade)
   return i === -1 ? null : i + 1
 }

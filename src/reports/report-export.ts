@@ -8,7 +8,7 @@ import { reportDocx } from './report-docx.js'
 import { reportXlsx } from './report-xlsx.js'
 import type { ReportContent } from './report-snapshot.js'
 
-export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const
+const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export interface ExportedFile {

@@ -27,7 +27,7 @@ export const RAG_LABELS: Record<Rag, string> = {
 }
 
 const ORDER: Record<Rag, number> = { 'not-rated': 0, green: 1, amber: 2, red: 3 }
-export const RED_OVERDUE_DAYS = 90
+const RED_OVERDUE_DAYS = 90
 
 export interface MilestoneFact {
   status: MilestoneStatus

@@ -17,7 +17,7 @@ export interface Table {
 export class UploadError extends Error {}
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-export const MAX_ROWS = 200_000
+const MAX_ROWS = 200_000
 
 export function fileKind(filename: string): 'csv' | 'xlsx' | undefined {
   const lower = filename.toLowerCase()
