@@ -36,45 +36,37 @@ export async function findMeasure(db: DbOrTx, organisationId: number, id: number
 }
 
 /** Every recorded value of the council's measures, in one query. */
-export async function listValues(db: DbOrTx, organisationId: number, measureIds?: number[]) {
-  let q = db
+export async function listValues(db: DbOrTx, organisationId: number) {
+  return db
     .selectFrom('measure_value')
     .innerJoin('measure', 'measure.id', 'measure_value.measure_id')
     .select(['measure_value.measure_id', 'measure_value.period', 'measure_value.value', 'measure_value.note'])
     .where('measure.organisation_id', '=', organisationId)
-  if (measureIds) {
-    if (measureIds.length === 0) return []
-    q = q.where('measure_value.measure_id', 'in', measureIds)
-  }
-  return q.orderBy('measure_value.period').execute()
+    .orderBy('measure_value.period')
+    .execute()
 }
 
-export async function listTargets(db: DbOrTx, organisationId: number, measureIds?: number[]) {
-  let q = db
+export async function listTargets(db: DbOrTx, organisationId: number) {
+  return db
     .selectFrom('measure_target')
     .innerJoin('measure', 'measure.id', 'measure_target.measure_id')
     .leftJoin('app_user', 'app_user.id', 'measure_target.set_by')
     .selectAll('measure_target')
     .select('app_user.display_name as set_by_name')
     .where('measure.organisation_id', '=', organisationId)
-  if (measureIds) {
-    if (measureIds.length === 0) return []
-    q = q.where('measure_target.measure_id', 'in', measureIds)
-  }
-  return q.orderBy('measure_target.set_at').orderBy('measure_target.id').execute()
+    .orderBy('measure_target.set_at')
+    .orderBy('measure_target.id')
+    .execute()
 }
 
-export async function listBenchmarks(db: DbOrTx, organisationId: number, measureIds?: number[]) {
-  let q = db
+export async function listBenchmarks(db: DbOrTx, organisationId: number) {
+  return db
     .selectFrom('measure_benchmark')
     .innerJoin('measure', 'measure.id', 'measure_benchmark.measure_id')
     .selectAll('measure_benchmark')
     .where('measure.organisation_id', '=', organisationId)
-  if (measureIds) {
-    if (measureIds.length === 0) return []
-    q = q.where('measure_benchmark.measure_id', 'in', measureIds)
-  }
-  return q.orderBy('measure_benchmark.period').execute()
+    .orderBy('measure_benchmark.period')
+    .execute()
 }
 
 export async function listRebaselines(db: DbOrTx, organisationId: number, measureIds?: number[]) {
