@@ -217,6 +217,25 @@ for (const kind of testDatabaseKinds()) {
       assert.match(dup.text, /value="X"/)
     })
 
+    it('shows a name in the success banner as text, never as HTML', async () => {
+      const res = await postForm(team, P.newMeasure(B), P.newMeasure(B), {
+        name: '<meta http-equiv="refresh" content="0"><b>Caseload</b>',
+        code: 'HTML-NAME',
+        unit: 'count',
+        polarity: 'lower',
+        frequency: 'monthly',
+        decimals: '0',
+      })
+      assert.equal(res.status, 302)
+      const page = await team.get(res.headers.location!)
+      const banner = /govuk-notification-banner__heading">([^<]*)</.exec(page.text)?.[1]
+      assert.equal(
+        banner,
+        'Measure added: &lt;meta http-equiv=&quot;refresh&quot; content=&quot;0&quot;&gt;&lt;b&gt;Caseload&lt;/b&gt;',
+      )
+      assert.doesNotMatch(page.text, /<meta http-equiv="refresh"/)
+    })
+
     it('never shows one council’s measures to another', async () => {
       const measureId = await id('VS-VACANCY-RATE')
       assert.equal((await northfield.get(P.measure(B, measureId))).status, 404)
