@@ -102,20 +102,79 @@ describe('signals', () => {
     assert.deepEqual(flagged(six), [])
   })
 
-  it('flags a trend of 6 rising points, not 5, and an equal value breaks it', () => {
-    // 5 6 5 6 5 6 | 3 4 5 6 7 8: mean 66 / 12 = 5.5; MR̄ = (5 + 3 + 5) / 11 = 1.181818;
-    // limits 2.356364 .. 8.643636, 2 sigma 3.404242 .. 7.595758 (8 and 3 are each alone beyond them).
-    const six = analyseSpc(months([5, 6, 5, 6, 5, 6, 3, 4, 5, 6, 7, 8]), { polarity: 'higher' })
-    assert.deepEqual(flagged(six), ['6:trend', '7:trend', '8:trend', '9:trend', '10:trend', '11:trend'])
-    assert.equal(six.variation, 'special-cause-improvement')
+  it('flags a trend of 7 points, each higher than the one before, but not one of 6', () => {
+    // 4 8 4 8 4 | 3 4 5 6 7 8 9: sum 28 + 42 = 70, mean 5.833333; moving ranges 4 4 4 4 1 1 1 1 1 1 1:
+    // MR̄ = 23 / 11 = 2.090909; limits 0.271515 .. 11.395152, 2 sigma 2.125455 .. 9.541212 (9 is inside).
+    // Sides - + - + - - - - + + + +: no run of 7. The seven points from 3 to 9 rise six times.
+    const seven = analyseSpc(months([4, 8, 4, 8, 4, 3, 4, 5, 6, 7, 8, 9]), { polarity: 'higher' })
+    close(seven.points[0]!.upperTwoSigma, 9.541212)
+    assert.deepEqual(flagged(seven), ['5:trend', '6:trend', '7:trend', '8:trend', '9:trend', '10:trend', '11:trend'])
+    assert.ok(seven.points.slice(5).every((p) => p.directions.trend === 'high' && p.specialCause === 'improvement'))
+    assert.equal(seven.variation, 'special-cause-improvement')
     assert.equal(
-      analyseSpc(months([5, 6, 5, 6, 5, 6, 3, 4, 5, 6, 7, 8]), { polarity: 'lower' }).variation,
+      analyseSpc(months([4, 8, 4, 8, 4, 3, 4, 5, 6, 7, 8, 9]), { polarity: 'lower' }).variation,
       'special-cause-concern',
     )
-    // 5 6 5 6 5 6 5 | 4 5 6 7 8: five rising points; mean 68 / 12, MR̄ 1: no signal.
-    assert.deepEqual(flagged(analyseSpc(months([5, 6, 5, 6, 5, 6, 5, 4, 5, 6, 7, 8]), { polarity: 'higher' })), [])
-    // 5 6 5 6 5 | 3 4 5 5 6 7 8: the repeated 5 splits the rise into 3 and 4 points: no signal.
-    assert.deepEqual(flagged(analyseSpc(months([5, 6, 5, 6, 5, 3, 4, 5, 5, 6, 7, 8]), { polarity: 'higher' })), [])
+    // 4 8 4 8 4 8 | 4 5 6 7 8 9: the rise starts after the last 8, so it is six points (five rises).
+    // Mean 75 / 12 = 6.25, MR̄ 29 / 11, limits -0.762727 .. 13.262727, 2 sigma 1.574848 .. 10.925152;
+    // sides - + - + - + - - - + + +: nothing. (Before this rule change, six points made a trend.)
+    assert.deepEqual(flagged(analyseSpc(months([4, 8, 4, 8, 4, 8, 4, 5, 6, 7, 8, 9]), { polarity: 'higher' })), [])
+  })
+
+  it('an equal value inside a rise breaks the trend', () => {
+    // 4 8 4 8 4 | 3 4 5 5 6 7 8: 3 4 5 rises twice, then 5 5 is level, then 5 6 7 8 three times: no trend.
+    // Mean 66 / 12 = 5.5, MR̄ 22 / 11 = 2, limits 0.18 .. 10.82, 2 sigma 1.953333 .. 9.046667;
+    // sides - + - + - - - - - + + +: the longest run is five below.
+    assert.deepEqual(flagged(analyseSpc(months([4, 8, 4, 8, 4, 3, 4, 5, 5, 6, 7, 8]), { polarity: 'higher' })), [])
+  })
+
+  it('labels each point once, beyond a limit first, then trend; a trend keeps its direction across the mean', () => {
+    // 14 13 14 13 14 13 14 13 14 | 9 10 11 12 13 14 15: sum 122 + 84 = 206, mean 12.875;
+    // moving ranges eight 1s, 5, six 1s: MR̄ = 19 / 15 = 1.266667; limits 9.505667 .. 16.244333;
+    // 2 sigma 10.628778 .. 15.121222.
+    // - The nine points of the base are all above the mean: a run longer than 7, every point flagged.
+    // - 9 is below the lower limit and also the first point of a 7-point rising trend: the limit labels it.
+    // - 10, 11, 12 are below the mean but rising in the trend: they take the trend's direction.
+    // - 10 is beyond the lower 2-sigma line but no other point of its three is (9 is beyond the limit).
+    const r = analyseSpc(months([14, 13, 14, 13, 14, 13, 14, 13, 14, 9, 10, 11, 12, 13, 14, 15]), {
+      polarity: 'higher',
+    })
+    close(r.segments[0]!.mean, 12.875)
+    close(r.segments[0]!.lowerLimit, 9.505667)
+    assert.deepEqual(flagged(r), [
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => `${i}:run`),
+      '9:beyond-limit+trend',
+      ...[10, 11, 12, 13, 14, 15].map((i) => `${i}:trend`),
+    ])
+    const p9 = r.points[9]!
+    assert.equal(p9.primary, 'beyond-limit')
+    assert.deepEqual(p9.directions, { 'beyond-limit': 'low', trend: 'high' })
+    assert.equal(p9.specialCause, 'concern', 'below the lower limit, where higher is better')
+    assert.equal(r.points[10]!.specialCause, 'improvement', 'below the mean but rising in the trend')
+    assert.equal(r.points[0]!.specialCause, 'improvement', 'the run above the mean')
+    assert.equal(r.variation, 'special-cause-improvement')
+  })
+
+  it('prefers a trend to two of three, and two of three to a run', () => {
+    // 11 9 9 11 10 11 9 11 | 7 8 9 10 12 13 14: sum 81 + 73 = 154, mean 10.266667; moving ranges
+    // 2 0 2 1 1 2 2 4 1 1 1 2 1 1: MR̄ = 21 / 14 = 1.5; limits 6.276667 .. 14.256667; 2 sigma ± 2.66:
+    // 7.606667 .. 12.926667. 13 and 14 are both beyond the upper 2-sigma line with 12 above the mean:
+    // two of three, but both are in the rising trend from 7 to 14, which labels them.
+    const r = analyseSpc(months([11, 9, 9, 11, 10, 11, 9, 11, 7, 8, 9, 10, 12, 13, 14]), { polarity: 'lower' })
+    close(r.segments[0]!.upperLimit, 14.256667)
+    assert.deepEqual(r.points[13]!.signals, ['trend', 'two-of-three'])
+    assert.equal(r.points[13]!.primary, 'trend')
+    assert.deepEqual(flagged(r).slice(-2), ['13:trend+two-of-three', '14:trend+two-of-three'])
+    assert.equal(r.variation, 'special-cause-concern', 'a rising trend where lower is better')
+
+    // 10 11 10 11 10 11 10 11 | 12 13 14 15 16 17: sum 84 + 87 = 171, mean 12.214286; every moving range
+    // is 1; 2 sigma 10.440952 .. 13.987619, limits 9.554286 .. 14.874286. The first eight are below the
+    // mean (a run); the 10s are also beyond the lower 2-sigma line, in threes all below the mean (two of
+    // three), which labels them; the 11s stay in the run.
+    const s = analyseSpc(months([10, 11, 10, 11, 10, 11, 10, 11, 12, 13, 14, 15, 16, 17]), { polarity: 'higher' })
+    assert.equal(s.points[0]!.primary, 'two-of-three')
+    assert.deepEqual(s.points[0]!.signals, ['two-of-three', 'run'])
+    assert.equal(s.points[1]!.primary, 'run')
   })
 
   it('flags 2 of 3 points beyond the same 2-sigma line', () => {

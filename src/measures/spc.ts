@@ -1,24 +1,33 @@
-// Statistical process control (XmR charts) with the rules of NHS England's "Making Data Count" (MDC).
+// Statistical process control (XmR charts) with the rules of NHS England's "Making Data Count" (MDC),
+// applied exactly as the NHS-R community's reference implementation, NHSRplotthedots, applies them.
 // Pure: no database, no HTTP. Decisions (see docs/decisions/0004-spc-rules.md):
 // - Limits: mean ± 2.66 × mean moving range (MR̄); "2 sigma" lines at mean ± (2/3 × 2.66) × MR̄.
 // - A moving range is taken only between two adjacent periods that both have a value: a missing period
 //   breaks it. Rules look at the present points in order, ignoring gaps.
-// - Rules: (1) a point strictly beyond a limit; (2) a run of 7 or more consecutive points on one side of
-//   the mean (a point on the mean breaks the run); (3) a trend of 6 or more consecutive points each
-//   strictly higher, or each strictly lower, than the one before (an equal value breaks it), as MDC
-//   words it; (4) 2 of 3 consecutive points strictly beyond the same 2-sigma line.
-// - A point's direction: above or below the mean for rules 1, 2 and 4; rising or falling for rule 3.
-//   Where rules disagree, the first of beyond-limit, two-of-three, run, trend decides.
+// - Rules: (1) a point strictly beyond a limit; (2) a trend: 7 points each strictly higher (or each
+//   strictly lower) than the one before, that is 6 rises or falls in a row (an equal value breaks it);
+//   (3) two of three consecutive points between a 2-sigma line and its limit, the three all on that side
+//   of the mean (a point beyond the limit is rule 1's, and does not count here); (4) a run of 7 points
+//   on one side of the mean (a point on the mean breaks it).
+// - Every point of a qualifying pattern is flagged. One label per point: the first rule in the order
+//   beyond a limit > trend > two of three > run decides. Its direction is the point's side of the mean,
+//   except for a trend, whose points take the trend's direction (rising or falling) even where they
+//   cross the mean; a point in two adjacent trends takes the direction to its next point.
+// - The point's variation follows from that direction and the measure's polarity: improvement, concern
+//   or (for a neutral measure) neither.
 // - Fewer than 12 present points (overall): no limits, no signals, "not enough data".
 // - Re-baselining starts a new segment at each `from` period; each segment has its own mean and limits,
-//   from its own points. A segment with fewer than 12 points is computed but marked provisional.
+//   from its own points, and its own rules. A segment with fewer than 12 points is computed but marked
+//   provisional.
 // - Assurance uses the latest segment's limits: a target strictly outside the limits on the passing side
 //   is consistently passing; on the failing side consistently failing; a target within or on the limits
 //   is hit and miss.
 
 import { directionMeaning, type Polarity } from '../shared/polarity.js'
 
-export type SignalRule = 'beyond-limit' | 'run' | 'trend' | 'two-of-three'
+export type SignalRule = 'beyond-limit' | 'trend' | 'two-of-three' | 'run'
+/** Above the mean (or rising, for a trend), or below (falling). */
+export type Direction = 'high' | 'low'
 export type Variation =
   'not-enough-data' | 'common-cause' | 'special-cause-improvement' | 'special-cause-concern' | 'special-cause-neither'
 export type Assurance =
@@ -45,7 +54,11 @@ export interface SpcPoint {
   lowerLimit: number | null
   upperTwoSigma: number | null
   lowerTwoSigma: number | null
+  /** Every rule the point is part of, in order of precedence, with its direction. */
   signals: SignalRule[]
+  directions: Partial<Record<SignalRule, Direction>>
+  /** The rule that labels the point (the first of `signals`), or null for common cause. */
+  primary: SignalRule | null
   specialCause: 'improvement' | 'concern' | 'neither' | null
   segment: number
 }
@@ -90,19 +103,33 @@ export const ASSURANCE_LABELS: Record<Assurance, string> = {
 
 export const SIGNAL_LABELS: Record<SignalRule, string> = {
   'beyond-limit': 'Beyond a process limit',
-  run: 'Run of 7 or more on one side of the mean',
-  trend: 'Trend of 6 or more rising or falling',
-  'two-of-three': '2 of 3 points beyond 2 sigma',
+  trend: 'Trend of 7 points rising or falling',
+  'two-of-three': 'Two of three points beyond the same 2-sigma line',
+  run: 'Run of 7 points on one side of the mean',
+}
+
+/** A rule with its direction, in words: "Above the upper limit", "Trend of 7 points falling". */
+export function signalText(rule: SignalRule, direction: Direction): string {
+  const high = direction === 'high'
+  switch (rule) {
+    case 'beyond-limit':
+      return high ? 'Above the upper limit' : 'Below the lower limit'
+    case 'trend':
+      return `Trend of 7 points ${high ? 'rising' : 'falling'}`
+    case 'two-of-three':
+      return `Two of three points ${high ? 'above the upper' : 'below the lower'} 2-sigma line`
+    case 'run':
+      return `Run of 7 points ${high ? 'above' : 'below'} the mean`
+  }
 }
 
 const LIMIT_FACTOR = 2.66
 const TWO_SIGMA_FACTOR = (2 / 3) * LIMIT_FACTOR
-const RUN_LENGTH = 7
-const TREND_LENGTH = 6
+/** A run and a trend are 7 points long. */
+const PATTERN_LENGTH = 7
 const DEFAULT_MINIMUM_POINTS = 12
-const RULE_PRIORITY: SignalRule[] = ['beyond-limit', 'two-of-three', 'run', 'trend']
-
-type Direction = 'high' | 'low'
+/** Which rule labels a point that is part of several. */
+const RULE_PRECEDENCE: SignalRule[] = ['beyond-limit', 'trend', 'two-of-three', 'run']
 
 interface Working {
   index: number // position in the input
@@ -123,6 +150,8 @@ export function analyseSpc(input: SpcInput[], options: SpcOptions): SpcResult {
     upperTwoSigma: null,
     lowerTwoSigma: null,
     signals: [],
+    directions: {},
+    primary: null,
     specialCause: null,
     segment: 0,
   })
@@ -178,9 +207,10 @@ export function analyseSpc(input: SpcInput[], options: SpcOptions): SpcResult {
     }
     for (const w of working) {
       const point = points[w.index]!
-      point.signals = RULE_PRIORITY.filter((r) => w.signals.has(r))
-      const decisive = point.signals[0]
-      if (decisive) point.specialCause = classify(w.signals.get(decisive)!, options.polarity)
+      point.signals = RULE_PRECEDENCE.filter((r) => w.signals.has(r))
+      point.directions = Object.fromEntries(w.signals)
+      point.primary = point.signals[0] ?? null
+      if (point.primary) point.specialCause = classify(w.signals.get(point.primary)!, options.polarity)
     }
     segments.push({
       from: input[bounds.start]!.period,
@@ -234,52 +264,58 @@ function segmentBounds(input: SpcInput[], rebaselines: Array<{ from: string; rea
   return bounds
 }
 
+/**
+ * Marks every point that is part of a pattern, with the pattern's direction, as NHSRplotthedots does
+ * (its ptd_special_cause_type): a pattern found ending at a point flags that point and the 6 before it.
+ */
 function findSignals(w: Working[], mean: number, upper: number, lower: number, upper2: number, lower2: number): void {
-  const mark = (from: number, to: number, rule: SignalRule, direction: (x: Working) => Direction) => {
-    for (let k = from; k <= to; k++) if (!w[k]!.signals.has(rule)) w[k]!.signals.set(rule, direction(w[k]!))
+  const n = w.length
+  const sideOfMean = w.map((x) => Math.sign(x.value - mean))
+  const beyond = w.map((x) => x.value > upper || x.value < lower)
+  const nearLimit = w.map((x, k) => !beyond[k] && (x.value > upper2 || x.value < lower2))
+  const sideDirection = (k: number): Direction => (sideOfMean[k]! > 0 ? 'high' : 'low')
+  const rise = (k: number) => Math.sign(w[k]!.value - w[k - 1]!.value) // k >= 1
+
+  // Patterns of 7 ending at k: every point from k - 6 to k is part of one.
+  const endsRun = (k: number) =>
+    k >= PATTERN_LENGTH - 1 &&
+    sideOfMean[k] !== 0 &&
+    w.slice(k - PATTERN_LENGTH + 1, k).every((_, j) => sideOfMean[k - PATTERN_LENGTH + 1 + j] === sideOfMean[k])
+  const endsTrend = (k: number) => {
+    if (k < PATTERN_LENGTH - 1) return false
+    const steps = Array.from({ length: PATTERN_LENGTH - 1 }, (_, j) => rise(k - j))
+    return steps.every((d) => d === 1) || steps.every((d) => d === -1)
   }
-  const side = (x: Working): Direction => (x.value > mean ? 'high' : 'low')
-
-  // 1. beyond a limit
-  w.forEach((x, k) => {
-    if (x.value > upper || x.value < lower) mark(k, k, 'beyond-limit', side)
-  })
-
-  // 2. runs on one side of the mean (a point on the mean belongs to no run)
-  const sideOf = (x: Working) => Math.sign(x.value - mean)
-  for (let k = 0; k < w.length;) {
-    const s = sideOf(w[k]!)
-    let end = k
-    while (s !== 0 && end + 1 < w.length && sideOf(w[end + 1]!) === s) end++
-    if (s !== 0 && end - k + 1 >= RUN_LENGTH) mark(k, end, 'run', side)
-    k = end + 1
+  const partOf = (ends: (k: number) => boolean) => {
+    const part = Array<boolean>(n).fill(false)
+    for (let k = 0; k < n; k++) if (ends(k)) for (let j = k - PATTERN_LENGTH + 1; j <= k; j++) part[j] = true
+    return part
   }
+  const inRun = partOf(endsRun)
+  const inTrend = partOf(endsTrend)
 
-  // 3. trends: each point strictly beyond the one before, in one direction; the turning point can
-  // end one trend and start the next
-  for (let k = 0; k < w.length - 1;) {
-    const dir = Math.sign(w[k + 1]!.value - w[k]!.value)
-    if (dir === 0) {
-      k++
-      continue
+  // Two of three: a window of three consecutive points all on one side of the mean with at least two
+  // near the limit; the near points of such a window are flagged.
+  const inTwoOfThree = Array<boolean>(n).fill(false)
+  for (let k = 0; k + 2 < n; k++) {
+    const window = [k, k + 1, k + 2]
+    const oneSide = Math.abs(window.reduce((sum, j) => sum + sideOfMean[j]!, 0)) === 3
+    if (oneSide && window.filter((j) => nearLimit[j]).length >= 2) {
+      for (const j of window) if (nearLimit[j]) inTwoOfThree[j] = true
     }
-    let end = k + 1
-    while (end + 1 < w.length && Math.sign(w[end + 1]!.value - w[end]!.value) === dir) end++
-    const direction: Direction = dir > 0 ? 'high' : 'low'
-    if (end - k + 1 >= TREND_LENGTH) mark(k, end, 'trend', () => direction)
-    k = end
   }
 
-  // 4. two of three beyond the same 2-sigma line
-  for (let k = 0; k + 2 < w.length; k++) {
-    const window = [w[k]!, w[k + 1]!, w[k + 2]!]
-    const high = window.filter((x) => x.value > upper2)
-    const low = window.filter((x) => x.value < lower2)
-    for (const group of [high, low]) {
-      if (group.length >= 2) {
-        for (const x of group) if (!x.signals.has('two-of-three')) x.signals.set('two-of-three', side(x))
-      }
+  for (let k = 0; k < n; k++) {
+    const signals = w[k]!.signals
+    if (beyond[k]) signals.set('beyond-limit', sideDirection(k))
+    if (inTrend[k]) {
+      // A point in a trend takes the trend's direction: towards the next point when that point is in the
+      // trend too, else from the one before. (As in the reference, a tie reads as falling.)
+      const step = k + 1 < n && inTrend[k + 1] ? rise(k + 1) : k > 0 ? rise(k) : 0
+      signals.set('trend', step === 1 ? 'high' : 'low')
     }
+    if (inTwoOfThree[k]) signals.set('two-of-three', sideDirection(k))
+    if (inRun[k]) signals.set('run', sideDirection(k))
   }
 }
 
