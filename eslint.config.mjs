@@ -8,7 +8,8 @@ const PROCESS_ENV = {
 }
 /** Queries are written in repositories, where a reader looks for them. */
 const QUERY_BUILDERS = {
-  selector: "CallExpression > MemberExpression.callee[property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]",
+  selector:
+    'CallExpression > MemberExpression.callee[property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]',
   message: 'Write queries in a *-repository.ts file (or src/db, src/demo, tests); call the repository from here',
 }
 
@@ -46,7 +47,11 @@ export default tseslint.config(
       // node:test's describe/it return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] },
+          ],
+        },
       ],
     },
   },

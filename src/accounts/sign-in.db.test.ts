@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import request from 'supertest'
 import type { DatabaseHandle } from '../db/connect.js'
-import { seedDemo, DEMO_PASSWORD } from '../demo/seed-demo.js'
+import { DEMO_PASSWORD } from '../demo/seed-demo.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, csrfFrom, signedIn } from '../test-support/http.js'
 import { safeReturnTo } from './sign-in-routes.js'
@@ -13,8 +13,7 @@ for (const kind of testDatabaseKinds()) {
     let app: ReturnType<typeof buildTestApp>
 
     before(async () => {
-      database = await kind.open()
-      await seedDemo(database.db)
+      database = await kind.openDemo()
       app = buildTestApp(database.db)
     })
     after(() => database.close())

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { DatabaseHandle } from '../db/connect.js'
-import { seedDemo } from '../demo/seed-demo.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, postForm, signedIn, type Agent } from '../test-support/http.js'
 import { demoIds } from '../test-support/demo-ids.js'
@@ -18,8 +17,7 @@ for (const kind of testDatabaseKinds()) {
     let ids: Awaited<ReturnType<typeof demoIds>>
 
     before(async () => {
-      database = await kind.open()
-      await seedDemo(database.db)
+      database = await kind.openDemo()
       ids = await demoIds(database.db)
       app = buildTestApp(database.db)
       admin = await signedIn(app, 'admin@bradford.example')

@@ -52,7 +52,7 @@ describe('the embedded database folder', () => {
     }
   })
 
-  it('refuses a second open in the same process too', async () => {
+  it('refuses a second open in the same process too', () => {
     const dataDir = path.join(dir, 'same-process')
     const lock = lockDataFolder(dataDir)
     try {
@@ -114,7 +114,8 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(row.after, value)
     })
 
-    it('rolls back a failed transaction without losing a write made alongside it', async () => {
+    // The timeout turns a write that wrongly waits for the held transaction (a deadlock) into a failure.
+    it('rolls back a failed transaction without losing a write made alongside it', { timeout: 30_000 }, async () => {
       const slugs = async () =>
         (
           await database.db
@@ -126,17 +127,25 @@ for (const kind of testDatabaseKinds()) {
         ).map((r) => r.slug)
       let releaseTransaction!: () => void
       const held = new Promise<void>((resolve) => (releaseTransaction = resolve))
+      let opened!: () => void
+      const open = new Promise<void>((resolve) => (opened = resolve))
       const failing = database.db.transaction().execute(async (trx) => {
         await trx.insertInto('organisation').values({ slug: 'tx-rolled-back', name: 'R', kind: 'council' }).execute()
+        opened()
         await held
         throw new Error('abort')
       })
+      await Promise.race([open, failing]) // the transaction has written its row and is held open
       // Issued while the transaction is open: it must not run inside it.
       const alongside = database.db
         .insertInto('organisation')
         .values({ slug: 'tx-alongside', name: 'A', kind: 'council' })
         .execute()
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      // Let the write go as far as it can while the transaction is open. On PostgreSQL it has a connection of its
+      // own and finishes. On PGlite's single connection it must wait for the transaction: everything up to that wait
+      // is promise callbacks (no I/O, no timers), so one turn of the event loop gets it there.
+      if (database.kind === 'postgres') await alongside
+      else await new Promise((resolve) => setImmediate(resolve))
       releaseTransaction()
       await assert.rejects(failing, /abort/)
       await alongside

@@ -24,6 +24,8 @@ export interface DatabaseHandle {
   schema?: string
   /** Flush PGlite's in-memory state to disk (a no-op on PostgreSQL). */
   checkpoint(): Promise<void>
+  /** PGlite only: the whole data directory as an uncompressed tarball, for `loadDataDir` (test templates). */
+  dumpDataDir?(): Promise<Blob>
   close(): Promise<void>
 }
 
@@ -33,11 +35,13 @@ export interface OpenOptions {
   dataDir?: string
   /** PostgreSQL only: run every query in this schema (tests isolate themselves this way). */
   searchPath?: string
+  /** PGlite in memory only: start from this dump of a data directory (`dumpDataDir`) instead of an empty one. */
+  loadDataDir?: Blob
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.searchPath)
-  return openPglite(options.dataDir)
+  return openPglite(options.dataDir, options.loadDataDir)
 }
 
 async function openPostgres(connectionString: string, searchPath?: string): Promise<DatabaseHandle> {
@@ -57,11 +61,14 @@ async function openPostgres(connectionString: string, searchPath?: string): Prom
   }
 }
 
-async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
+  if (dataDir && loadDataDir)
+    throw new Error('loadDataDir starts an in-memory database; it cannot be used with dataDir')
   let lock: DataFolderLock | undefined
   if (dataDir) lock = lockDataFolder(dataDir)
   try {
     const pglite = await PGlite.create(dataDir ?? 'memory://', {
+      ...(loadDataDir ? { loadDataDir } : {}),
       parsers: {
         [pgliteTypes.DATE]: (value: string) => value,
         [pgliteTypes.INT8]: (value: string) => Number(value),
@@ -76,11 +83,14 @@ async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
       db,
       kind: 'pglite',
       checkpoint,
+      dumpDataDir: () => pglite.dumpDataDir('none'),
       async close() {
         if (closed) return
         await checkpoint()
         closed = true
         await db.destroy()
+        // Kysely closes PGlite only if a query ever ran; an unused instance would keep the process alive.
+        if (!pglite.closed) await pglite.close()
         lock?.release()
       },
     }

@@ -1,22 +1,48 @@
-// Every page of the app, checked with axe-core (WCAG 2.0-2.2, A and AA) in Debian's Chromium, including
-// pages showing validation errors. Runs on every database kind.
+// Every page of the app, checked with axe-core (WCAG 2.0-2.2, A and AA) in Debian's Chromium: each page in
+// accessibility-pages.ts as the person it names, then pages showing validation errors and the results of
+// actions. Runs on every database kind.
 import assert from 'node:assert/strict'
 import { after, afterEach, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  signIn,
-  startApp,
-  testDatabaseKinds,
-  type RunningApp,
-} from './support.js'
+import { expectNoAxeViolations, launchBrowser, startApp, testDatabaseKinds, type RunningApp } from './support.js'
 import { demoIds } from '../../src/test-support/demo-ids.js'
-import { submit } from './pages/pages.js'
-import { paths } from '../../src/web/paths.js'
+import { fullPattern, link, type AnyRoute } from '../../src/test-support/route-walk.js'
+import {
+  ACCESSIBILITY_PAGES,
+  DEMO_HEADINGS,
+  IMPORT_PREVIEW_TEST,
+  PAGES_CHECKED_BY_INTERACTION,
+  type PageCheck,
+} from './accessibility-pages.js'
+import { verifyHeading } from './pages/abstract-page.js'
+import { AuditPage } from './pages/audit-page.js'
+import { ImportPage } from './pages/import-page.js'
+import { ImportPreviewPage } from './pages/import-preview-page.js'
+import { MeasurePage } from './pages/measure-page.js'
+import { MilestoneFormPage } from './pages/milestone-form-page.js'
+import { NationalDataPage } from './pages/national-data-page.js'
+import { NewUserPage } from './pages/new-user-page.js'
+import { NotFoundPage } from './pages/not-found-page.js'
+import { ObjectivePage } from './pages/objective-page.js'
+import { PartnerRequestsPage } from './pages/partner-requests-page.js'
+import { ReportPage } from './pages/report-page.js'
+import { SignInPage } from './pages/sign-in-page.js'
+import { StrandFormPage } from './pages/strand-form-page.js'
 
-const P = paths.council
 const B = 'bradford'
+
+/** The list's pages grouped by the person who opens them (in the order each first appears), '' for nobody. */
+function byPerson(checks: PageCheck[]): Map<string, PageCheck[]> {
+  const groups = new Map<string, PageCheck[]>()
+  for (const check of checks) groups.set(check.as ?? '', [...(groups.get(check.as ?? '') ?? []), check])
+  return groups
+}
+
+/** Fails unless the browser is on a page of the route. */
+function assertOnRoute(page: Page, route: AnyRoute): void {
+  const pattern = fullPattern(route).replace(/[.]/g, '\\.').replace(/:\w+/g, '[^/]+')
+  assert.match(new URL(page.url()).pathname, new RegExp(`^${pattern}$`), `expected a page of ${fullPattern(route)}`)
+}
 
 for (const kind of testDatabaseKinds()) {
   describe(`accessibility of every page on ${kind.name}`, () => {
@@ -34,206 +60,152 @@ for (const kind of testDatabaseKinds()) {
       await app?.stop()
     })
 
-    const contexts: BrowserContext[] = []
-    afterEach(async () => {
-      for (const c of contexts.splice(0)) await c.close()
-    })
-
-    async function newPage(email?: string): Promise<Page> {
-      const context = await browser.newContext()
-      contexts.push(context)
+    /** A browser of its own (its own cookies), where links from paths lead to the app; signed in if asked. */
+    async function newContext(email?: string): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await browser.newContext({ baseURL: app.baseUrl })
       const page = await context.newPage()
-      if (email) await signIn(page, app.baseUrl, email)
-      return page
+      if (email) await SignInPage.signInAs(page, email)
+      return { context, page }
     }
 
-    async function check(page: Page, path: string, expectStatus = 200) {
-      const response = await page.goto(`${app.baseUrl}${path}`)
-      assert.equal(response?.status(), expectStatus, `${path} returned ${response?.status()}`)
-      await expectNoAxeViolations(page, path)
+    for (const [person, checks] of byPerson(ACCESSIBILITY_PAGES)) {
+      describe(person ? `pages seen by ${person}` : 'pages seen signed out', () => {
+        let context: BrowserContext | undefined
+        let page: Page
+        before(async () => {
+          ;({ context, page } = await newContext(person || undefined))
+        })
+        after(async () => {
+          await context?.close()
+        })
+
+        for (const check of checks) {
+          it(`${fullPattern(check.route)}${check.query ?? ''}: ${String(check.heading)}`, async () => {
+            const url = link(check.route, check.args(ids)) + (check.query ?? '')
+            const response = await page.goto(url)
+            const status = check.status ?? 200
+            assert.equal(response?.status(), status, `${url} returned ${response?.status()}`)
+            await verifyHeading(page, check.heading)
+            await expectNoAxeViolations(page, url)
+          })
+        }
+      })
     }
 
-    it('sign-in page, with and without errors', async () => {
-      const page = await newPage()
-      await check(page, paths.signIn())
-      await submit(page, page.locator('[data-qa="sign-in"]'))
-      assert.ok(await page.locator('.govuk-error-summary').isVisible())
-      await expectNoAxeViolations(page, 'sign-in with errors')
-    })
-
-    it('choosing a council (an adviser with two councils)', async () => {
-      await check(await newPage('adviser@dfe.example'), '/')
-    })
-
-    it('plan pages for the improvement team', async () => {
-      const page = await newPage('improvement@bradford.example')
-      for (const path of [
-        P.home(B),
-        P.plan(B),
-        P.strand(B, ids.otherStrand),
-        P.editStrand(B, ids.otherStrand),
-        P.newStrand(B),
-        P.newObjective(B, ids.otherStrand),
-        P.objective(B, ids.otherObjective),
-        P.editObjective(B, ids.otherObjective),
-        P.newMilestone(B, ids.otherObjective),
-        P.editMilestone(B, ids.otherMilestone),
-        P.deleteMilestone(B, ids.otherMilestone),
-      ]) {
-        await check(page, path)
+    describe('pages showing errors and the results of actions', () => {
+      const contexts: BrowserContext[] = []
+      afterEach(async () => {
+        for (const c of contexts.splice(0)) await c.close()
+      })
+      async function newPage(email?: string): Promise<Page> {
+        const { context, page } = await newContext(email)
+        contexts.push(context)
+        return page
       }
-    })
 
-    it('forms showing errors', async () => {
-      const page = await newPage('improvement@bradford.example')
-      const form = await page.goto(`${app.baseUrl}${P.editMilestone(B, ids.otherMilestone)}`)
-      assert.equal(
-        form?.status(),
-        200,
-        `milestone form returned ${form?.status()}: ${(await page.locator('h1').textContent()) ?? ''}`,
-      )
-      await page.locator('#title').fill('')
-      await page.locator('#dueOn-day').fill('40')
-      await submit(page, page.locator('[data-qa="save-milestone"]'))
-      assert.ok(await page.locator('.govuk-error-summary').isVisible())
-      await expectNoAxeViolations(page, 'milestone form with errors')
+      it('the sign-in page with errors', async () => {
+        const page = await newPage()
+        await (await SignInPage.open(page)).signIn('', '')
+        const signIn = await SignInPage.verifyOnPage(page)
+        assert.ok(await signIn.errorSummary.isVisible())
+        await expectNoAxeViolations(page, 'sign-in with errors')
+      })
 
-      await page.goto(`${app.baseUrl}${P.objective(B, ids.otherObjective)}`)
-      await submit(page, page.locator('[data-qa="add-update"]'))
-      assert.ok(await page.locator('.govuk-error-summary').isVisible())
-      await expectNoAxeViolations(page, 'objective page with an error')
+      it('forms showing errors', async () => {
+        const page = await newPage('improvement@bradford.example')
+        const form = await MilestoneFormPage.openEdit(page, B, ids.otherMilestone)
+        await form.milestoneTitle.fill('')
+        await form.date('Due date').day.fill('40')
+        await form.save()
+        const milestone = await MilestoneFormPage.verifyOnPage(page)
+        assert.ok(await milestone.errorSummary.isVisible())
+        await expectNoAxeViolations(page, 'milestone form with errors')
 
-      await page.goto(`${app.baseUrl}${P.newStrand(B)}`)
-      await submit(page, page.locator('[data-qa="save-strand"]'))
-      await expectNoAxeViolations(page, 'new strand with errors')
+        const objective = await ObjectivePage.open(page, B, ids.otherObjective, DEMO_HEADINGS.otherObjective)
+        await objective.addUpdate('')
+        const withError = await ObjectivePage.verifyOnPage(page, DEMO_HEADINGS.otherObjective)
+        assert.ok(await withError.errorSummary.isVisible())
+        await expectNoAxeViolations(page, 'objective page with an error')
 
-      await page.goto(`${app.baseUrl}${P.measure(B, ids.recordedMeasure)}`)
-      await submit(page, page.locator('[data-qa="save-value"]'))
-      assert.ok(await page.locator('.govuk-error-summary').isVisible())
-      await expectNoAxeViolations(page, 'measure page with an error')
-    })
+        await (await StrandFormPage.openNew(page, B)).save()
+        await StrandFormPage.verifyOnPage(page)
+        await expectNoAxeViolations(page, 'new strand with errors')
 
-    it('published versions, a version and the comparison', async () => {
-      const page = await newPage('board@bradford.example')
-      for (const path of [
-        P.versions(B),
-        P.version(B, 2),
-        `${P.compareVersions(B)}?from=1&to=2`,
-        `${P.compareVersions(B)}?from=2&to=draft`,
-      ]) {
-        await check(page, path)
-      }
-    })
+        await (await MeasurePage.open(page, B, ids.recordedMeasure, DEMO_HEADINGS.recordedMeasure)).saveValue()
+        const measure = await MeasurePage.verifyOnPage(page, DEMO_HEADINGS.recordedMeasure)
+        assert.ok(await measure.errorSummary.isVisible())
+        await expectNoAxeViolations(page, 'measure page with an error')
+      })
 
-    it('measures, a measure, Vital Signs, and the measure form', async () => {
-      const page = await newPage('improvement@bradford.example')
-      for (const path of [
-        P.measures(B),
-        P.measure(B, ids.derivedMeasure),
-        P.measure(B, ids.recordedMeasure),
-        P.vitalSigns(B),
-        `${P.vitalSigns(B)}?baseline=2019-09`,
-        P.newMeasure(B),
-        P.editMeasure(B, ids.recordedMeasure),
-        P.importData(B),
-      ]) {
-        await check(page, path)
-      }
-    })
+      it(IMPORT_PREVIEW_TEST, async () => {
+        const previewRoute = PAGES_CHECKED_BY_INTERACTION.find((p) => p.test === IMPORT_PREVIEW_TEST)!.route
+        const page = await newPage('improvement@bradford.example')
+        const upload = async (content: string) => (await ImportPage.open(page, B)).upload('values.csv', content)
 
-    it('an import preview with problems, and one ready to confirm', async () => {
-      const page = await newPage('improvement@bradford.example')
-      const upload = async (content: string) => {
-        await page.goto(`${app.baseUrl}${P.importData(B)}`)
-        await page
-          .locator('#file')
-          .setInputFiles({ name: 'values.csv', mimeType: 'text/csv', buffer: Buffer.from(content) })
-        await submit(page, page.locator('[data-qa="upload"]'))
-      }
-      await upload('measure_code,period,value\nNOPE,2021-12,1\nVS-CASELOAD,2021-13,x\n')
-      assert.equal(await page.locator('[data-qa="problem"]').count(), 3)
-      await expectNoAxeViolations(page, 'import preview with problems')
-      await upload('measure_code,period,value\nVS-CASELOAD,2021-12,17\n')
-      assert.ok(await page.locator('[data-qa="confirm-import"]').isVisible())
-      await expectNoAxeViolations(page, 'import preview ready to confirm')
-      await upload('')
-      assert.ok(await page.locator('.govuk-error-summary').isVisible())
-      await expectNoAxeViolations(page, 'upload error')
-    })
+        await upload('measure_code,period,value\nNOPE,2021-12,1\nVS-CASELOAD,2021-13,x\n')
+        const problems = await ImportPreviewPage.verifyOnPage(page)
+        assertOnRoute(page, previewRoute)
+        assert.equal(await problems.problems.count(), 3)
+        await expectNoAxeViolations(page, 'import preview with problems')
 
-    it('progress reports: list, draft with its forms, published, printable, comparison, partner requests', async () => {
-      const page = await newPage('improvement@bradford.example')
-      for (const path of [
-        P.reports(B),
-        P.report(B, ids.draftReport),
-        P.report(B, ids.publishedReport),
-        P.reportPrint(B, ids.publishedReport),
-        P.compareReport(B, ids.draftReport),
-        P.partnerRequests(B),
-      ]) {
-        await check(page, path)
-      }
-      await page.goto(`${app.baseUrl}${P.report(B, ids.draftReport)}`)
-      await page.getByLabel('Red: off track').check() // with no reason given
-      await submit(page, page.locator('[data-qa="save-override"]'))
-      await page.locator('.govuk-error-summary').waitFor({ state: 'visible' })
-      await expectNoAxeViolations(page, 'report with an error')
-      await page.goto(`${app.baseUrl}${P.partnerRequests(B)}`)
-      await submit(page, page.locator('[data-qa="save-partner-request"]'))
-      await page.locator('.govuk-error-summary').waitFor({ state: 'visible' })
-      await expectNoAxeViolations(page, 'partner requests with errors')
-    })
+        await upload('measure_code,period,value\nVS-CASELOAD,2021-12,17\n')
+        const ready = await ImportPreviewPage.verifyOnPage(page)
+        assertOnRoute(page, previewRoute)
+        assert.ok(await ready.confirmButton.isVisible())
+        await expectNoAxeViolations(page, 'import preview ready to confirm')
 
-    it('national benchmarks, an indicator against the neighbours, inspections, loading national data and linking a council', async () => {
-      const page = await newPage('admin@bradford.example')
-      for (const path of [
-        P.benchmarks(B),
-        P.benchmarkIndicator(B, 'rereferrals'),
-        `${P.benchmarkIndicator(B, 'care-leavers-suitable-17-18')}?year=2025`,
-        P.inspections(B),
-        P.allInspections(B),
-        P.areaInspections(B, '380'),
-        P.nationalData(B),
-      ]) {
-        await check(page, path)
-      }
-      await submit(page, page.locator('[data-qa="load-release"]'))
-      await page.locator('.govuk-error-summary').waitFor({ state: 'visible' })
-      await expectNoAxeViolations(page, 'national data with an error')
+        await upload('')
+        const again = await ImportPage.verifyOnPage(page)
+        assert.ok(await again.errorSummary.isVisible())
+        await expectNoAxeViolations(page, 'upload error')
+      })
 
-      const unlinked = await newPage('admin@northfield.example')
-      await check(unlinked, P.benchmarks('northfield'))
-      await check(unlinked, P.nationalData('northfield'))
-      await submit(unlinked, unlinked.locator('[data-qa="link-council"]'))
-      await unlinked.locator('.govuk-error-summary').waitFor({ state: 'visible' })
-      await expectNoAxeViolations(unlinked, 'linking a council with nothing chosen')
-    })
+      it('a draft report and partner requests showing errors', async () => {
+        const page = await newPage('improvement@bradford.example')
+        await (await ReportPage.open(page, B, ids.draftReport)).setStatusByHand('Red: off track') // no reason given
+        const report = await ReportPage.verifyOnPage(page)
+        await report.waitForErrorSummary()
+        await expectNoAxeViolations(page, 'report with an error')
 
-    it('the audit trail, with and without filters and with a bad date', async () => {
-      const page = await newPage('admin@bradford.example')
-      await check(page, P.audit(B))
-      await check(page, `${P.audit(B)}?entity=milestone&action=update`)
-      await page.goto(`${app.baseUrl}${P.audit(B)}?from=yesterday`)
-      await page.locator('.govuk-error-summary').waitFor({ state: 'visible' })
-      await expectNoAxeViolations(page, 'audit trail with a bad date')
-    })
+        await (await PartnerRequestsPage.open(page, B)).saveRequest()
+        const requests = await PartnerRequestsPage.verifyOnPage(page)
+        await requests.waitForErrorSummary()
+        await expectNoAxeViolations(page, 'partner requests with errors')
+      })
 
-    it('users, adding a person (with errors) and changing a role', async () => {
-      const page = await newPage('admin@bradford.example')
-      await check(page, P.users(B))
-      await check(page, P.newUser(B))
-      await submit(page, page.locator('[data-qa="save-user"]'))
-      assert.ok(await page.locator('.govuk-error-summary').isVisible())
-      await expectNoAxeViolations(page, 'add user with errors')
-      await check(page, P.editUser(B, ids.viewerUser))
-    })
+      it('loading national data and linking a council, with errors', async () => {
+        const page = await newPage('admin@bradford.example')
+        await (await NationalDataPage.open(page, B)).loadRelease()
+        await (await NationalDataPage.verifyOnPage(page)).waitForErrorSummary()
+        await expectNoAxeViolations(page, 'national data with an error')
 
-    it('the overview for a viewer, and the 404 and 403 pages', async () => {
-      const page = await newPage('councillor@bradford.example')
-      await check(page, P.home(B))
-      await check(page, P.plan(B), 403)
-      await check(page, P.home('northfield'), 404)
-      await check(page, '/no/such/page', 404)
+        const unlinked = await newPage('admin@northfield.example')
+        await (await NationalDataPage.open(unlinked, 'northfield')).linkCouncil()
+        await (await NationalDataPage.verifyOnPage(unlinked)).waitForErrorSummary()
+        await expectNoAxeViolations(unlinked, 'linking a council with nothing chosen')
+      })
+
+      it('the audit trail with a bad date', async () => {
+        const page = await newPage('admin@bradford.example')
+        await (await AuditPage.open(page, B, { from: 'yesterday' })).waitForErrorSummary()
+        await expectNoAxeViolations(page, 'audit trail with a bad date')
+      })
+
+      it('adding a person, with errors', async () => {
+        const page = await newPage('admin@bradford.example')
+        await (await NewUserPage.open(page, B)).save()
+        const form = await NewUserPage.verifyOnPage(page)
+        assert.ok(await form.errorSummary.isVisible())
+        await expectNoAxeViolations(page, 'add user with errors')
+      })
+
+      it('the 404 page for an address no route serves', async () => {
+        const page = await newPage('councillor@bradford.example')
+        const response = await page.goto('/no/such/page')
+        assert.equal(response?.status(), 404)
+        await NotFoundPage.verifyOnPage(page)
+        await expectNoAxeViolations(page, '/no/such/page')
+      })
     })
   })
 }

@@ -1,5 +1,5 @@
-// Report exports, which need Debian's Chromium (PDF printing, chart images in Word): the files parse and
-// hold the report's content.
+// Report exports, which need Debian's Chromium (PDF printing, chart images in Word), downloaded from the
+// report page's links in a signed-in browser: the files parse and hold the report's content.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -8,56 +8,55 @@ import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
-import request from 'supertest'
-import { seedDemo } from '../../src/demo/seed-demo.js'
-import { buildTestApp, signedIn, type Agent } from '../../src/test-support/http.js'
+import type { Browser, Page } from 'playwright-core'
 import { demoIds } from '../../src/test-support/demo-ids.js'
 import { closeSharedBrowser } from '../../src/exports/chromium.js'
 import { paths } from '../../src/web/paths.js'
-import { testDatabaseKinds } from './support.js'
-import type { DatabaseHandle } from '../../src/db/connect.js'
+import { launchBrowser, startApp, testDatabaseKinds, type RunningApp } from './support.js'
+import { ReportPage, type ReportFormat } from './pages/report-page.js'
+import { SignInPage } from './pages/sign-in-page.js'
 
 const P = paths.council
 const B = 'bradford'
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = []
-  res.on('data', (c: Buffer) => chunks.push(c))
-  res.on('end', () => cb(null, Buffer.concat(chunks)))
-}
-
 for (const kind of testDatabaseKinds()) {
   describe(`report exports on ${kind.name}`, () => {
-    let database: DatabaseHandle
-    let board: Agent
-    let viewer: Agent
+    let app: RunningApp
+    let browser: Browser
+    let board: Page
+    let viewer: Page
     let ids: Awaited<ReturnType<typeof demoIds>>
 
     before(async () => {
-      database = await kind.open()
-      await seedDemo(database.db)
-      ids = await demoIds(database.db)
-      const app = buildTestApp(database.db)
-      board = await signedIn(app, 'board@bradford.example')
-      viewer = await signedIn(app, 'councillor@bradford.example')
+      app = await startApp(kind)
+      browser = await launchBrowser()
+      ids = await demoIds(app.database.db)
+      board = await as('board@bradford.example')
+      viewer = await as('councillor@bradford.example')
     })
     after(async () => {
       await closeSharedBrowser()
-      await database.close()
+      await browser?.close()
+      await app?.stop()
     })
 
-    const download = async (agent: Agent, id: number, format: 'pdf' | 'docx' | 'xlsx') => {
-      const res = await agent
-        .get(P.reportExport(B, id, format))
-        .buffer(true)
-        .parse(binary)
-      assert.equal(res.status, 200, `${format} returned ${res.status}`)
-      return { res, body: res.body as Buffer }
+    async function as(email: string): Promise<Page> {
+      const page = await (await browser.newContext({ baseURL: app.baseUrl })).newPage()
+      await SignInPage.signInAs(page, email)
+      return page
+    }
+
+    /** Opens the report and follows its download link for the format. */
+    const download = async (page: Page, id: number, format: ReportFormat) => {
+      const report = await ReportPage.open(page, B, id)
+      const res = await report.download(format)
+      assert.equal(res.status(), 200, `${format} returned ${res.status()}`)
+      return { res, body: await res.body() }
     }
 
     it('exports the data annex as XLSX with every measure value shown', async () => {
       const { res, body } = await download(board, ids.publishedReport, 'xlsx')
-      assert.match(String(res.headers['content-disposition']), /bradford-Q2-2022-23-progress-report\.xlsx/)
+      assert.match(String(res.headers()['content-disposition']), /bradford-Q2-2022-23-progress-report\.xlsx/)
       const book = new ExcelJS.Workbook()
       await book.xlsx.load(body as unknown as ArrayBuffer)
       assert.deepEqual(
@@ -79,7 +78,7 @@ for (const kind of testDatabaseKinds()) {
       assert.match(xml, /Q2 2022\/23 progress report/)
       assert.match(xml, /Progress at a glance: status of each strand/)
       assert.match(xml, /<w:tbl>/)
-      assert.match(xml, /descr="XmR chart of Social work vacancy rate/)
+      assert.match(xml, /descr="XmR chart of Posts not filled by a permanent social worker \(% of posts\)/)
       const images = Object.keys(zip.files).filter((f) => /^word\/media\/.*\.png$/.test(f))
       assert.ok(images.length >= 8, `${images.length} chart images`)
       const png = await zip.file(images[0]!)!.async('nodebuffer')
@@ -98,8 +97,8 @@ for (const kind of testDatabaseKinds()) {
     })
 
     it('never exports a draft to someone who may only see published reports', async () => {
-      assert.equal((await viewer.get(P.reportExport(B, ids.draftReport, 'xlsx'))).status, 404)
-      assert.equal((await board.get(P.reportExport(B, ids.draftReport, 'txt' as 'pdf'))).status, 404)
+      assert.equal((await viewer.request.get(P.reportExport(B, ids.draftReport, 'xlsx'))).status(), 404)
+      assert.equal((await board.request.get(P.reportExport(B, ids.draftReport, 'txt'))).status(), 404)
     })
   })
 }

@@ -3,8 +3,24 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, signIn, startApp, testDatabaseKinds, type RunningApp } from './support.js'
-import { CouncilPages, MilestoneForm, PlanPage, VersionsPage, submit } from './pages/pages.js'
+import { launchBrowser, startApp, testDatabaseKinds, type RunningApp } from './support.js'
+import { paths } from '../../src/web/paths.js'
+import { textOf } from './pages/abstract-page.js'
+import { AuditPage } from './pages/audit-page.js'
+import { ComparePage } from './pages/compare-page.js'
+import { CouncilHomePage } from './pages/council-home-page.js'
+import { ForbiddenPage } from './pages/forbidden-page.js'
+import { MilestoneFormPage } from './pages/milestone-form-page.js'
+import { NotFoundPage } from './pages/not-found-page.js'
+import { ObjectivePage } from './pages/objective-page.js'
+import { PlanPage } from './pages/plan-page.js'
+import { SignInPage } from './pages/sign-in-page.js'
+import { VersionPage } from './pages/version-page.js'
+import { VersionsPage } from './pages/versions-page.js'
+
+const P = paths.council
+const B = 'bradford'
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 for (const kind of testDatabaseKinds()) {
   describe(`plan journeys in the browser on ${kind.name}`, () => {
@@ -21,111 +37,107 @@ for (const kind of testDatabaseKinds()) {
       await app?.stop()
     })
 
-    async function as(email: string): Promise<Page> {
-      const context = await browser.newContext()
+    /** A page in a browser of its own (its own cookies), where links from paths lead to the app. */
+    async function newPage(): Promise<Page> {
+      const context = await browser.newContext({ baseURL: app.baseUrl })
       contexts.push(context)
-      const page = await context.newPage()
-      await signIn(page, app.baseUrl, email)
+      return context.newPage()
+    }
+
+    async function as(email: string): Promise<Page> {
+      const page = await newPage()
+      await SignInPage.signInAs(page, email)
       return page
     }
 
     it('signs in, updates a milestone, sees it audited, publishes a version and compares it with the last', async () => {
       const page = await as('improvement@bradford.example')
-      assert.match((await page.locator('h1').textContent()) ?? '', /City of Bradford/)
-      const plan = new PlanPage(page, app.baseUrl)
-      await plan.openStrand('5')
-      await plan.openFirstObjective()
+      await CouncilHomePage.verifyOnPage(page, /City of Bradford/)
+      const plan = await PlanPage.open(page, B)
+      const strand = await plan.openStrand('5')
+      const objective = await strand.openFirstObjective()
+      const objectiveTitle = await objective.headingText()
       const objectiveUrl = page.url()
-      const row = plan.milestoneRows().nth(1)
-      const title = (await row.locator('td').first().textContent())!.trim()
-      await submit(page, row.locator('[data-qa="update-milestone"]'))
+      const row = objective.milestoneRows.nth(1)
+      const title = await objective.milestoneTitle(row)
+      const form = await objective.updateMilestone(row)
 
       // A bad date first: the error summary appears and what was typed stays.
-      const form = new MilestoneForm(page)
       await form.setStatus('Complete')
-      await form.setDate('completedOn', '31', '2', '2023')
-      await form.setEvidence('Audit of 30 care plans, March 2023')
+      await form.setDate('Date completed', '31', '2', '2023')
+      await form.evidence.fill('Audit of 30 care plans, March 2023')
       await form.save()
-      assert.ok(await plan.errorSummary().isVisible())
-      assert.match((await plan.errorSummary().textContent()) ?? '', /The completion date must be a real date/)
-      assert.equal(await page.locator('#completedOn-day').inputValue(), '31')
-      assert.equal(await page.locator('#evidence').inputValue(), 'Audit of 30 care plans, March 2023')
+      const again = await MilestoneFormPage.verifyOnPage(page)
+      assert.ok(await again.errorSummary.isVisible())
+      assert.match(await again.errorSummaryText(), /The completion date must be a real date/)
+      assert.equal(await again.date('Date completed').day.inputValue(), '31')
+      assert.equal(await again.evidence.inputValue(), 'Audit of 30 care plans, March 2023')
 
-      await form.setDate('completedOn', '28', '2', '2023')
-      await form.save()
+      await again.setDate('Date completed', '28', '2', '2023')
+      await again.save()
       assert.equal(page.url().split('#')[0], objectiveUrl)
-      assert.match((await plan.banner().textContent()) ?? '', /Milestone saved/)
-      const saved = plan.milestoneRows().filter({ hasText: title })
-      assert.match((await saved.textContent()) ?? '', /Complete\s*on 28 February 2023/)
-      assert.match((await saved.textContent()) ?? '', /Audit of 30 care plans, March 2023/)
+      const saved = await ObjectivePage.verifyOnPage(page, objectiveTitle)
+      assert.match(await saved.flashText(), /Milestone saved/)
+      const savedRow = saved.milestoneRow(title)
+      assert.match(await textOf(savedRow), /Complete\s*on 28 February 2023/)
+      assert.match(await textOf(savedRow), /Audit of 30 care plans, March 2023/)
 
-      await page.locator('#body').fill('Care plans audited: permanence decisions are now made at the second review.')
-      await submit(page, page.locator('[data-qa="add-update"]'))
-      assert.match((await page.locator('[data-qa="update"]').first().textContent()) ?? '', /permanence decisions/)
+      await saved.addUpdate('Care plans audited: permanence decisions are now made at the second review.')
+      const updated = await ObjectivePage.verifyOnPage(page, objectiveTitle)
+      assert.match(await textOf(updated.updates.first()), /permanence decisions/)
 
-      await plan.open('/audit')
-      assert.match(
-        (await page.locator('[data-qa="audit-entries"]').textContent()) ?? '',
-        new RegExp(`Updated milestone ${title.slice(0, 20)}`),
-      )
+      const audit = await AuditPage.open(page, B)
+      assert.match(await textOf(audit.entries), new RegExp(`Updated milestone ${escape(title.slice(0, 20))}`))
 
-      const versions = new VersionsPage(page, app.baseUrl)
+      const versions = await VersionsPage.open(page, B)
       await versions.publish('After the March board')
-      assert.match((await versions.heading().textContent()) ?? '', /Version 3/)
-      assert.match((await page.locator('main').textContent()) ?? '', /This version is frozen/)
-      await versions.compare('2', '3')
-      const changes = (await versions.changes().textContent()) ?? ''
-      assert.match(changes, new RegExp(title.slice(0, 20)))
+      const version = await VersionPage.verifyOnPage(page, /Version 3/)
+      assert.match(await textOf(version.main), /This version is frozen/)
+      const compared = await (await ComparePage.open(page, B)).compare('2', '3')
+      const changes = await textOf(compared.changes)
+      assert.match(changes, new RegExp(escape(title.slice(0, 20))))
       assert.match(changes, /Completed on/)
     })
 
     it('shows a strand lead the Update links for their own strand only', async () => {
       const page = await as('strand-lead@bradford.example')
-      const plan = new PlanPage(page, app.baseUrl)
-      await plan.openStrand('1')
-      await plan.openFirstObjective()
-      assert.ok((await plan.updateLinks().count()) > 0)
-      await plan.openStrand('5')
-      await plan.openFirstObjective()
-      assert.equal(await plan.updateLinks().count(), 0)
-      assert.ok((await plan.milestoneRows().count()) > 0)
+      const own = await (await (await PlanPage.open(page, B)).openStrand('1')).openFirstObjective()
+      assert.ok((await own.updateLinks.count()) > 0)
+      const other = await (await (await PlanPage.open(page, B)).openStrand('5')).openFirstObjective()
+      assert.equal(await other.updateLinks.count(), 0)
+      assert.ok((await other.milestoneRows.count()) > 0)
     })
 
     it('lets a viewer read published versions but not the live plan', async () => {
       const page = await as('councillor@bradford.example')
-      const pages = new CouncilPages(page, app.baseUrl)
-      assert.equal(await page.getByRole('link', { name: 'Improvement plan' }).count(), 0)
-      await pages.open('/plan/versions')
-      assert.ok((await page.locator('[data-qa="versions"] tbody tr').count()) >= 2)
-      const response = await pages.open('/plan')
+      const home = await CouncilHomePage.verifyOnPage(page, /City of Bradford/)
+      assert.equal(await home.link('Improvement plan').count(), 0)
+      const versions = await VersionsPage.open(page, B)
+      assert.ok((await versions.versionRows.count()) >= 2)
+      const response = await page.goto(P.plan(B))
       assert.equal(response?.status(), 403)
-      assert.match((await pages.heading().textContent()) ?? '', /You do not have permission/)
+      await ForbiddenPage.verifyOnPage(page)
     })
 
     it('says "Page not found" for another council, and signing out ends the session', async () => {
       const page = await as('director@bradford.example')
-      const pages = new CouncilPages(page, app.baseUrl, 'northfield')
-      const response = await pages.open()
+      const response = await page.goto(P.home('northfield'))
       assert.equal(response?.status(), 404)
-      assert.match((await pages.heading().textContent()) ?? '', /Page not found/)
-      const own = new CouncilPages(page, app.baseUrl)
-      await own.open()
+      await NotFoundPage.verifyOnPage(page)
+      const own = await CouncilHomePage.open(page, B, /City of Bradford/)
       await own.signOut()
-      await own.open()
+      await page.goto(P.home(B))
       assert.match(page.url(), /\/sign-in\?returnTo=/)
+      await SignInPage.verifyOnPage(page)
     })
 
     it('keeps the focus on the error summary and the typed email after a failed sign-in', async () => {
-      const context = await browser.newContext()
-      contexts.push(context)
-      const page = await context.newPage()
-      await signIn(page, app.baseUrl, 'board@bradford.example', 'not-the-password')
-      assert.match(
-        (await page.locator('.govuk-error-summary').textContent()) ?? '',
-        /Enter a correct email address and password/,
-      )
-      assert.equal(await page.locator('#email').inputValue(), 'board@bradford.example')
-      assert.equal(await page.locator('#password').inputValue(), '')
+      const page = await newPage()
+      await (await SignInPage.open(page)).signIn('board@bradford.example', 'not-the-password')
+      const signIn = await SignInPage.verifyOnPage(page)
+      assert.match(await signIn.errorSummaryText(), /Enter a correct email address and password/)
+      assert.equal(await signIn.email.inputValue(), 'board@bradford.example')
+      assert.equal(await signIn.password.inputValue(), '')
     })
   })
 }

@@ -9,9 +9,8 @@ import express from 'express'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { testDatabaseKinds, type TestDatabaseKind } from '../../src/test-support/databases.js'
 import { buildTestApp } from '../../src/test-support/http.js'
-import { seedDemo, DEMO_PASSWORD } from '../../src/demo/seed-demo.js'
+import { DEMO_PASSWORD } from '../../src/demo/seed-demo.js'
 import type { DatabaseHandle } from '../../src/db/connect.js'
-import { loadShippedData } from '../../src/national/load-national.js'
 
 const require = createRequire(import.meta.url)
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -28,9 +27,7 @@ export interface RunningApp {
 
 /** Starts the whole app over a fresh demo database of the given kind. */
 export async function startApp(kind: TestDatabaseKind, options: { national?: boolean } = {}): Promise<RunningApp> {
-  const database = await kind.open()
-  await seedDemo(database.db)
-  if (options.national) await loadShippedData(database.db)
+  const database = await kind.openDemo(options)
   const inner = buildTestApp(database.db, (error) => console.error('[app error]', error))
   // Report slow requests, so a hang in CI says which request hung.
   const app = express()
@@ -108,19 +105,4 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
     [],
     `axe found accessibility violations on ${label}`,
   )
-}
-
-/** Signs in through the sign-in page, as a person would. */
-export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`)
-  await page.locator('[data-qa="email"]').fill(email)
-  await page.locator('[data-qa="password"]').fill(password)
-  await Promise.all([page.waitForEvent('framenavigated'), page.locator('[data-qa="sign-in"]').click()])
-  await page.waitForLoadState('domcontentloaded')
-  if (password === DEMO_PASSWORD) {
-    assert.ok(
-      !new URL(page.url()).pathname.startsWith('/sign-in'),
-      `signing in as ${email} did not leave the sign-in page`,
-    )
-  }
 }

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import ExcelJS from 'exceljs'
 import type { DatabaseHandle } from '../../db/connect.js'
-import { seedDemo } from '../../demo/seed-demo.js'
 import { testDatabaseKinds } from '../../test-support/databases.js'
 import { buildTestApp, csrfFrom, signedIn, type Agent } from '../../test-support/http.js'
 import { paths } from '../../web/paths.js'
@@ -18,8 +17,7 @@ for (const kind of testDatabaseKinds()) {
     let board: Agent
 
     before(async () => {
-      database = await kind.open()
-      await seedDemo(database.db)
+      database = await kind.openDemo()
       const app = buildTestApp(database.db)
       team = await signedIn(app, 'improvement@bradford.example')
       board = await signedIn(app, 'board@bradford.example')

@@ -1,0 +1,200 @@
+// Every page the accessibility test opens, who opens it and what it answers; and every GET route that is not
+// an HTML page, with the reason it has no accessibility check. src/server/route-access.db.test.ts walks the
+// app's router and fails if a GET route is in neither list.
+import { paths } from '../../src/web/paths.js'
+import type { demoIds } from '../../src/test-support/demo-ids.js'
+import type { AnyRoute } from '../../src/test-support/route-walk.js'
+
+const P = paths.council
+const B = 'bradford'
+const N = 'northfield'
+
+/** The headings of the demo records these pages show (src/demo), by their names in the demo ids. */
+export const DEMO_HEADINGS = {
+  bradford: 'City of Bradford Metropolitan District Council',
+  otherStrand: 'Children in care and care leavers',
+  otherObjective: 'Specialist children in care and care leavers service',
+  derivedMeasure: 'Posts not filled by a permanent social worker (% of posts)',
+  recordedMeasure: 'Average social worker caseload',
+}
+const BRADFORD = DEMO_HEADINGS.bradford
+
+export type DemoIds = Awaited<ReturnType<typeof demoIds>>
+
+const IMPROVEMENT = 'improvement@bradford.example'
+const BOARD = 'board@bradford.example'
+const ADMIN = 'admin@bradford.example'
+
+/** A route with a function giving all its arguments (the council first) from the demo ids. */
+type RouteWithArgs<Routes> = {
+  [K in keyof Routes]: Routes[K] extends AnyRoute
+    ? { route: Routes[K]; args: (ids: DemoIds) => Parameters<Routes[K]> }
+    : never
+}[keyof Routes]
+
+export type PageCheck = (RouteWithArgs<Omit<typeof paths, 'council'>> | RouteWithArgs<typeof paths.council>) & {
+  /** Added to the link, e.g. `?from=1&to=2`. */
+  query?: string
+  /** The demo account that opens it; none for a signed-out visitor. */
+  as?: string
+  /** The page's h1. */
+  heading: string | RegExp
+  /** The status it answers with, if not 200. */
+  status?: 403 | 404
+}
+
+/** Opened in this order, each checked with axe-core (WCAG 2.0 to 2.2, A and AA). */
+export const ACCESSIBILITY_PAGES: PageCheck[] = [
+  { route: paths.signIn, args: () => [], heading: 'Sign in to Turnaround' },
+  { route: paths.home, args: () => [], as: 'adviser@dfe.example', heading: 'Choose a council' },
+
+  { route: P.home, args: () => [B], as: IMPROVEMENT, heading: BRADFORD },
+  { route: P.plan, args: () => [B], as: IMPROVEMENT, heading: /Improvement Plan/ },
+  { route: P.strand, args: (i) => [B, i.otherStrand], as: IMPROVEMENT, heading: DEMO_HEADINGS.otherStrand },
+  { route: P.editStrand, args: (i) => [B, i.otherStrand], as: IMPROVEMENT, heading: 'Edit strand 5' },
+  { route: P.newStrand, args: () => [B], as: IMPROVEMENT, heading: 'Add a strand' },
+  { route: P.newObjective, args: (i) => [B, i.otherStrand], as: IMPROVEMENT, heading: 'Add an objective' },
+  {
+    route: P.objective,
+    args: (i) => [B, i.otherObjective],
+    as: IMPROVEMENT,
+    heading: DEMO_HEADINGS.otherObjective,
+  },
+  { route: P.editObjective, args: (i) => [B, i.otherObjective], as: IMPROVEMENT, heading: 'Edit objective' },
+  { route: P.newMilestone, args: (i) => [B, i.otherObjective], as: IMPROVEMENT, heading: 'Add a milestone' },
+  { route: P.editMilestone, args: (i) => [B, i.otherMilestone], as: IMPROVEMENT, heading: 'Update milestone' },
+  {
+    route: P.deleteMilestone,
+    args: (i) => [B, i.otherMilestone],
+    as: IMPROVEMENT,
+    heading: 'Are you sure you want to delete this milestone?',
+  },
+
+  { route: P.versions, args: () => [B], as: BOARD, heading: 'Published versions of the plan' },
+  { route: P.version, args: () => [B, 2], as: BOARD, heading: 'Version 2' },
+  {
+    route: P.compareVersions,
+    args: () => [B],
+    query: '?from=1&to=2',
+    as: BOARD,
+    heading: 'Compare versions of the plan',
+  },
+  {
+    route: P.compareVersions,
+    args: () => [B],
+    query: '?from=2&to=draft',
+    as: BOARD,
+    heading: 'Compare versions of the plan',
+  },
+
+  { route: P.measures, args: () => [B], as: IMPROVEMENT, heading: 'Success measures' },
+  { route: P.measure, args: (i) => [B, i.derivedMeasure], as: IMPROVEMENT, heading: DEMO_HEADINGS.derivedMeasure },
+  { route: P.measure, args: (i) => [B, i.recordedMeasure], as: IMPROVEMENT, heading: DEMO_HEADINGS.recordedMeasure },
+  { route: P.vitalSigns, args: () => [B], as: IMPROVEMENT, heading: 'Vital Signs: workforce and demand' },
+  {
+    route: P.vitalSigns,
+    args: () => [B],
+    query: '?baseline=2019-09',
+    as: IMPROVEMENT,
+    heading: 'Vital Signs: workforce and demand',
+  },
+  { route: P.newMeasure, args: () => [B], as: IMPROVEMENT, heading: 'Add a measure' },
+  {
+    route: P.editMeasure,
+    args: (i) => [B, i.recordedMeasure],
+    as: IMPROVEMENT,
+    heading: `Edit ${DEMO_HEADINGS.recordedMeasure}`,
+  },
+  { route: P.importData, args: () => [B], as: IMPROVEMENT, heading: 'Import data' },
+
+  { route: P.reports, args: () => [B], as: IMPROVEMENT, heading: 'Quarterly progress reports' },
+  { route: P.report, args: (i) => [B, i.draftReport], as: IMPROVEMENT, heading: 'Q3 2022/23 progress report' },
+  { route: P.report, args: (i) => [B, i.publishedReport], as: IMPROVEMENT, heading: 'Q2 2022/23 progress report' },
+  {
+    route: P.reportPrint,
+    args: (i) => [B, i.publishedReport],
+    as: IMPROVEMENT,
+    heading: 'Q2 2022/23 progress report',
+  },
+  {
+    route: P.compareReport,
+    args: (i) => [B, i.draftReport],
+    as: IMPROVEMENT,
+    heading: 'Changes since the last published report',
+  },
+  { route: P.partnerRequests, args: () => [B], as: IMPROVEMENT, heading: 'Contributions asked of partners' },
+
+  { route: P.benchmarks, args: () => [B], as: ADMIN, heading: 'National benchmarks' },
+  {
+    route: P.benchmarkIndicator,
+    args: () => [B, 'rereferrals'],
+    as: ADMIN,
+    heading: 'Re-referrals within 12 months',
+  },
+  {
+    route: P.benchmarkIndicator,
+    args: () => [B, 'care-leavers-suitable-17-18'],
+    query: '?year=2025',
+    as: ADMIN,
+    heading: 'Care leavers aged 17 to 18 in suitable accommodation',
+  },
+  { route: P.inspections, args: () => [B], as: ADMIN, heading: 'Our Ofsted inspections' },
+  { route: P.allInspections, args: () => [B], as: ADMIN, heading: 'Ofsted judgements of all councils' },
+  { route: P.areaInspections, args: () => [B, '380'], as: ADMIN, heading: 'Ofsted inspections: Bradford' },
+  { route: P.nationalData, args: () => [B], as: ADMIN, heading: 'Manage national data' },
+  { route: P.audit, args: () => [B], as: ADMIN, heading: 'Audit trail' },
+  { route: P.audit, args: () => [B], query: '?entity=milestone&action=update', as: ADMIN, heading: 'Audit trail' },
+  { route: P.users, args: () => [B], as: ADMIN, heading: `People with access to ${BRADFORD}` },
+  { route: P.newUser, args: () => [B], as: ADMIN, heading: 'Add a person' },
+  { route: P.editUser, args: (i) => [B, i.viewerUser], as: ADMIN, heading: 'Change Demo Scrutiny Councillor' },
+
+  // A council not yet linked to the national statistics.
+  { route: P.benchmarks, args: () => [N], as: 'admin@northfield.example', heading: 'National benchmarks' },
+  { route: P.nationalData, args: () => [N], as: 'admin@northfield.example', heading: 'Manage national data' },
+
+  // The overview for a viewer, and the 403 and 404 pages.
+  { route: P.home, args: () => [B], as: 'councillor@bradford.example', heading: BRADFORD },
+  {
+    route: P.plan,
+    args: () => [B],
+    as: 'councillor@bradford.example',
+    heading: 'You do not have permission to do this',
+    status: 403,
+  },
+  { route: P.home, args: () => [N], as: 'councillor@bradford.example', heading: 'Page not found', status: 404 },
+]
+
+/** The accessibility test that shows a page reached only by doing something (uploading a file). */
+export const IMPORT_PREVIEW_TEST = 'an import preview with problems, and one ready to confirm'
+
+/** Pages checked by an interaction test (named) rather than opened from the list above. */
+export const PAGES_CHECKED_BY_INTERACTION: Array<{ route: AnyRoute; test: string }> = [
+  { route: P.importBatch, test: IMPORT_PREVIEW_TEST },
+]
+
+/** Served by src/server/app.ts at fixed addresses that have no entry in paths. */
+export const GOVUK_FRONTEND_FILES = [
+  { pattern: '/stylesheets/govuk-frontend.min.css' },
+  { pattern: '/javascripts/govuk-frontend.min.js' },
+] as const
+
+/** GET routes that answer with something other than an HTML page, so have no accessibility check. */
+export const NOT_PAGES: Array<{ route: { readonly pattern: string }; reason: string }> = [
+  { route: P.planCsv, reason: 'a CSV download of the plan' },
+  { route: P.measuresCsv, reason: 'a CSV download of every measure' },
+  { route: P.measureCsv, reason: 'a CSV download of one measure' },
+  { route: P.vitalSignsCsv, reason: 'a CSV download of the Vital Signs' },
+  { route: P.importTemplate, reason: 'a CSV or XLSX template to fill in and import' },
+  { route: P.reportExport, reason: 'a PDF, Word or Excel download of a report (test/e2e/exports.test.ts)' },
+  { route: P.benchmarksCsv, reason: 'a CSV download of the national benchmarks' },
+  { route: P.benchmarkIndicatorCsv, reason: 'a CSV download of one national indicator in one year' },
+  { route: P.inspectionsCsv, reason: 'a CSV download of the council’s Ofsted inspections' },
+  { route: P.allInspectionsCsv, reason: 'a CSV download of every council’s latest judgements' },
+  { route: P.timeToImproveCsv, reason: 'a CSV download of the time-to-improve estimate' },
+  { route: P.improvementJourneysCsv, reason: 'a CSV download of each council’s journey out of inadequate' },
+  { route: P.areaInspectionsCsv, reason: 'a CSV download of one council’s Ofsted inspections' },
+  { route: paths.ping, reason: 'JSON for monitoring' },
+  { route: paths.health, reason: 'JSON for monitoring' },
+  { route: paths.info, reason: 'JSON for monitoring' },
+  ...GOVUK_FRONTEND_FILES.map((route) => ({ route, reason: 'a static govuk-frontend file' })),
+]
