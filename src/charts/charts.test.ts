@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { renderXmrChart, type XmrView } from './xmr-chart.js'
 import { renderLineChart } from './line-chart.js'
+import { renderStepChart } from './step-chart.js'
 import { linePath, niceTicks, spreadLabels } from './svg.js'
 
 /** Every opened tag is closed, in order: enough to know the SVG is well formed. */
@@ -129,5 +130,37 @@ describe('svg helpers', () => {
       out.map((l) => l.y),
       [50, 100, 114],
     )
+  })
+})
+
+describe('step chart', () => {
+  const svg = renderStepChart({
+    id: 's1',
+    title: 'Councils judged better',
+    xLabel: 'Months since judged inadequate',
+    yLabel: 'Share judged better',
+    start: 0,
+    steps: [
+      { x: 6, y: 0.2, lower: 0.05, upper: 0.5 },
+      { x: 18, y: 0.5, lower: 0.2, upper: 0.8 },
+    ],
+    summary: 'Half were judged better by 18 months.',
+    formatX: (v) => String(v),
+    formatY: (v) => `${Math.round(v * 100)}%`,
+  })
+
+  it('draws the estimate as steps that rise at each event, with its band and a text alternative', () => {
+    assert.ok(balanced(svg))
+    assert.match(svg, /role="img" aria-labelledby="s1-title s1-desc"/)
+    assert.match(
+      svg,
+      /<desc id="s1-desc">Step chart of share judged better against months since judged inadequate\. Half were judged better by 18 months\.<\/desc>/,
+    )
+    const steps = /<path class="steps" d="([^"]+)"/.exec(svg)![1]!
+    // From 0 at month 0, along to month 6, up to 20%, along to month 18, up to 50%, along to the end.
+    assert.equal((steps.match(/H/g) ?? []).length, 3)
+    assert.equal((steps.match(/V/g) ?? []).length, 2)
+    assert.equal((svg.match(/class="band"/g) ?? []).length, 2)
+    assert.match(svg, /95% confidence interval/)
   })
 })

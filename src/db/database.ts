@@ -173,6 +173,10 @@ export interface MeasureTable {
   code: string
   name: string
   definition: Generated<string>
+  /** What a reader must know about the definition (what it includes, what it is not). */
+  caveats: Generated<string>
+  /** How it differs from the official indicator or benchmarks it is compared with; empty when alike. */
+  comparability: Generated<string>
   unit: Unit
   polarity: Polarity
   frequency: Frequency

@@ -17,6 +17,8 @@ interface DemoMeasure {
   code: string
   name: string
   definition: string
+  caveats?: string
+  comparability?: string
   unit: Unit
   polarity: Polarity
   frequency: Frequency
@@ -99,8 +101,10 @@ const DEMO_MEASURES: DemoMeasure[] = [
   },
   {
     code: 'VS-VACANCIES',
-    name: 'Social work vacancies',
-    definition: 'Posts on the structure not filled by a permanent social worker.',
+    name: 'Posts not filled by a permanent social worker',
+    definition: 'Social work posts on the structure minus permanent social workers in post, at the end of the month.',
+    caveats:
+      'Computed from two series in the Commissioner’s review, not the council’s recorded vacancies: the posts include managers and other roles, so it counts more than vacancies. On 19 December 2021 the council recorded 124 vacancies where this gives 167 for November.',
     unit: 'count',
     polarity: 'lower',
     frequency: 'monthly',
@@ -110,8 +114,12 @@ const DEMO_MEASURES: DemoMeasure[] = [
   },
   {
     code: 'VS-VACANCY-RATE',
-    name: 'Social work vacancy rate',
-    definition: 'Vacancies as a percentage of posts on the structure.',
+    name: 'Posts not filled by a permanent social worker (% of posts)',
+    definition: 'Posts not filled by a permanent social worker as a percentage of social work posts on the structure.',
+    caveats:
+      'Posts include managers and other roles, and a post filled by an agency worker counts as not filled, so this runs higher than a vacancy rate.',
+    comparability:
+      'Not like for like with DfE’s vacancy rate, which counts vacant full-time-equivalent social worker posts at 30 September as a share of vacancies and filled posts.',
     unit: 'percent',
     polarity: 'lower',
     frequency: 'monthly',
@@ -126,6 +134,9 @@ const DEMO_MEASURES: DemoMeasure[] = [
     code: 'VS-AGENCY-SHARE',
     name: 'Agency share of the social work workforce',
     definition: 'Agency social workers as a percentage of agency plus permanent social workers.',
+    caveats: 'Agency workers are counted as full-time equivalents and permanent social workers as people.',
+    comparability:
+      'Close to, but not the same as, DfE’s agency rate, which counts both as full-time equivalents at 30 September.',
     unit: 'percent',
     polarity: 'lower',
     frequency: 'monthly',
@@ -140,6 +151,8 @@ const DEMO_MEASURES: DemoMeasure[] = [
     code: 'VS-CASELOAD',
     name: 'Average social worker caseload',
     definition: 'Children allocated per case-holding social worker at the end of the month.',
+    comparability:
+      'DfE’s average caseload is cases per case-holding full-time-equivalent social worker at 30 September; the council counts at each month’s end.',
     unit: 'count',
     polarity: 'lower',
     frequency: 'monthly',
@@ -166,7 +179,7 @@ const DEMO_MEASURES: DemoMeasure[] = [
 ]
 
 /** Reads the shipped CSV: month_end (yyyy-mm-dd) and one column per series. */
-function readWorkforceCsv(): Array<Record<string, string>> {
+export function readWorkforceCsv(): Array<Record<string, string>> {
   const file = path.join(projectRoot, 'src/demo/data/workforce-monthly.csv')
   return parse<Record<string, string>>(fs.readFileSync(file), { columns: true, skip_empty_lines: true, trim: true })
 }
@@ -198,6 +211,8 @@ export async function seedDemoMeasures(
         vital_sign: m.vitalSign,
         formula: m.formula ? jsonb(m.formula) : null,
         national_indicator: m.national ?? null,
+        caveats: m.caveats ?? '',
+        comparability: m.comparability ?? '',
         position: position + 1,
       })
       .returning('id')

@@ -1,8 +1,14 @@
 // The data behind a measure's chart and table, with every derived column, as CSV.
 import { toCsv, type Cell } from '../shared/csv.js'
+import { fileNumber, mixedChangeCells } from '../shared/units.js'
 import type { MeasureSummary } from './measure-summary.js'
-import { ASSURANCE_LABELS, SIGNAL_LABELS, VARIATION_LABELS } from './spc.js'
+import { ASSURANCE_LABELS, VARIATION_LABELS, pointVariation, signalText } from './spc.js'
 
+/**
+ * One row per period: the value, the target and benchmarks, and every SPC figure behind the chart: the
+ * moving range, mean, 2-sigma lines and limits, each rule the point is part of with its direction, the
+ * rule that labels it, and its variation. Numbers are rounded to 4 decimals (no binary noise).
+ */
 export function measureCsv(summary: MeasureSummary): string {
   const benchmarkHeaders = summary.benchmarkSeries.map((b) => b.label)
   const header = [
@@ -12,33 +18,35 @@ export function measureCsv(summary: MeasureSummary): string {
     'note',
     'target',
     ...benchmarkHeaders,
+    'spc_moving_range',
     'spc_mean',
     'spc_lower_limit',
+    'spc_lower_2_sigma',
+    'spc_upper_2_sigma',
     'spc_upper_limit',
     'spc_rules_fired',
+    'spc_primary_rule',
     'spc_variation',
   ]
   const rows: Cell[][] = summary.spc.points.map((p, i) => {
     const point = summary.points[i]!
-    const special = p.specialCause
+    const rules = p.signals.map((rule) => signalText(rule, p.directions[rule]!))
     return [
       point.period,
       point.label,
-      point.value,
+      fileNumber(point.value),
       point.note,
-      summary.target?.value ?? null,
-      ...summary.benchmarkSeries.map((b) => b.points.find((x) => x.period === point.period)?.value ?? null),
-      p.mean,
-      p.lowerLimit,
-      p.upperLimit,
-      p.signals.map((s) => SIGNAL_LABELS[s]).join('; '),
-      point.value === null
-        ? ''
-        : !summary.spc.enoughData
-          ? VARIATION_LABELS['not-enough-data']
-          : special === null
-            ? VARIATION_LABELS['common-cause']
-            : VARIATION_LABELS[`special-cause-${special}`],
+      fileNumber(summary.target?.value),
+      ...summary.benchmarkSeries.map((b) => fileNumber(b.points.find((x) => x.period === point.period)?.value)),
+      fileNumber(p.movingRange),
+      fileNumber(p.mean),
+      fileNumber(p.lowerLimit),
+      fileNumber(p.lowerTwoSigma),
+      fileNumber(p.upperTwoSigma),
+      fileNumber(p.upperLimit),
+      rules.join('; '),
+      p.primary ? signalText(p.primary, p.directions[p.primary]!) : '',
+      point.value === null ? '' : VARIATION_LABELS[pointVariation(summary.spc.enoughData, p.specialCause)],
     ]
   })
   return toCsv(header, rows)
@@ -57,6 +65,8 @@ export function measuresSummaryCsv(summaries: MeasureSummary[]): string {
       'previous_period',
       'previous_value',
       'change',
+      'change_unit',
+      'change_percent',
       'target',
       'benchmarks',
       'variation',
@@ -68,12 +78,12 @@ export function measuresSummaryCsv(summaries: MeasureSummary[]): string {
       s.measure.unit,
       s.measure.polarity,
       s.latest?.period,
-      s.latest?.value,
+      fileNumber(s.latest?.value),
       s.previous?.period,
-      s.previous?.value,
-      s.change,
-      s.target?.value,
-      s.benchmarks.map((b) => `${b.text}: ${b.value}`).join('; '),
+      fileNumber(s.previous?.value),
+      ...mixedChangeCells(s.change, s.measure.unit),
+      fileNumber(s.target?.value),
+      s.benchmarks.map((b) => `${b.text}: ${fileNumber(b.value)}`).join('; '),
       VARIATION_LABELS[s.spc.variation],
       ASSURANCE_LABELS[s.spc.assurance],
     ]),

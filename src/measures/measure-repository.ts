@@ -106,6 +106,8 @@ export interface MeasureInput {
   code: string
   name: string
   definition: string
+  caveats: string
+  comparability: string
   unit: Unit
   polarity: Polarity
   frequency: Frequency
@@ -126,6 +128,8 @@ function measureColumns(input: MeasureInput) {
     code: input.code,
     name: input.name,
     definition: input.definition,
+    caveats: input.caveats,
+    comparability: input.comparability,
     unit: input.unit,
     polarity: input.polarity,
     frequency: input.frequency,

@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { DatabaseHandle } from '../db/connect.js'
-import { seedDemo } from '../demo/seed-demo.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, postForm, signedIn, type Agent } from '../test-support/http.js'
 import { paths } from '../web/paths.js'
@@ -20,8 +19,7 @@ for (const kind of testDatabaseKinds()) {
       (await database.db.selectFrom('measure').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id
 
     before(async () => {
-      database = await kind.open()
-      await seedDemo(database.db)
+      database = await kind.openDemo()
       const app = buildTestApp(database.db)
       team = await signedIn(app, 'improvement@bradford.example')
       board = await signedIn(app, 'board@bradford.example')
@@ -33,11 +31,13 @@ for (const kind of testDatabaseKinds()) {
       const res = await board.get(P.measures(B))
       assert.equal(res.status, 200)
       assert.match(res.text, /Strand 8: Workforce/)
-      assert.match(res.text, /Social work vacancy rate/)
+      assert.match(res.text, /Posts not filled by a permanent social worker \(% of posts\)/)
       assert.match(res.text, /Nov 2021/)
       // The vacancy rate row: 167 vacancies of 443 posts in November 2021, far above its 15% target and the
       // highest in the series.
-      const row = /Social work vacancy rate<\/a><\/th>([\s\S]*?)<\/tr>/.exec(res.text)?.[1] ?? ''
+      const row =
+        /Posts not filled by a permanent social worker \(% of posts\)<\/a><\/th>([\s\S]*?)<\/tr>/.exec(res.text)?.[1] ??
+        ''
       assert.match(row, /37\.7%<br><span class="govuk-body-s">Nov 2021<\/span>/)
       assert.match(row, />15\.0%</)
       assert.match(row, /data-qa="variation">Special cause concern</)
@@ -50,7 +50,15 @@ for (const kind of testDatabaseKinds()) {
       assert.match(res.text, /<svg[^>]*role="img"/)
       assert.match(res.text, /<desc/)
       assert.match(res.text, /Worse than England \(Sep 2021\)/)
-      assert.match(res.text, /Calculated: VS-VACANCIES as a percentage of VS-POSTS/)
+      assert.match(
+        res.text,
+        /Calculated by Turnaround: Posts not filled by a permanent social worker \(VS-VACANCIES\) as a percentage of Social work posts on the structure \(VS-POSTS\)\./,
+      )
+      assert.match(
+        res.text,
+        /data-qa="caveats"><strong>What this figure is and is not\.<\/strong> Posts include managers/,
+      )
+      assert.match(res.text, /data-qa="comparability">Not like for like: Not like for like with DfE’s vacancy rate/)
       assert.match(res.text, /Download this data \(CSV\)/)
       assert.doesNotMatch(res.text, /data-qa="save-value"/, 'board members cannot edit')
     })
@@ -62,10 +70,24 @@ for (const kind of testDatabaseKinds()) {
       const [header, first] = res.text.trim().split('\r\n')
       assert.equal(
         header,
-        'period,period_label,value,note,target,England,Region,spc_mean,spc_lower_limit,spc_upper_limit,spc_rules_fired,spc_variation',
+        'period,period_label,value,note,target,England,Region,spc_moving_range,spc_mean,spc_lower_limit,spc_lower_2_sigma,spc_upper_2_sigma,spc_upper_limit,spc_rules_fired,spc_primary_rule,spc_variation',
       )
-      // Aug 2018: posts 318, employees 280 -> 38 vacancies -> 11.9497%
-      assert.match(first!, /^2018-08-01,Aug 2018,11\.949685534591195,,15,/)
+      // Aug 2018: posts 318, employees 280 -> 38 not filled -> 11.9497% (4 decimals, no binary noise); the
+      // first point has no moving range; it is below the lower limit, an improvement where lower is better.
+      const cells = first!.split(',')
+      assert.deepEqual(cells.slice(0, 8), ['2018-08-01', 'Aug 2018', '11.9497', '', '15', '', '', ''])
+      assert.ok(
+        cells.slice(8, 13).every((c) => /^-?\d+(\.\d{1,4})?$/.test(c)),
+        `mean, 2-sigma lines and limits: ${first}`,
+      )
+      assert.ok(Number(cells[2]) < Number(cells[9]!), 'the value is below the lower limit it is labelled against')
+      // It is also the first of twelve below the mean: both rules are listed; the limit labels it.
+      assert.deepEqual(cells.slice(13), [
+        'Below the lower limit; Run of 7 points below the mean',
+        'Below the lower limit',
+        'Special cause improvement',
+      ])
+      assert.doesNotMatch(res.text, /\d\.\d{5,}/, 'no number with more than 4 decimals')
     })
 
     it('computes Vital Signs changes since the chosen baseline from the data', async () => {
@@ -73,10 +95,16 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(res.status, 200)
       assert.match(res.text, /Workforce: change since Aug 2018/)
       assert.match(res.text, /Demand: change since Aug 2018/)
-      // Open cases: 3,870 in Aug 2018 to 6,150 in Nov 2021
-      assert.match(res.text, /\+2,280/)
+      // Open cases: 3,870 in Aug 2018 to 6,150 in Nov 2021: 2,280 more, 58.9% of 3,870.
+      assert.match(res.text, /\+2,280 \(\+58\.9%\)/)
+      // The share of posts not filled: 11.9497% to 37.6975%, 25.7 percentage points (never "+215%").
+      assert.match(res.text, /\+25\.7 pts/)
       const csv = await board.get(`${P.vitalSignsCsv(B)}?baseline=2018-08`)
-      assert.match(csv.text, /VS-OPEN-CASES,Open cases,demand,count,2018-08-01,3870,2021-11-01,6150,2280,58\.9/)
+      assert.match(csv.text, /VS-OPEN-CASES,Open cases,demand,count,2018-08-01,3870,2021-11-01,6150,2280,count,58\.9,/)
+      assert.match(
+        csv.text,
+        /VS-VACANCY-RATE,[^\r]*,percent,2018-08-01,11\.9497,2021-11-01,37\.6975,25\.7478,percentage points,,/,
+      )
     })
 
     it('adds and corrects a value by hand, auditing the change, never duplicating', async () => {

@@ -23,6 +23,7 @@ import {
 import { INDICATORS_BY_ID, NATIONAL_INDICATORS } from '../national/indicators.js'
 import { nationalFiguresFor } from '../national/measure-benchmarks.js'
 import { measureChart } from './measure-chart.js'
+import { describeFormula } from './measure-types.js'
 import { validRange } from './import/validate-import.js'
 import { UNITS } from '../shared/units.js'
 import { POLARITIES } from '../shared/polarity.js'
@@ -161,6 +162,7 @@ export function measureRoutes(db: Db): Router {
       linkedStrands,
       linkedObjectives,
       inputs,
+      formula: measure.formula ? describeFormula(measure.formula, measures) : null,
       rebaselines,
       benchmarkKinds: BENCHMARK_KINDS,
       values: {},
@@ -190,6 +192,8 @@ export function measureRoutes(db: Db): Router {
         name: m.name,
         code: m.code,
         definition: m.definition,
+        caveats: m.caveats,
+        comparability: m.comparability,
         unit: m.unit,
         polarity: m.polarity,
         frequency: m.frequency,

@@ -7,6 +7,7 @@ import type { MeasureRow } from './measure-repository.js'
 import type { BenchmarkKind } from '../db/database.js'
 import { isBetter, type Polarity } from '../shared/polarity.js'
 import { periodLabel, periodRange, type Frequency } from '../shared/calendar.js'
+import { changeBetween, type Change } from '../shared/units.js'
 
 export interface SeriesPoint {
   period: string
@@ -51,7 +52,8 @@ export interface MeasureSummary {
   points: SeriesPoint[]
   latest: SeriesPoint | null
   previous: SeriesPoint | null
-  change: number | null
+  /** From the previous value to the latest (percentage points for a rate). */
+  change: Change | null
   target: TargetRecord | null
   targets: TargetRecord[]
   benchmarkSeries: Array<{ key: string; label: string; points: BenchmarkRecord[] }>
@@ -140,7 +142,7 @@ export function summariseMeasure(
     points,
     latest,
     previous,
-    change: latest && previous ? latest.value! - previous.value! : null,
+    change: latest && previous ? changeBetween(previous.value!, latest.value!, measure.unit) : null,
     target,
     targets,
     benchmarkSeries,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { dateInput, optionalText, requiredText } from '../web/forms.js'
-import { parseNumber } from './import/validate-import.js'
+import { readNumber } from '../shared/numbers.js'
 import { INDICATORS_BY_ID } from '../national/indicators.js'
 import type { PeriodResult } from './periods.js'
 import { UNITS } from '../shared/units.js'
@@ -13,12 +13,12 @@ const optionalNumber = (label: string) =>
     .preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string())
     .transform((text, ctx) => {
       if (!text) return null
-      const n = parseNumber(text)
-      if (n === undefined) {
-        ctx.addIssue({ code: 'custom', message: `${label} must be a number, like 12.5` })
+      const read = readNumber(text)
+      if (!read.ok) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be a number, like 12.5: ${read.reason}` })
         return z.NEVER
       }
-      return n
+      return read.value
     })
 
 const requiredNumber = (label: string) =>
@@ -59,6 +59,8 @@ export const measureSchema = z
         .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'The code can only use letters, numbers, dots, dashes and underscores'),
     ),
     definition: optionalText('definition', 2000),
+    caveats: optionalText('the caveats', 2000),
+    comparability: optionalText('how it differs from the official figures', 2000),
     unit: z.enum(UNITS, { error: 'Select the unit' }),
     polarity: z.enum(POLARITIES, { error: 'Select whether higher or lower is better' }),
     frequency: z.enum(FREQUENCIES, { error: 'Select how often it is measured' }),

@@ -23,6 +23,25 @@ describe('parsePeriod', () => {
     assert.equal(parsePeriod('1850-01', 'monthly').ok, false)
   })
 
+  it('refuses a date that does not exist rather than reading its month', () => {
+    assert.match((parsePeriod('31/02/2022', 'monthly') as { reason: string }).reason, /not a real date/)
+    assert.match((parsePeriod('2022-02-30', 'monthly') as { reason: string }).reason, /not a real date/)
+    assert.deepEqual(parsePeriod('29/02/2024', 'monthly'), ok('2024-02-01'), 'a leap day exists')
+    assert.match((parsePeriod('29/02/2023', 'monthly') as { reason: string }).reason, /not a real date/)
+  })
+
+  it('refuses a quarter with a year out of range or a suffix that is not the next year', () => {
+    for (const text of ['0010/11 Q1', '9999/00 Q1', '2100/01 Q4']) {
+      const r = parsePeriod(text, 'quarterly')
+      assert.equal(r.ok, false, text)
+      assert.match((r as { reason: string }).reason, /out of range/, text)
+    }
+    assert.match(
+      (parsePeriod('2022/24 Q1', 'quarterly') as { reason: string }).reason,
+      /not a financial year and quarter/,
+    )
+  })
+
   it('reads financial quarters, and months that start a quarter', () => {
     assert.deepEqual(parsePeriod('2022/23 Q1', 'quarterly'), ok('2022-04-01'))
     assert.deepEqual(parsePeriod('2022/23 Q3', 'quarterly'), ok('2022-10-01'))

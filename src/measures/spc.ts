@@ -226,14 +226,7 @@ export function analyseSpc(input: SpcInput[], options: SpcOptions): SpcResult {
   }
 
   const latest = [...points].reverse().find((p) => p.value !== null) ?? null
-  const variation: Variation =
-    latest?.specialCause === 'improvement'
-      ? 'special-cause-improvement'
-      : latest?.specialCause === 'concern'
-        ? 'special-cause-concern'
-        : latest?.specialCause === 'neither'
-          ? 'special-cause-neither'
-          : 'common-cause'
+  const variation = pointVariation(true, latest?.specialCause ?? null)
   const assurance = assess(segments[segments.length - 1]!, options.polarity, options.target ?? null)
   return {
     enoughData: true,
@@ -317,6 +310,12 @@ function findSignals(w: Working[], mean: number, upper: number, lower: number, u
     if (inTwoOfThree[k]) signals.set('two-of-three', sideDirection(k))
     if (inRun[k]) signals.set('run', sideDirection(k))
   }
+}
+
+/** A point's variation: what its label means, for this measure (special cause improvement, ...). */
+export function pointVariation(enoughData: boolean, specialCause: SpcPoint['specialCause']): Variation {
+  if (!enoughData) return 'not-enough-data'
+  return specialCause === null ? 'common-cause' : `special-cause-${specialCause}`
 }
 
 function classify(direction: Direction, polarity: Polarity): 'improvement' | 'concern' | 'neither' {

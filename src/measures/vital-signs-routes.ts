@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.js'
 import { context, requireCapability } from '../web/auth.js'
 import { paths } from '../web/paths.js'
 import { toCsv } from '../shared/csv.js'
+import { fileNumber, mixedChangeCells } from '../shared/units.js'
 import { loadCouncilMeasures } from './measure-service.js'
 import { baselineChoices, changeSinceBaseline } from './vital-signs.js'
 import { measureChart } from './measure-chart.js'
@@ -35,6 +36,7 @@ export function vitalSignsRoutes(db: Db): Router {
         'latest_period',
         'latest_value',
         'change',
+        'change_unit',
         'change_percent',
         'variation',
         'assurance',
@@ -45,11 +47,10 @@ export function vitalSignsRoutes(db: Db): Router {
         s.measure.vital_sign,
         s.measure.unit,
         c.baseline?.period ?? baseline?.period ?? '',
-        c.baseline?.value,
+        fileNumber(c.baseline?.value),
         c.latest?.period,
-        c.latest?.value,
-        c.absolute,
-        c.percent === null ? null : Math.round(c.percent * 10) / 10,
+        fileNumber(c.latest?.value),
+        ...mixedChangeCells(c.change, s.measure.unit),
         VARIATION_LABELS[s.spc.variation],
         ASSURANCE_LABELS[s.spc.assurance],
       ]),

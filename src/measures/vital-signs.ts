@@ -1,26 +1,24 @@
 // Vital Signs: workforce and demand measures, each with its change since a chosen baseline period.
+import { changeBetween, type Change, type Unit } from '../shared/units.js'
 import type { MeasureSummary, SeriesPoint } from './measure-summary.js'
 
 export interface BaselineChange {
   baseline: SeriesPoint | null
   latest: SeriesPoint | null
-  /** latest - baseline, in the measure's unit */
-  absolute: number | null
-  /** relative change in per cent; null when the baseline is zero or missing */
-  percent: number | null
+  /** From the baseline to the latest value (percentage points for a rate); null without two values. */
+  change: Change | null
 }
 
 /** Change from the value at the baseline period (or the first value after it) to the latest value. */
-export function changeSinceBaseline(summary: Pick<MeasureSummary, 'points'>, baselinePeriod: string): BaselineChange {
+export function changeSinceBaseline(
+  summary: { points: SeriesPoint[]; measure: { unit: Unit } },
+  baselinePeriod: string,
+): BaselineChange {
   const present = summary.points.filter((p) => p.value !== null)
   const baseline = present.find((p) => p.period >= baselinePeriod) ?? null
   const latest = present[present.length - 1] ?? null
-  if (!baseline || !latest || baseline === latest) {
-    return { baseline, latest, absolute: null, percent: null }
-  }
-  const absolute = latest.value! - baseline.value!
-  const percent = baseline.value === 0 ? null : (absolute / Math.abs(baseline.value!)) * 100
-  return { baseline, latest, absolute, percent }
+  if (!baseline || !latest || baseline === latest) return { baseline, latest, change: null }
+  return { baseline, latest, change: changeBetween(baseline.value!, latest.value!, summary.measure.unit) }
 }
 
 /** Every period any vital sign has a value for, oldest first, to choose a baseline from. */

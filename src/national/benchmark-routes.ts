@@ -5,6 +5,8 @@ import type { Db } from '../db/connect.js'
 import { context, requireCapability } from '../web/auth.js'
 import { paths } from '../web/paths.js'
 import { keyParam } from '../web/records.js'
+import { NotFoundError } from '../web/errors.js'
+import { benchmarksCsv, indicatorCsv } from './national-csv.js'
 import { renderBarChart } from '../charts/bar-chart.js'
 import { BENCHMARK_INDICATORS, INDICATORS_BY_ID } from './indicators.js'
 import { councilBenchmarks, type Figure } from './benchmarks.js'
@@ -16,6 +18,7 @@ import {
   figureText,
   formatFigureValue,
   standingText,
+  referenceText,
   trendText,
   yearLabel,
   yearRows,
@@ -32,12 +35,35 @@ export function benchmarkRoutes(db: Db): Router {
   const indicatorParam = keyParam('indicator', (id) => INDICATORS_BY_ID.get(id))
   indicatorParam.register(router)
 
+  router.get(P.benchmarksCsv.pattern, read, async (req, res) => {
+    const laCode = await laCodeOf(req)
+    const data = laCode ? await councilBenchmarks(db, laCode, BENCHMARK_INDICATORS) : undefined
+    if (!data) throw new NotFoundError('The council is not linked to the national statistics')
+    res.type('text/csv').attachment(`benchmarks-${data.area.code}.csv`).send(benchmarksCsv(data))
+  })
+
+  router.get(P.benchmarkIndicatorCsv.pattern, read, async (req, res) => {
+    const indicator = indicatorParam.of(res)
+    const laCode = await laCodeOf(req)
+    const asked = Number(req.query.year)
+    const data = laCode
+      ? await councilBenchmarks(db, laCode, [indicator], Number.isInteger(asked) ? asked : undefined)
+      : undefined
+    if (!data) throw new NotFoundError('The council is not linked to the national statistics')
+    const c = data.comparisons[0]!
+    res
+      .type('text/csv')
+      .attachment(`${indicator.id}-${c.year ?? 'no-data'}.csv`)
+      .send(indicatorCsv(c, data.area.name, data.region?.name ?? null))
+  })
+
   router.get(P.benchmarks.pattern, read, async (req, res) => {
     const laCode = await laCodeOf(req)
     const data = laCode ? await councilBenchmarks(db, laCode, BENCHMARK_INDICATORS) : undefined
     if (!data) return res.render('national/views/benchmarks.njk', { data: null, attribution: OGL_ATTRIBUTION })
     const rows = data.comparisons.map((c) => ({
       indicator: c.indicator,
+      reference: referenceText(c.indicator),
       year: c.year === null ? 'No data' : yearLabel(c.year, c.indicator),
       council: c.year === null ? 'No figure' : figureText(c.council.get(c.year), c.indicator),
       england: c.year === null ? 'No figure' : figureText(c.england.get(c.year), c.indicator),
@@ -119,6 +145,7 @@ export function benchmarkRoutes(db: Db): Router {
       indicator,
       year,
       yearLabel: year === undefined ? '' : yearLabel(year, indicator),
+      reference: referenceText(indicator),
       years: [...years].reverse().map((y) => ({ value: String(y), text: yearLabel(y, indicator) })),
       areas,
       average: averageText(average, indicator),

@@ -11,6 +11,7 @@ import {
   type Neighbour,
 } from './national-repository.js'
 import { directionMeaning, isBetter, type Polarity } from '../shared/polarity.js'
+import { changeBetween, roundTo, type Change } from '../shared/units.js'
 
 const ENGLAND = 'E92000001'
 
@@ -32,7 +33,8 @@ export interface Standing {
 export interface Trend {
   years: number
   fromYear: number
-  change: number | null
+  /** The change in the indicator's unit (percentage points for a rate), from `fromYear` to the year. */
+  change: Change | null
   /** In words a Board member reads: improving or worsening where better is known, else up or down. */
   direction: 'improving' | 'worsening' | 'up' | 'down' | 'no change' | 'no comparison'
 }
@@ -75,16 +77,22 @@ export function neighbourAverage(values: Array<number | null | undefined>): { va
   return { value: published.reduce((a, b) => a + b, 0) / published.length, counted: published.length }
 }
 
-function trendOver(series: Map<number, Figure>, year: number | null, span: number, polarity: Polarity): Trend {
+function trendOver(
+  series: Map<number, Figure>,
+  year: number | null,
+  span: number,
+  indicator: Pick<NationalIndicator, 'unit' | 'polarity'>,
+): Trend {
   const fromYear = (year ?? 0) - span
   const now = year === null ? null : (series.get(year)?.value ?? null)
   const then = series.get(fromYear)?.value ?? null
   if (now === null || then === null) return { years: span, fromYear, change: null, direction: 'no comparison' }
-  const change = Math.round((now - then) * 1e6) / 1e6
-  if (change === 0) return { years: span, fromYear, change, direction: 'no change' }
-  const meaning = directionMeaning(change > 0, polarity)
+  const change = changeBetween(then, now, indicator.unit)
+  const difference = roundTo(change.difference, 6)
+  if (difference === 0) return { years: span, fromYear, change, direction: 'no change' }
+  const meaning = directionMeaning(difference > 0, indicator.polarity)
   const direction =
-    meaning === 'neither' ? (change > 0 ? 'up' : 'down') : meaning === 'better' ? 'improving' : 'worsening'
+    meaning === 'neither' ? (difference > 0 ? 'up' : 'down') : meaning === 'better' ? 'improving' : 'worsening'
   return { years: span, fromYear, change, direction }
 }
 
@@ -133,7 +141,7 @@ export async function councilBenchmarks(
       neighbourAverage: average,
       year: chosen,
       standing: null,
-      trends: [3, 5].map((span) => trendOver(council, chosen, span, indicator.polarity)),
+      trends: [3, 5].map((span) => trendOver(council, chosen, span, indicator)),
     }
   })
 

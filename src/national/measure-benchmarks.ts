@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../db/connect.js'
 import { councilBenchmarks, type IndicatorComparison } from './benchmarks.js'
 import { councilLaCode } from './national-repository.js'
 import { INDICATORS_BY_ID, type NationalIndicator } from './indicators.js'
-import { OGL_ATTRIBUTION, comparisonChart, yearLabel, yearRows, type YearRow } from './present.js'
+import { OGL_ATTRIBUTION, comparisonChart, referenceText, yearLabel, yearRows, type YearRow } from './present.js'
 
 export interface MeasureNationalFigures {
   indicator: NationalIndicator
@@ -13,6 +13,8 @@ export interface MeasureNationalFigures {
   rows: Array<YearRow & { label: string }>
   chart: string
   attribution: string
+  /** What the yearly figures describe: "on 30 September each year", "for years to 31 March". */
+  reference: string
 }
 
 export async function nationalFiguresFor(
@@ -36,6 +38,7 @@ export async function nationalFiguresFor(
       .map((r) => ({ ...r, label: yearLabel(r.year, indicator) })),
     chart: comparisonChart(c, data.area.name, data.region?.name ?? null),
     attribution: OGL_ATTRIBUTION,
+    reference: referenceText(indicator),
   }
 }
 

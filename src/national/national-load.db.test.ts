@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { after, before, describe, it } from 'node:test'
-import type { DatabaseHandle } from '../db/connect.js'
+import { after, before, describe, it, type TestContext } from 'node:test'
+import type { DatabaseHandle, Db } from '../db/connect.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { councilBenchmarks, standingAmong } from './benchmarks.js'
 import { datasetById } from './datasets.js'
@@ -13,16 +13,32 @@ import { BadRowsError, SHIPPED_DATA_DIR, WrongFormatError, loadReleaseFile, load
 const rereferrals = INDICATORS_BY_ID.get('rereferrals')!
 const careLeavers = INDICATORS_BY_ID.get('care-leavers-suitable-17-18')!
 
+/** A newer C1 release for Bradford: a new year (2026), a changed figure (2025) and an unchanged one (2024). */
+const newerReferralsRelease = [
+  'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,referral_count,rereferral_count,rereferral_percent',
+  '2026,Reporting year,Local authority,E92000001,England,E12000003,Yorkshire and The Humber,380,E08000032,Bradford,Referrals and Re-referrals,7000,1400,20',
+  '2025,Reporting year,Local authority,E92000001,England,E12000003,Yorkshire and The Humber,380,E08000032,Bradford,Referrals and Re-referrals,7450,1716,23',
+  '2024,Reporting year,Local authority,E92000001,England,E12000003,Yorkshire and The Humber,380,E08000032,Bradford,Referrals and Re-referrals,8910,2030,22.8',
+].join('\n')
+
 for (const kind of testDatabaseKinds()) {
   describe(`national data on ${kind.name}`, () => {
+    // Shared by the tests that change nothing. A test that loads data does it in a copy of its own, so that every
+    // test passes alone and in any order.
     let database: DatabaseHandle
     before(async () => {
-      database = await kind.open()
-      await loadShippedData(database.db)
+      database = await kind.openDemo({ national: true })
     })
     after(async () => {
       await database?.close()
     })
+
+    /** A private copy of the database for one test, closed when the test ends. */
+    async function ownCopy(t: TestContext): Promise<Db> {
+      const own = await kind.openDemo({ national: true })
+      t.after(() => own.close())
+      return own.db
+    }
 
     it('gives Bradford its ten statistical neighbours and their average, computed here by hand', async () => {
       const data = (await councilBenchmarks(database.db, '380', [rereferrals], 2025))!
@@ -57,7 +73,12 @@ for (const kind of testDatabaseKinds()) {
         [2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025],
       )
       // 2022 25.9% to 2025 22.9%: fewer re-referrals is better.
-      assert.deepEqual(c.trends[0], { years: 3, fromYear: 2022, change: -3, direction: 'improving' })
+      assert.deepEqual(c.trends[0], {
+        years: 3,
+        fromYear: 2022,
+        change: { unit: 'percent', difference: -3, relativePercent: null },
+        direction: 'improving',
+      })
     })
 
     it('leaves suppressed neighbours out of the average and the ranking, never counting them as zero', async () => {
@@ -115,35 +136,28 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(rows.filter((r) => r.kind === 'monitoring visit').length, 2)
     })
 
-    it('loads a newer release: adds the new year, records a changed figure, keeps everything else', async () => {
+    it('loads a newer release: adds the new year, records a changed figure, keeps everything else', async (t) => {
+      const db = await ownCopy(t)
       const dataset = datasetById('c1-referrals')!
-      const header =
-        'time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,referral_count,rereferral_count,rereferral_percent'
-      const release = [
-        header,
-        '2026,Reporting year,Local authority,E92000001,England,E12000003,Yorkshire and The Humber,380,E08000032,Bradford,Referrals and Re-referrals,7000,1400,20',
-        '2025,Reporting year,Local authority,E92000001,England,E12000003,Yorkshire and The Humber,380,E08000032,Bradford,Referrals and Re-referrals,7450,1716,23',
-        '2024,Reporting year,Local authority,E92000001,England,E12000003,Yorkshire and The Humber,380,E08000032,Bradford,Referrals and Re-referrals,8910,2030,22.8',
-      ].join('\n')
-      const before = await database.db
+      const before = await db
         .selectFrom('national_value')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
-      const summary = await loadReleaseFile(database.db, dataset, Buffer.from(release), 'c1-2026.csv')
+      const summary = await loadReleaseFile(db, dataset, Buffer.from(newerReferralsRelease), 'c1-2026.csv')
       assert.deepEqual([summary.added, summary.changed, summary.unchanged], [1, 1, 1])
-      const after = await database.db
+      const after = await db
         .selectFrom('national_value')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
       assert.equal(Number(after.n), Number(before.n) + 1, 'nothing lost, one figure added')
-      const change = await database.db
+      const change = await db
         .selectFrom('national_value_change')
         .select(['old_value', 'new_value', 'year'])
         .where('area_code', '=', '380')
         .where('indicator', '=', 'rereferrals')
         .execute()
       assert.deepEqual(change, [{ old_value: 22.9, new_value: 23, year: 2025 }])
-      const c = (await councilBenchmarks(database.db, '380', [rereferrals]))!.comparisons[0]!
+      const c = (await councilBenchmarks(db, '380', [rereferrals]))!.comparisons[0]!
       assert.equal(c.year, 2026)
       assert.equal(c.council.get(2026)!.value, 20)
     })
@@ -187,15 +201,19 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await database.db.selectFrom('national_release').select('id').execute()).length, before.length)
     })
 
-    it('reloading the shipped files changes nothing that is already there', async () => {
-      const summaries = await loadShippedData(database.db)
+    it('reloading the shipped files changes nothing that is already there', async (t) => {
+      const db = await ownCopy(t)
+      await loadReleaseFile(db, datasetById('c1-referrals')!, Buffer.from(newerReferralsRelease), 'c1-2026.csv')
+      const summaries = await loadShippedData(db)
       const figures = summaries.filter((s) => !s.dataset.startsWith('ofsted') && s.dataset !== 'sn-model')
-      // The earlier test's 2026 and changed 2025 figures stay; the shipped 2025 figure is restored and recorded.
+      // The newer release's 2026 figure stays; the shipped 2025 figure is restored, and the change recorded.
       assert.equal(
         figures.reduce((a, s) => a + s.added, 0),
         0,
       )
       assert.equal(summaries.find((s) => s.dataset === 'c1-referrals')!.changed, 1)
+      const c = (await councilBenchmarks(db, '380', [rereferrals]))!.comparisons[0]!
+      assert.deepEqual([c.council.get(2026)!.value, c.council.get(2025)!.value], [20, 22.9])
     })
   })
 }

@@ -2,12 +2,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { DatabaseHandle } from '../db/connect.js'
-import { seedDemo } from '../demo/seed-demo.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, csrfFrom, signedIn, type Agent } from '../test-support/http.js'
 import { demoIds } from '../test-support/demo-ids.js'
 import { paths } from '../web/paths.js'
-import { loadShippedData } from './load-national.js'
 
 const P = paths.council
 const B = 'bradford'
@@ -22,9 +20,7 @@ for (const kind of testDatabaseKinds()) {
     let ids: Awaited<ReturnType<typeof demoIds>>
 
     before(async () => {
-      database = await kind.open()
-      await seedDemo(database.db)
-      await loadShippedData(database.db)
+      database = await kind.openDemo({ national: true })
       const app = buildTestApp(database.db)
       admin = await signedIn(app, 'admin@bradford.example')
       viewer = await signedIn(app, 'councillor@bradford.example')
@@ -68,7 +64,30 @@ for (const kind of testDatabaseKinds()) {
       assert.match(own.text, /Monitoring visit: Achieving permanence/)
       assert.equal((own.text.match(/<strong>Inadequate<\/strong>/g) ?? []).length, 2)
       const all = await viewer.get(P.allInspections(B)).expect(200)
-      assert.match(all.text, /median time to the better judgement was <strong>\d+ months<\/strong>/)
+      // The Kaplan-Meier median, counting councils still inadequate as still waiting, within its interval.
+      const answer =
+        /were judged better within <strong>(\d+(?:\.5)?) months<\/strong> \(95% confidence interval (\d+(?:\.5)?) to (\d+(?:\.5)?|not reached)/.exec(
+          all.text,
+        )
+      assert.ok(answer, 'the median with its interval')
+      const [median, lower, upper] = [Number(answer[1]), Number(answer[2]), answer[3]]
+      assert.ok(lower <= median && (upper === 'not reached' || median <= Number(upper)), answer[0])
+      const within = [24, 36, 48].map((m) => Number(new RegExp(`data-qa="within-${m}">(\\d+)%`).exec(all.text)?.[1]))
+      assert.ok(
+        within.every((w, i) => Number.isFinite(w) && (i === 0 || w >= within[i - 1]!)),
+        within.join(', '),
+      )
+      assert.match(all.text, /still judged inadequate, counted as still waiting on/)
+      const steps = await viewer.get(P.timeToImproveCsv(B)).expect(200)
+      const rows = steps.text.trim().split('\r\n')
+      assert.equal(
+        rows[0],
+        'months,still_waiting_before,judged_better,still_inadequate_at_data_date,share_still_inadequate,share_judged_better,share_judged_better_95ci_lower,share_judged_better_95ci_upper',
+      )
+      // At the median the share still inadequate has fallen to one half or below, and not before.
+      const shares = rows.slice(1).map((r) => r.split(',').map(Number))
+      const first = shares.find((r) => r[4]! <= 0.5)
+      assert.equal(first?.[0], median)
       const counts = [...all.text.matchAll(/data-qa="count-[a-z-]+">(\d+)</g)].map((m) => Number(m[1]))
       assert.equal(
         counts.reduce((a, b) => a + b, 0),
@@ -79,6 +98,54 @@ for (const kind of testDatabaseKinds()) {
       const other = await viewer.get(P.areaInspections(B, '201')).expect(200)
       assert.match(other.text, /Ofsted inspections: City of London/)
       await viewer.get(P.areaInspections(B, 'E92000001')).expect(404)
+    })
+
+    it('downloads every national table as CSV, with the figures as numbers and their reference dates', async () => {
+      const benchmarks = await viewer.get(P.benchmarksCsv(B)).expect(200)
+      assert.match(String(benchmarks.headers['content-type']), /text\/csv/)
+      const [header, ...rows] = benchmarks.text.trim().split('\r\n')
+      assert.equal(
+        header,
+        'indicator,indicator_title,unit,year,reference_date,council,council_suppression,england,region,neighbour_average,neighbours_published,rank,of_councils,quarter,change_3_years,change_5_years',
+      )
+      // Re-referrals: Bradford 22.9% in the year to 31 March 2025, 3 points lower than 2021-22.
+      assert.ok(
+        rows.some((r) => r.startsWith('rereferrals,Re-referrals within 12 months,percent,2024-25,2025-03-31,22.9,,')),
+      )
+      assert.ok(
+        rows.some((r) => /^sw-caseload,.*,Sept 2025,2025-09-30,/.test(r)),
+        'the workforce census date',
+      )
+      assert.ok(
+        rows.every((r) => !/\d\.\d{5,}/.test(r)),
+        'no binary noise',
+      )
+
+      const indicator = await viewer.get(`${P.benchmarkIndicatorCsv(B, 'rereferrals')}?year=2025`).expect(200)
+      const lines = indicator.text.trim().split('\r\n')
+      assert.equal(lines.length, 1 + 1 + 10 + 1 + 1 + 1, 'header, council, ten neighbours, average, region, England')
+      assert.match(lines[1]!, /^rereferrals,2024-25,2025-03-31,Bradford,council,,22\.9,,\d+,153,[1-4]$/)
+      assert.match(
+        lines[12]!,
+        /^rereferrals,2024-25,2025-03-31,Statistical neighbours \(average\),neighbour average,\d+ of 10 published,/,
+      )
+      assert.match(lines[14]!, /^rereferrals,2024-25,2025-03-31,England,england,,\d+(\.\d+)?,/)
+
+      const inspections = await viewer.get(P.inspectionsCsv(B)).expect(200)
+      assert.match(inspections.text, /^la_code,council,kind,started_on,published_on,overall_effectiveness/)
+      const overall = inspections.text
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((r) => r.split(',')[5])
+      assert.equal(overall.filter((o) => o === 'inadequate').length, 2, 'Bradford’s two inadequate judgements')
+      const latest = await viewer.get(P.allInspectionsCsv(B)).expect(200)
+      assert.equal(latest.text.trim().split('\r\n').length, 1 + 153, 'every current council once')
+      const journeys = await viewer.get(P.improvementJourneysCsv(B)).expect(200)
+      assert.match(journeys.text, /^la_code,council,inadequate_published,better_published,judged,months,status/)
+      assert.match(journeys.text, /still inadequate at \d{4}-\d{2}-\d{2}/)
+      await viewer.get(P.areaInspectionsCsv(B, '201')).expect(200)
+      await viewer.get(P.areaInspectionsCsv(B, 'E92000001')).expect(404)
     })
 
     it('shows the official figures on a linked measure and in the report’s measure table', async () => {
@@ -92,8 +159,17 @@ for (const kind of testDatabaseKinds()) {
       assert.match(page.text, /Official figures: Average social worker caseload/)
       assert.match(page.text, /data-qa="national-figures"[\s\S]*Sept 2025[\s\S]*14\.3/)
       assert.match(page.text, OGL)
+      assert.match(page.text, /These are the official figures on 30 September each year/)
+      // The Q3 2022/23 report sets the council's latest caseload (November 2021) against the census of
+      // September 2021, the latest that does not postdate it: never September 2022.
       const report = await admin.get(P.report(B, ids.draftReport)).expect(200)
-      assert.match(report.text, /\(Sept 2022, official\)/)
+      assert.match(report.text, /19\.4 \(Nov 2021\)<\/td>/)
+      assert.match(report.text, /\(Sept 2021, official\)/)
+      assert.doesNotMatch(report.text, /\(Sept 2022, official\)/)
+      assert.match(
+        report.text,
+        /data-qa="comparability">Not like for like: Average social worker caseload\. DfE’s average caseload/,
+      )
       assert.match(
         report.text,
         /Figures marked “official”: Contains public sector information licensed under the Open Government Licence/,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { improvementJourneys, latestJudgements, median, normaliseGrade } from './ofsted.js'
+import { dataDate, improvementJourneys, latestJudgements, normaliseGrade, timeToImprove } from './ofsted.js'
 
 const inspection = (area_code: string, started_on: string, published_on: string | null, overall: string | null) => ({
   area_code,
@@ -46,10 +46,30 @@ describe('Ofsted analysis', () => {
     )
   })
 
-  it('takes the median of an odd and an even count, and none of nothing', () => {
-    assert.equal(median([90, 30, 43]), 43)
-    assert.equal(median([30, 40, 50, 90]), 45)
-    assert.equal(median([]), null)
+  it('counts councils still inadequate as waiting, at the latest date in the data', () => {
+    const inspections = [
+      inspection('A', '2019-01-01', '2019-03-01', 'inadequate'),
+      inspection('A', '2021-07-01', '2021-09-01', 'good'),
+      inspection('B', '2024-01-01', '2024-02-01', 'inadequate'),
+      inspection('C', '2025-01-01', null, null),
+    ]
+    assert.equal(dataDate(inspections), '2025-01-01', 'the latest publication, or start where none is published')
+    const journeys = improvementJourneys(inspections, dataDate(inspections)!)
+    // A improved after 30 months; B has waited 11 months (1 February 2024 to 1 January 2025).
+    const { estimate, within } = timeToImprove(journeys)
+    assert.deepEqual(
+      estimate.steps.map((s) => [s.time, s.events, s.censored]),
+      [
+        [11, 0, 1],
+        [30, 1, 0],
+      ],
+    )
+    assert.equal(estimate.median, 30)
+    assert.deepEqual(within, [
+      { months: 24, share: 0 },
+      { months: 36, share: 1 },
+      { months: 48, share: 1 },
+    ])
   })
 
   it('finds each council’s latest judgement, skipping visits', () => {

@@ -2,6 +2,7 @@
 // Board asks for: how many councils are at each grade, and how long councils judged inadequate take to
 // be judged better.
 import { monthsBetween } from '../shared/calendar.js'
+import { kaplanMeier, shareByTime, type SurvivalEstimate } from '../shared/kaplan-meier.js'
 import type { TableRow } from '../shared/read-table.js'
 import type { RowProblem } from './datasets.js'
 
@@ -178,11 +179,27 @@ export function improvementJourneys(inspections: JudgedInspection[], asOf: strin
   return journeys
 }
 
-export function median(values: number[]): number | null {
-  if (!values.length) return null
-  const s = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+/** The latest date in the inspection data (a publication, or a start where none is published yet). */
+export function dataDate(inspections: JudgedInspection[]): string | null {
+  return inspections.reduce<string | null>((latest, i) => {
+    const date = judgedOn(i)
+    return latest === null || date > latest ? date : latest
+  }, null)
+}
+
+export interface TimeToImprove {
+  /** Kaplan-Meier: councils still inadequate count as still waiting at the data's date (censored). */
+  estimate: SurvivalEstimate
+  /** The share judged better within each of these numbers of months. */
+  within: Array<{ months: number; share: number }>
+}
+
+export const IMPROVE_WITHIN_MONTHS = [24, 36, 48]
+
+/** How long councils judged inadequate take to be judged better, counting those still waiting. */
+export function timeToImprove(journeys: ImprovementJourney[]): TimeToImprove {
+  const estimate = kaplanMeier(journeys.map((j) => ({ time: j.months, event: j.improvedOn !== null })))
+  return { estimate, within: IMPROVE_WITHIN_MONTHS.map((months) => ({ months, share: shareByTime(estimate, months) })) }
 }
 
 /** The latest overall judgement of each council. */

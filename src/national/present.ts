@@ -4,7 +4,7 @@ import { renderLineChart } from '../charts/line-chart.js'
 import type { Figure, IndicatorComparison, Standing, Trend } from './benchmarks.js'
 import { suppressionText } from './datasets.js'
 import type { NationalIndicator } from './indicators.js'
-import { formatValue } from '../shared/units.js'
+import { changeSize, formatValue } from '../shared/units.js'
 
 export const OGL_ATTRIBUTION =
   'Contains public sector information licensed under the Open Government Licence v3.0. Sources: Department for Education official statistics; Ofsted official statistics and inspection reports.'
@@ -40,22 +40,14 @@ export function standingText(standing: Standing | null, indicator: NationalIndic
   return `${quarter}; ranked ${standing.rank} of ${standing.of}`
 }
 
-/** The size of a change: "3 points" for a percentage, else the value as the indicator shows it. */
-function changeSize(change: number, indicator: NationalIndicator): string {
-  const size = Math.abs(change)
-  return indicator.unit === 'percent'
-    ? `${size.toLocaleString('en-GB', { maximumFractionDigits: indicator.decimals || 1 })} points`
-    : formatFigureValue(size, indicator)
-}
-
 export function trendText(trend: Trend, indicator: NationalIndicator): string {
-  if (trend.change === null) return `No comparison with ${trend.fromYear}`
-  if (trend.direction === 'no change') return `No change since ${trend.fromYear}`
-  const size = changeSize(trend.change, indicator)
-  if (trend.direction === 'up') return `Up since ${trend.fromYear}: ${size}`
-  if (trend.direction === 'down') return `Down since ${trend.fromYear}: ${size}`
-  const lead = trend.direction === 'improving' ? 'Improving' : 'Worsening'
-  return `${lead}: ${trend.change > 0 ? 'up' : 'down'} ${size} since ${trend.fromYear}`
+  const since = yearLabel(trend.fromYear, indicator)
+  if (trend.change === null) return `No comparison with ${since}`
+  if (trend.direction === 'no change') return `No change since ${since}`
+  const size = changeSize(trend.change, indicator.decimals || 1)
+  const upOrDown = trend.change.difference > 0 ? 'up' : 'down'
+  if (trend.direction === 'up' || trend.direction === 'down') return `${sentence(upOrDown)} ${size} since ${since}`
+  return `${trend.direction === 'improving' ? 'Improving' : 'Worsening'}: ${upOrDown} ${size} since ${since}`
 }
 
 export interface YearRow {
@@ -76,15 +68,36 @@ export function yearRows(c: IndicatorComparison): YearRow[] {
   }))
 }
 
-/** Years as the statistics name them: 2025 is the year ending 31 March 2025, or the workforce census of 30 September 2025. */
-export function yearLabel(year: number, indicator?: NationalIndicator): string {
-  if (indicator?.periodEnd === 'september') return `Sept ${year}`
+/**
+ * Years as the statistics name them: 2025 is "2024-25" for figures up to or on 31 March 2025, and
+ * "Sept 2025" for the workforce census of 30 September 2025.
+ */
+export function yearLabel(year: number, indicator?: Pick<NationalIndicator, 'reference'>): string {
+  if (indicator?.reference.on === 'september') return `Sept ${year}`
   return `${year - 1}-${String(year).slice(2)}`
 }
 
-/** The date a year's figures describe the position at (or the end of). */
-export function yearEnd(year: number, indicator: NationalIndicator): string {
-  return indicator.periodEnd === 'september' ? `${year}-09-30` : `${year}-03-31`
+/** The date a year's figure describes the position on, or the end of. */
+export function referenceDate(year: number, indicator: Pick<NationalIndicator, 'reference'>): string {
+  return indicator.reference.on === 'september' ? `${year}-09-30` : `${year}-03-31`
+}
+
+/** What the yearly figures describe, in words: "at 30 September each year", "for years to 31 March". */
+export function referenceText(indicator: Pick<NationalIndicator, 'reference'>): string {
+  const day = indicator.reference.on === 'september' ? '30 September' : '31 March'
+  return indicator.reference.span === 'day' ? `on ${day} each year` : `for years to ${day}`
+}
+
+/**
+ * The latest year of official figures that does not postdate `date` (the end of the council's own latest
+ * period), so a council figure is never set against a later official one. Undefined when none is that old.
+ */
+export function latestYearBy(
+  years: number[],
+  date: string,
+  indicator: Pick<NationalIndicator, 'reference'>,
+): number | undefined {
+  return [...years].reverse().find((y) => referenceDate(y, indicator) <= date)
 }
 
 export function comparisonChart(c: IndicatorComparison, councilName: string, regionName: string | null): string {
@@ -110,4 +123,8 @@ export function comparisonChart(c: IndicatorComparison, councilName: string, reg
       },
     ],
   })
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -7,7 +7,7 @@ import { ASSURANCE_LABELS, VARIATION_LABELS } from '../measures/spc.js'
 import { measureChart } from '../measures/measure-chart.js'
 import { completeBy, overdueAt, rateProgress, rateStrand, type MilestoneFact, type RagResult } from './status-rules.js'
 import { formatValue } from '../shared/units.js'
-import { daysBetween, inQuarter, type Quarter } from '../shared/calendar.js'
+import { daysBetween, inQuarter, periodLabel, type Quarter } from '../shared/calendar.js'
 import {
   REPORT_SCHEMA_VERSION,
   type MeasureRow,
@@ -44,8 +44,8 @@ export interface ReportInput {
   narrative: { summary: string; recommendations: string; decisions: string }
   commentary: Map<number, { commentary: string; impact: string }>
   overrides: Override[]
-  /** Official figures for measures linked to a national indicator, by indicator id, already in words. */
-  national?: Map<string, { england: string; statisticalNeighbours: string }>
+  /** Official figures for measures linked to a national indicator, by measure id, already in words. */
+  national?: Map<number, { england: string; statisticalNeighbours: string }>
   /** The attribution the official figures need. */
   nationalAttribution?: string
 }
@@ -76,11 +76,13 @@ function measureRow(
   const fmt = (v: number | null | undefined) => formatValue(v ?? null, s.measure.unit, s.measure.decimals)
   // A measure linked to a national indicator is benchmarked by the official figures; others by the
   // benchmarks entered for them.
-  const official = s.measure.national_indicator ? national?.get(s.measure.national_indicator) : undefined
+  const official = national?.get(s.measure.id)
   const bench = (key: 'england' | 'statistical-neighbours') => {
     if (official) return key === 'england' ? official.england : official.statisticalNeighbours
-    const b = s.benchmarks.find((x) => x.key === key)
-    return b ? `${fmt(b.value)} (${b.periodLabel})` : 'Not available'
+    // The latest benchmark that does not postdate the council's own latest figure.
+    const series = s.benchmarkSeries.find((b) => b.key === key)?.points ?? []
+    const b = [...series].reverse().find((p) => !s.latest || p.period <= s.latest.period)
+    return b ? `${fmt(b.value)} (${periodLabel(b.period, s.measure.frequency)})` : 'Not available'
   }
   return {
     id: s.measure.id,
@@ -93,6 +95,7 @@ function measureRow(
     england: bench('england'),
     statisticalNeighbours: bench('statistical-neighbours'),
     official: Boolean(official),
+    comparability: s.measure.comparability,
     variation: VARIATION_LABELS[s.spc.variation],
     assurance: ASSURANCE_LABELS[s.spc.assurance],
     variationKey: s.spc.variation,

@@ -121,6 +121,9 @@ export async function reportDocx(
           ]),
         ),
       )
+      for (const m of s.measures.filter((x) => x.comparability)) {
+        blocks.push(para(`Not like for like: ${m.name}. ${m.comparability}`))
+      }
       if (content.sources && s.measures.some((m) => m.official)) {
         blocks.push(para(`Figures marked “official”: ${content.sources}`))
       }

@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { jsonb, type DatabaseHandle } from '../db/connect.js'
-import { seedDemo } from '../demo/seed-demo.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, postForm, signedIn, type Agent } from '../test-support/http.js'
 import { paths } from '../web/paths.js'
@@ -22,8 +21,7 @@ for (const kind of testDatabaseKinds()) {
     let publishedId: number
 
     before(async () => {
-      database = await kind.open()
-      await seedDemo(database.db)
+      database = await kind.openDemo()
       const app = buildTestApp(database.db)
       team = await signedIn(app, 'improvement@bradford.example')
       lead = await signedIn(app, 'strand-lead@bradford.example')
@@ -80,7 +78,7 @@ for (const kind of testDatabaseKinds()) {
         'contribution to strengthen',
       )
       assert.doesNotMatch(res.text, /Health partners \(demo\): Attendance/, 'received, so not listed')
-      assert.match(res.text, /Social work vacancy rate/)
+      assert.match(res.text, /Posts not filled by a permanent social worker \(% of posts\)/)
       assert.match(res.text, /<svg[^>]*role="img"/)
     })
 

@@ -6,9 +6,9 @@ import { buildReportContent } from './report-content.js'
 import { listCommentary, listOverrides, type ReportRow } from './report-repository.js'
 import { listPartnerRequests } from './partner-request-repository.js'
 import { readReportSnapshot } from './report-snapshot.js'
-import { quarterOf } from '../shared/calendar.js'
+import { periodEnd, quarterOf } from '../shared/calendar.js'
 import { nationalComparisons } from '../national/measure-benchmarks.js'
-import { OGL_ATTRIBUTION, averageText, figureText, yearEnd, yearLabel } from '../national/present.js'
+import { OGL_ATTRIBUTION, averageText, figureText, latestYearBy, yearLabel } from '../national/present.js'
 import type { ReportContent } from './report-snapshot.js'
 
 export async function draftContent(
@@ -32,14 +32,18 @@ export async function draftContent(
     council.organisationId,
     summaries.map((m) => m.measure.national_indicator),
   )
-  const national = new Map<string, { england: string; statisticalNeighbours: string }>()
-  for (const [id, c] of comparisons) {
-    // The latest statistical year that had ended by the quarter's end.
-    const year = [...c.years].reverse().find((y) => yearEnd(y, c.indicator) <= q.end)
+  const national = new Map<number, { england: string; statisticalNeighbours: string }>()
+  for (const s of summaries) {
+    const c = s.measure.national_indicator ? comparisons.get(s.measure.national_indicator) : undefined
+    if (!c) continue
+    // The official year set against the council's latest figure never postdates it (nor the quarter).
+    const councilEnd = s.latest ? periodEnd(s.latest.period, s.measure.frequency) : q.end
+    const year = latestYearBy(c.years, councilEnd < q.end ? councilEnd : q.end, c.indicator)
     if (year === undefined) continue
-    national.set(id, {
-      england: `${figureText(c.england.get(year), c.indicator)} (${yearLabel(year, c.indicator)}, official)`,
-      statisticalNeighbours: `${averageText(c.neighbourAverage.get(year), c.indicator)} (${yearLabel(year, c.indicator)}, official)`,
+    const when = `${yearLabel(year, c.indicator)}, official`
+    national.set(s.measure.id, {
+      england: `${figureText(c.england.get(year), c.indicator)} (${when})`,
+      statisticalNeighbours: `${averageText(c.neighbourAverage.get(year), c.indicator)} (${when})`,
     })
   }
   return buildReportContent({

@@ -39,6 +39,31 @@ describe('reading a stored report snapshot', () => {
     assert.equal(content.strands[0]!.status.rag, 'green')
   })
 
+  it('upgrades a version 1 snapshot: its measures gain an empty note on how they differ from benchmarks', () => {
+    const measure = {
+      id: 5,
+      code: 'VS-CASELOAD',
+      name: 'Average caseload',
+      latest: '19.4',
+      latestPeriod: 'Nov 2021',
+      previous: '19.0 (Oct 2021)',
+      target: '18.0',
+      england: '16.3 (Sept 2021, official)',
+      statisticalNeighbours: 'Not available',
+      variation: 'Common cause variation',
+      assurance: 'Consistently failing the target',
+      variationKey: 'common-cause',
+      assuranceKey: 'consistently-failing',
+      unit: 'count',
+      chart: '<svg></svg>',
+      data: [],
+    }
+    const v1 = { ...unversioned, schemaVersion: 1, strands: [{ ...unversioned.strands[0], measures: [measure] }] }
+    const content = readReportSnapshot(v1)
+    assert.equal(content.schemaVersion, REPORT_SCHEMA_VERSION)
+    assert.deepEqual(content.strands[0]!.measures[0], { ...measure, comparability: '' })
+  })
+
   it('reads a current snapshot as it is', () => {
     const current = { ...unversioned, schemaVersion: REPORT_SCHEMA_VERSION, sources: 'DfE' }
     assert.deepEqual(readReportSnapshot(current), current)

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 
 /** Bump when ReportContent changes shape, and add the step from the previous version to `upgrades`. */
-export const REPORT_SCHEMA_VERSION = 1
+export const REPORT_SCHEMA_VERSION = 2
 
 const rag = z.enum(['red', 'amber', 'green', 'not-rated'])
 const rated = z.object({
@@ -39,6 +39,8 @@ const measureRow = z.object({
   chart: z.string(),
   /** England and neighbour figures are DfE's official statistics (needs the licence attribution). */
   official: z.boolean().optional(),
+  /** How the measure differs from the figures it is set against; empty when they are alike. */
+  comparability: z.string(),
   /** Every value shown, for the data annex. */
   data: z.array(
     z.object({ period: z.string(), label: z.string(), value: z.number().nullable(), target: z.number().nullable() }),
@@ -110,6 +112,29 @@ export class SnapshotError extends Error {}
  */
 const upgrades: Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>> = {
   0: (snapshot) => ({ ...snapshot, schemaVersion: 1 }),
+  // Version 2 says how each measure differs from its benchmarks; earlier reports said nothing about it.
+  1: (snapshot) => ({
+    ...snapshot,
+    schemaVersion: 2,
+    strands: mapMeasures(snapshot.strands, (m) => ({ comparability: '', ...m })),
+  }),
+}
+
+/** Applies `change` to every measure row of every strand of a stored snapshot (not yet validated). */
+function mapMeasures(strands: unknown, change: (measure: Record<string, unknown>) => Record<string, unknown>): unknown {
+  if (!Array.isArray(strands)) return strands
+  return strands.map((strand: unknown) => {
+    if (strand === null || typeof strand !== 'object') return strand
+    const s = strand as Record<string, unknown>
+    return Array.isArray(s.measures)
+      ? {
+          ...s,
+          measures: s.measures.map((m: unknown) =>
+            m !== null && typeof m === 'object' ? change(m as Record<string, unknown>) : m,
+          ),
+        }
+      : s
+  })
 }
 
 /** A stored snapshot as the current ReportContent: upgraded step by step, then checked. */

@@ -1,6 +1,7 @@
 // The report's data annex: a summary sheet of statuses and one sheet of every measure value shown.
 import ExcelJS from 'exceljs'
 import { RAG_LABELS } from './status-rules.js'
+import { fileNumber } from '../shared/units.js'
 import type { ReportContent } from './report-snapshot.js'
 
 export async function reportXlsx(content: ReportContent): Promise<Buffer> {
@@ -29,6 +30,7 @@ export async function reportXlsx(content: ReportContent): Promise<Buffer> {
     'Target',
     'Variation',
     'Assurance',
+    'How it differs from the England and neighbour figures',
   ])
   const seen = new Set<number>()
   for (const s of content.strands) {
@@ -36,7 +38,19 @@ export async function reportXlsx(content: ReportContent): Promise<Buffer> {
       if (seen.has(m.id)) continue
       seen.add(m.id)
       for (const p of m.data) {
-        values.addRow([s.code, m.code, m.name, m.unit, p.period, p.label, p.value, p.target, m.variation, m.assurance])
+        values.addRow([
+          s.code,
+          m.code,
+          m.name,
+          m.unit,
+          p.period,
+          p.label,
+          fileNumber(p.value),
+          fileNumber(p.target),
+          m.variation,
+          m.assurance,
+          m.comparability,
+        ])
       }
     }
   }

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test'
 import { projectRoot } from '../shared/project-root.js'
 import { paths } from '../web/paths.js'
 import { configureNunjucks } from './nunjucks-setup.js'
+import { changeBetween } from '../shared/units.js'
 
 /** Each macro this file tests, with the template it is imported from. */
 const MACROS: Record<string, string> = {
@@ -100,12 +101,15 @@ describe('SPC macros (macros/spc.njk)', () => {
   })
 
   it('change says the direction in words, in the unit', () => {
-    assert.equal(render('change', { value: 4.25, unit: 'percent', decimals: 1 }), 'Up 4.3%')
-    assert.equal(render('change', { value: -3, unit: 'count', decimals: 0 }), 'Down 3')
-    assert.equal(render('change', { value: -1.5, unit: 'days', decimals: 2 }), 'Down 1.50 days')
-    assert.equal(render('change', { value: 0, unit: 'percent', decimals: 1 }), 'No change')
-    assert.equal(render('change', { value: null, unit: 'percent', decimals: 1 }), 'No earlier value')
-    assert.equal(render('change', { unit: 'percent' }), 'No earlier value')
+    assert.equal(
+      render('change', { change: changeBetween(10, 14.25, 'percent'), decimals: 1 }),
+      'Up 4.3 percentage points',
+    )
+    assert.equal(render('change', { change: changeBetween(6, 3, 'count'), decimals: 0 }), 'Down 3 (50.0%)')
+    assert.equal(render('change', { change: changeBetween(10, 8.5, 'days'), decimals: 2 }), 'Down 1.50 days (15.0%)')
+    assert.equal(render('change', { change: changeBetween(5, 5, 'percent'), decimals: 1 }), 'No change')
+    assert.equal(render('change', { change: null, decimals: 1 }), 'No earlier value')
+    assert.equal(render('change', {}), 'No earlier value')
   })
 })
 
@@ -398,7 +402,7 @@ describe('measure macros (src/measures/views)', () => {
   const measure = { id: 7, name: `Re-referrals ${SCRIPT}`, unit: 'percent', decimals: 1 }
   const summary = {
     measure,
-    change: -1.25,
+    change: changeBetween(22.25, 21, 'percent'),
     latest: { value: 21, label: 'March 2024' },
     previous: { label: 'February 2024' },
     target: { value: 20 },
@@ -407,8 +411,15 @@ describe('measure macros (src/measures/views)', () => {
       variation: 'special-cause-improvement',
       assurance: 'hit-and-miss',
       points: [
-        { mean: 22, lowerLimit: 18, upperLimit: 26, signals: ['beyond-limit', 'run'], specialCause: 'improvement' },
-        { mean: 22, lowerLimit: null, upperLimit: null, signals: [], specialCause: null },
+        {
+          mean: 22,
+          lowerLimit: 18,
+          upperLimit: 26,
+          signals: ['beyond-limit', 'run'],
+          directions: { 'beyond-limit': 'high', run: 'high' },
+          specialCause: 'improvement',
+        },
+        { mean: 22, lowerLimit: null, upperLimit: null, signals: [], directions: {}, specialCause: null },
       ],
     },
     points: [
@@ -426,7 +437,7 @@ describe('measure macros (src/measures/views)', () => {
       '<th scope="row" class="govuk-table__header app-nowrap">March 2024</th>',
       '<td class="govuk-table__cell govuk-table__cell--numeric">21.0%</td>',
       '<td class="govuk-table__cell govuk-table__cell--numeric">18.0%</td>',
-      '<td class="govuk-table__cell govuk-body-s">Beyond a process limit; Run of 7 or more on one side of the mean (improvement)</td>',
+      '<td class="govuk-table__cell govuk-body-s">Above the upper limit (improvement); Run of 7 points above the mean</td>',
       '<td class="govuk-table__cell govuk-table__cell--numeric">Missing</td>',
       `<td class="govuk-table__cell govuk-body-s">Late ${ESCAPED_SCRIPT}</td>`,
     )
@@ -454,7 +465,7 @@ describe('measure macros (src/measures/views)', () => {
       `<caption class="govuk-table__caption govuk-table__caption--m">Strand 1: ${ESCAPED_SCRIPT}</caption>`,
       `<a class="govuk-link" href="${paths.council.measure('testshire', 7)}">Re-referrals ${ESCAPED_SCRIPT}</a>`,
       '21.0%<br><span class="govuk-body-s">March 2024</span>',
-      'Down 1.3%<br><span class="govuk-body-s">since February 2024</span>',
+      'Down 1.3 percentage points<br><span class="govuk-body-s">since February 2024</span>',
       '<td class="govuk-table__cell govuk-table__cell--numeric">20.0%</td>',
       'England 22.4%<br>Neighbours 23.1%',
       '<strong class="govuk-tag govuk-tag--blue" data-qa="variation">Special cause improvement</strong>',

@@ -6,13 +6,13 @@ import { paths } from '../web/paths.js'
 import { ROLE_LABELS } from '../web/roles.js'
 import { MILESTONE_STATUS_LABELS, MILESTONE_STATUS_TAG_CLASSES } from '../plan/milestone-status.js'
 import { formatDate, formatDateTime } from '../shared/dates.js'
-import { BENCHMARK_LABELS, FORMULA_DESCRIPTIONS } from '../measures/measure-types.js'
-import { ASSURANCE_LABELS, SIGNAL_LABELS, VARIATION_LABELS } from '../measures/spc.js'
+import { BENCHMARK_LABELS } from '../measures/measure-types.js'
+import { ASSURANCE_LABELS, SIGNAL_LABELS, VARIATION_LABELS, signalText } from '../measures/spc.js'
+import { pointDecimals } from '../measures/measure-display.js'
 import { RAG_LABELS } from '../reports/status-rules.js'
-import { UNIT_LABELS, formatValue, type Unit } from '../shared/units.js'
+import { UNIT_LABELS, changeShort, changeWords, formatValue, type Unit } from '../shared/units.js'
 import { POLARITY_LABELS } from '../shared/polarity.js'
 import { FREQUENCY_LABELS, type Frequency, periodLabel } from '../shared/calendar.js'
-import type { Formula } from '../db/database.js'
 
 export function configureNunjucks(app?: express.Express): nunjucks.Environment {
   const env = nunjucks.configure(
@@ -41,7 +41,10 @@ export function configureNunjucks(app?: express.Express): nunjucks.Environment {
   env.addGlobal('variationLabels', VARIATION_LABELS)
   env.addGlobal('assuranceLabels', ASSURANCE_LABELS)
   env.addGlobal('signalLabels', SIGNAL_LABELS)
-  env.addGlobal('formulaDescription', (f: Formula) => FORMULA_DESCRIPTIONS[f.op](f.a, f.b))
+  env.addGlobal('signalText', signalText)
+  env.addGlobal('pointDecimals', pointDecimals)
+  env.addGlobal('changeWords', changeWords)
+  env.addGlobal('changeShort', changeShort)
   env.addFilter('measureValue', (value: number | null, unit: Unit, decimals?: number) =>
     formatValue(value, unit, decimals ?? 1),
   )

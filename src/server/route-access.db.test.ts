@@ -1,18 +1,40 @@
 // Every council route, requested by every demo role: who gets the page, who is refused (403), and who is
-// told it does not exist (404: another council's data, never confirmed to exist).
+// told it does not exist (404: another council's data, never confirmed to exist). Each case names its route
+// from src/web/paths.ts, and a test walks the app's router to check that no route is left out.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import express from 'express'
 import { jsonb, type DatabaseHandle } from '../db/connect.js'
-import { seedDemo, DEMO_ACCOUNTS } from '../demo/seed-demo.js'
+import { DEMO_ACCOUNTS } from '../demo/seed-demo.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, csrfFrom, signedIn, type Agent } from '../test-support/http.js'
 import { demoIds } from '../test-support/demo-ids.js'
+import {
+  coverageProblems,
+  fullPattern,
+  link,
+  registeredRoutes,
+  type CoverageLists,
+  type Covered,
+  type Method,
+} from '../test-support/route-walk.js'
 import { paths } from '../web/paths.js'
 import type { Role } from '../db/database.js'
+import {
+  ACCESSIBILITY_PAGES,
+  GOVUK_FRONTEND_FILES,
+  NOT_PAGES,
+  PAGES_CHECKED_BY_INTERACTION,
+} from '../../test/e2e/accessibility-pages.js'
 
 const P = paths.council
 const B = 'bradford'
-type Ids = Awaited<ReturnType<typeof demoIds>> & { northfieldMeasure: number; northfieldBatch: number }
+type Ids = Awaited<ReturnType<typeof demoIds>> & {
+  northfieldMeasure: number
+  northfieldBatch: number
+  bradfordBatch: number
+  bradfordPartnerRequest: number
+}
 
 const ALL: Role[] = [
   'admin',
@@ -29,167 +51,383 @@ const EDITORS: Role[] = ['admin', 'improvement-team']
 const OWN_STRAND_EDITORS: Role[] = [...EDITORS, 'strand-lead']
 const PUBLISHED_ONLY: Role[] = ['partner', 'viewer']
 
-interface RouteCase {
+type CouncilRoutes = Omit<typeof paths.council, 'root'>
+/** A council route's arguments after the council: `[strandId]` for P.strand. */
+type ArgsAfterCouncil<R> = R extends (council: string | number, ...rest: infer A) => string ? A : never
+/** A council route with a function giving its arguments from the demo ids (none for a route without any). */
+type RouteWithArgs = {
+  [K in keyof CouncilRoutes]: ArgsAfterCouncil<CouncilRoutes[K]> extends []
+    ? { route: CouncilRoutes[K]; args?: undefined }
+    : { route: CouncilRoutes[K]; args: (ids: Ids) => ArgsAfterCouncil<CouncilRoutes[K]> }
+}[keyof CouncilRoutes]
+
+type RouteCase = RouteWithArgs & {
   name: string
-  url: (ids: Ids) => string
-  /** Roles that get 200; every other Bradford role gets 403... */
+  /** Added to the link, e.g. `?from=1&to=2`. */
+  query?: string
+  /** Roles that get past the role check (200 for GET, 400 for POST unless `allowedStatus` says)... */
   allowed: Role[]
   /** ...except these, who are told it does not exist (404): e.g. drafts, for those who see published work only. */
   hidden?: Role[]
+  /** What an allowed role gets, where it is not 200 (GET) or 400 (POST). */
+  allowedStatus?: number
+}
+
+/** The link a case requests, in Bradford unless it names another council. */
+function urlOf(c: RouteWithArgs & { query?: string }, ids: Ids, council = B): string {
+  return link(c.route, [council, ...(c.args?.(ids) ?? [])]) + (c.query ?? '')
 }
 
 const GET_ROUTES: RouteCase[] = [
-  { name: 'overview', url: () => P.home(B), allowed: ALL },
-  { name: 'plan', url: () => P.plan(B), allowed: DRAFT_READERS },
-  { name: 'plan CSV', url: () => P.planCsv(B), allowed: DRAFT_READERS },
-  { name: 'new strand form', url: () => P.newStrand(B), allowed: EDITORS },
-  { name: 'strand', url: (i) => P.strand(B, i.ownStrand), allowed: DRAFT_READERS },
-  { name: 'edit strand', url: (i) => P.editStrand(B, i.ownStrand), allowed: EDITORS },
-  { name: 'new objective in own strand', url: (i) => P.newObjective(B, i.ownStrand), allowed: OWN_STRAND_EDITORS },
-  { name: 'new objective in other strand', url: (i) => P.newObjective(B, i.otherStrand), allowed: EDITORS },
-  { name: 'objective', url: (i) => P.objective(B, i.ownObjective), allowed: DRAFT_READERS },
-  { name: 'edit own objective', url: (i) => P.editObjective(B, i.ownObjective), allowed: OWN_STRAND_EDITORS },
-  { name: 'edit other objective', url: (i) => P.editObjective(B, i.otherObjective), allowed: EDITORS },
-  { name: 'new milestone, own strand', url: (i) => P.newMilestone(B, i.ownObjective), allowed: OWN_STRAND_EDITORS },
-  { name: 'edit own milestone', url: (i) => P.editMilestone(B, i.ownMilestone), allowed: OWN_STRAND_EDITORS },
-  { name: 'edit other milestone', url: (i) => P.editMilestone(B, i.otherMilestone), allowed: EDITORS },
-  { name: 'delete own milestone form', url: (i) => P.deleteMilestone(B, i.ownMilestone), allowed: OWN_STRAND_EDITORS },
-  { name: 'versions', url: () => P.versions(B), allowed: ALL },
-  { name: 'version 1', url: () => P.version(B, 1), allowed: ALL },
-  { name: 'compare', url: () => `${P.compareVersions(B)}?from=1&to=2`, allowed: ALL },
-  { name: 'measures', url: () => P.measures(B), allowed: DRAFT_READERS },
-  { name: 'measures CSV', url: () => P.measuresCsv(B), allowed: DRAFT_READERS },
-  { name: 'measure', url: (i) => P.measure(B, i.derivedMeasure), allowed: DRAFT_READERS },
-  { name: 'measure CSV', url: (i) => P.measureCsv(B, i.recordedMeasure), allowed: DRAFT_READERS },
-  { name: 'new measure form', url: () => P.newMeasure(B), allowed: EDITORS },
-  { name: 'edit measure', url: (i) => P.editMeasure(B, i.recordedMeasure), allowed: EDITORS },
-  { name: 'Vital Signs', url: () => P.vitalSigns(B), allowed: DRAFT_READERS },
-  { name: 'Vital Signs CSV', url: () => P.vitalSignsCsv(B), allowed: DRAFT_READERS },
-  { name: 'import page', url: () => P.importData(B), allowed: EDITORS },
-  { name: 'import template', url: () => P.importTemplate(B, 'values', 'csv'), allowed: EDITORS },
-  { name: 'reports', url: () => P.reports(B), allowed: ALL },
-  { name: 'published report', url: (i) => P.report(B, i.publishedReport), allowed: ALL },
-  { name: 'published report, printable', url: (i) => P.reportPrint(B, i.publishedReport), allowed: ALL },
-  { name: 'draft report', url: (i) => P.report(B, i.draftReport), allowed: DRAFT_READERS, hidden: PUBLISHED_ONLY },
+  { name: 'overview', route: P.home, allowed: ALL },
+  { name: 'plan', route: P.plan, allowed: DRAFT_READERS },
+  { name: 'plan CSV', route: P.planCsv, allowed: DRAFT_READERS },
+  { name: 'new strand form', route: P.newStrand, allowed: EDITORS },
+  { name: 'strand', route: P.strand, args: (i) => [i.ownStrand], allowed: DRAFT_READERS },
+  { name: 'edit strand', route: P.editStrand, args: (i) => [i.ownStrand], allowed: EDITORS },
   {
-    name: 'draft compared with the last published',
-    url: (i) => P.compareReport(B, i.draftReport),
+    name: 'new objective in own strand',
+    route: P.newObjective,
+    args: (i) => [i.ownStrand],
+    allowed: OWN_STRAND_EDITORS,
+  },
+  { name: 'new objective in other strand', route: P.newObjective, args: (i) => [i.otherStrand], allowed: EDITORS },
+  { name: 'objective', route: P.objective, args: (i) => [i.ownObjective], allowed: DRAFT_READERS },
+  { name: 'edit own objective', route: P.editObjective, args: (i) => [i.ownObjective], allowed: OWN_STRAND_EDITORS },
+  { name: 'edit other objective', route: P.editObjective, args: (i) => [i.otherObjective], allowed: EDITORS },
+  {
+    name: 'new milestone, own strand',
+    route: P.newMilestone,
+    args: (i) => [i.ownObjective],
+    allowed: OWN_STRAND_EDITORS,
+  },
+  { name: 'edit own milestone', route: P.editMilestone, args: (i) => [i.ownMilestone], allowed: OWN_STRAND_EDITORS },
+  { name: 'edit other milestone', route: P.editMilestone, args: (i) => [i.otherMilestone], allowed: EDITORS },
+  {
+    name: 'delete own milestone form',
+    route: P.deleteMilestone,
+    args: (i) => [i.ownMilestone],
+    allowed: OWN_STRAND_EDITORS,
+  },
+  { name: 'versions', route: P.versions, allowed: ALL },
+  { name: 'version 1', route: P.version, args: () => [1], allowed: ALL },
+  { name: 'compare', route: P.compareVersions, query: '?from=1&to=2', allowed: ALL },
+  { name: 'measures', route: P.measures, allowed: DRAFT_READERS },
+  { name: 'measures CSV', route: P.measuresCsv, allowed: DRAFT_READERS },
+  { name: 'measure', route: P.measure, args: (i) => [i.derivedMeasure], allowed: DRAFT_READERS },
+  { name: 'measure CSV', route: P.measureCsv, args: (i) => [i.recordedMeasure], allowed: DRAFT_READERS },
+  { name: 'new measure form', route: P.newMeasure, allowed: EDITORS },
+  { name: 'edit measure', route: P.editMeasure, args: (i) => [i.recordedMeasure], allowed: EDITORS },
+  { name: 'Vital Signs', route: P.vitalSigns, allowed: DRAFT_READERS },
+  { name: 'Vital Signs CSV', route: P.vitalSignsCsv, allowed: DRAFT_READERS },
+  { name: 'import page', route: P.importData, allowed: EDITORS },
+  { name: 'import template', route: P.importTemplate, args: () => ['values', 'csv'], allowed: EDITORS },
+  { name: 'a checked import', route: P.importBatch, args: (i) => [i.bradfordBatch], allowed: EDITORS },
+  { name: 'reports', route: P.reports, allowed: ALL },
+  { name: 'published report', route: P.report, args: (i) => [i.publishedReport], allowed: ALL },
+  { name: 'published report, printable', route: P.reportPrint, args: (i) => [i.publishedReport], allowed: ALL },
+  {
+    name: 'published report, Excel data annex',
+    route: P.reportExport,
+    args: (i) => [i.publishedReport, 'xlsx'],
+    allowed: ALL,
+  },
+  {
+    name: 'draft report',
+    route: P.report,
+    args: (i) => [i.draftReport],
     allowed: DRAFT_READERS,
     hidden: PUBLISHED_ONLY,
   },
-  { name: 'partner requests', url: () => P.partnerRequests(B), allowed: DRAFT_READERS },
-  { name: 'national benchmarks', url: () => P.benchmarks(B), allowed: ALL },
-  { name: 'a national indicator', url: () => P.benchmarkIndicator(B, 'rereferrals'), allowed: ALL },
-  { name: 'our Ofsted inspections', url: () => P.inspections(B), allowed: ALL },
-  { name: 'Ofsted judgements of all councils', url: () => P.allInspections(B), allowed: ALL },
-  { name: 'load national data', url: () => P.nationalData(B), allowed: ['admin'] },
-  { name: 'audit trail', url: () => P.audit(B), allowed: EDITORS },
-  { name: 'users', url: () => P.users(B), allowed: ['admin'] },
-  { name: 'new user form', url: () => P.newUser(B), allowed: ['admin'] },
-  { name: 'edit user', url: (i) => P.editUser(B, i.viewerUser), allowed: ['admin'] },
+  {
+    name: 'draft report, Excel data annex',
+    route: P.reportExport,
+    args: (i) => [i.draftReport, 'xlsx'],
+    allowed: DRAFT_READERS,
+    hidden: PUBLISHED_ONLY,
+  },
+  {
+    name: 'draft compared with the last published',
+    route: P.compareReport,
+    args: (i) => [i.draftReport],
+    allowed: DRAFT_READERS,
+    hidden: PUBLISHED_ONLY,
+  },
+  { name: 'partner requests', route: P.partnerRequests, allowed: DRAFT_READERS },
+  { name: 'national benchmarks', route: P.benchmarks, allowed: ALL },
+  { name: 'national benchmarks CSV', route: P.benchmarksCsv, allowed: ALL },
+  { name: 'a national indicator', route: P.benchmarkIndicator, args: () => ['rereferrals'], allowed: ALL },
+  { name: 'a national indicator CSV', route: P.benchmarkIndicatorCsv, args: () => ['rereferrals'], allowed: ALL },
+  { name: 'our Ofsted inspections', route: P.inspections, allowed: ALL },
+  { name: 'our Ofsted inspections CSV', route: P.inspectionsCsv, allowed: ALL },
+  { name: 'Ofsted judgements of all councils', route: P.allInspections, allowed: ALL },
+  { name: 'latest judgements of all councils CSV', route: P.allInspectionsCsv, allowed: ALL },
+  { name: 'time to improve CSV', route: P.timeToImproveCsv, allowed: ALL },
+  { name: 'journeys out of inadequate CSV', route: P.improvementJourneysCsv, allowed: ALL },
+  { name: 'one council’s inspections CSV', route: P.areaInspectionsCsv, args: () => ['380'], allowed: ALL },
+  { name: 'Ofsted inspections of one council', route: P.areaInspections, args: () => ['380'], allowed: ALL },
+  { name: 'load national data', route: P.nationalData, allowed: ['admin'] },
+  { name: 'audit trail', route: P.audit, allowed: EDITORS },
+  { name: 'users', route: P.users, allowed: ['admin'] },
+  { name: 'new user form', route: P.newUser, allowed: ['admin'] },
+  { name: 'edit user', route: P.editUser, args: (i) => [i.viewerUser], allowed: ['admin'] },
 ]
 
 /** Bradford URLs that point at Northfield's records: 404 for everyone, editors included. */
-const CROSS_COUNCIL: Array<{ name: string; url: (ids: Ids) => string }> = [
-  { name: 'Northfield overview', url: () => P.home('northfield') },
-  { name: 'Northfield plan', url: () => P.plan('northfield') },
-  { name: 'Northfield strand via Bradford', url: (i) => P.strand(B, i.northfieldStrand) },
-  { name: 'Northfield objective via Bradford', url: (i) => P.objective(B, i.northfieldObjective) },
-  { name: 'Northfield milestone via Bradford', url: (i) => P.editMilestone(B, i.northfieldMilestone) },
-  { name: 'Northfield user via Bradford', url: (i) => P.editUser(B, i.northfieldAdmin) },
-  { name: 'Northfield measure via Bradford', url: (i) => P.measure(B, i.northfieldMeasure) },
-  { name: 'Northfield measure CSV via Bradford', url: (i) => P.measureCsv(B, i.northfieldMeasure) },
-  { name: 'Northfield import via Bradford', url: (i) => P.importBatch(B, i.northfieldBatch) },
-  { name: 'a council that does not exist', url: () => P.home('nowhere') },
-  { name: 'a malformed id', url: () => `${P.plan(B)}/strands/1abc` },
+const CROSS_COUNCIL: Array<RouteWithArgs & { name: string; council?: string }> = [
+  { name: 'Northfield overview', route: P.home, council: 'northfield' },
+  { name: 'Northfield plan', route: P.plan, council: 'northfield' },
+  { name: 'Northfield strand via Bradford', route: P.strand, args: (i) => [i.northfieldStrand] },
+  { name: 'Northfield objective via Bradford', route: P.objective, args: (i) => [i.northfieldObjective] },
+  { name: 'Northfield milestone via Bradford', route: P.editMilestone, args: (i) => [i.northfieldMilestone] },
+  { name: 'Northfield user via Bradford', route: P.editUser, args: (i) => [i.northfieldAdmin] },
+  { name: 'Northfield measure via Bradford', route: P.measure, args: (i) => [i.northfieldMeasure] },
+  { name: 'Northfield measure CSV via Bradford', route: P.measureCsv, args: (i) => [i.northfieldMeasure] },
+  { name: 'Northfield import via Bradford', route: P.importBatch, args: (i) => [i.northfieldBatch] },
+  { name: 'a council that does not exist', route: P.home, council: 'nowhere' },
+  { name: 'a malformed id', route: P.strand, args: () => ['1abc'] },
 ]
 
-/** POST routes: a permitted role gets past the role check (302 or 400 for a bad form); others 403. */
 /**
  * POST routes, each sent by every role with a body that fails validation: a permitted role gets past the
- * role check (400, or 302 where there is nothing to validate); every other role gets 403.
+ * role check (400, or `allowedStatus` where there is nothing to validate); every other role gets 403.
  */
 const POST_ROUTES: Array<RouteCase & { body: Record<string, string> }> = [
-  { name: 'create strand', url: () => P.newStrand(B), body: {}, allowed: EDITORS },
-  { name: 'edit strand', url: (i) => P.editStrand(B, i.ownStrand), body: {}, allowed: EDITORS },
-  { name: 'retire strand', url: (i) => P.strandStatus(B, i.ownStrand), body: { status: 'gone' }, allowed: EDITORS },
+  { name: 'create strand', route: P.newStrand, body: {}, allowed: EDITORS },
+  { name: 'edit strand', route: P.editStrand, args: (i) => [i.ownStrand], body: {}, allowed: EDITORS },
+  {
+    name: 'retire strand',
+    route: P.strandStatus,
+    args: (i) => [i.ownStrand],
+    body: { status: 'gone' },
+    allowed: EDITORS,
+  },
   {
     name: 'move strand',
-    url: (i) => P.moveStrand(B, i.otherStrand),
+    route: P.moveStrand,
+    args: (i) => [i.otherStrand],
     body: { direction: 'sideways' },
     allowed: EDITORS,
   },
   {
     name: 'create objective, own strand',
-    url: (i) => P.newObjective(B, i.ownStrand),
+    route: P.newObjective,
+    args: (i) => [i.ownStrand],
     body: {},
     allowed: OWN_STRAND_EDITORS,
   },
-  { name: 'create objective, other strand', url: (i) => P.newObjective(B, i.otherStrand), body: {}, allowed: EDITORS },
-  { name: 'edit own objective', url: (i) => P.editObjective(B, i.ownObjective), body: {}, allowed: OWN_STRAND_EDITORS },
-  { name: 'edit other objective', url: (i) => P.editObjective(B, i.otherObjective), body: {}, allowed: EDITORS },
+  {
+    name: 'create objective, other strand',
+    route: P.newObjective,
+    args: (i) => [i.otherStrand],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'edit own objective',
+    route: P.editObjective,
+    args: (i) => [i.ownObjective],
+    body: {},
+    allowed: OWN_STRAND_EDITORS,
+  },
+  {
+    name: 'edit other objective',
+    route: P.editObjective,
+    args: (i) => [i.otherObjective],
+    body: {},
+    allowed: EDITORS,
+  },
   {
     name: 'retire own objective',
-    url: (i) => P.objectiveStatus(B, i.ownObjective),
+    route: P.objectiveStatus,
+    args: (i) => [i.ownObjective],
     body: {},
     allowed: OWN_STRAND_EDITORS,
   },
-  { name: 'move other objective', url: (i) => P.moveObjective(B, i.otherObjective), body: {}, allowed: EDITORS },
+  {
+    name: 'move other objective',
+    route: P.moveObjective,
+    args: (i) => [i.otherObjective],
+    body: {},
+    allowed: EDITORS,
+  },
   {
     name: 'add update, own strand',
-    url: (i) => P.objectiveUpdates(B, i.ownObjective),
+    route: P.objectiveUpdates,
+    args: (i) => [i.ownObjective],
     body: {},
     allowed: OWN_STRAND_EDITORS,
   },
-  { name: 'add update, other strand', url: (i) => P.objectiveUpdates(B, i.otherObjective), body: {}, allowed: EDITORS },
+  {
+    name: 'add update, other strand',
+    route: P.objectiveUpdates,
+    args: (i) => [i.otherObjective],
+    body: {},
+    allowed: EDITORS,
+  },
   {
     name: 'create milestone, own strand',
-    url: (i) => P.newMilestone(B, i.ownObjective),
+    route: P.newMilestone,
+    args: (i) => [i.ownObjective],
     body: {},
     allowed: OWN_STRAND_EDITORS,
   },
   {
     name: 'create milestone, other strand',
-    url: (i) => P.newMilestone(B, i.otherObjective),
+    route: P.newMilestone,
+    args: (i) => [i.otherObjective],
     body: {},
     allowed: EDITORS,
   },
-  { name: 'edit own milestone', url: (i) => P.editMilestone(B, i.ownMilestone), body: {}, allowed: OWN_STRAND_EDITORS },
-  { name: 'edit other milestone', url: (i) => P.editMilestone(B, i.otherMilestone), body: {}, allowed: EDITORS },
-  { name: 'move own milestone', url: (i) => P.moveMilestone(B, i.ownMilestone), body: {}, allowed: OWN_STRAND_EDITORS },
-  { name: 'publish', url: () => P.publishVersion(B), body: { notes: 'x'.repeat(3000) }, allowed: EDITORS },
-  { name: 'create measure', url: () => P.newMeasure(B), body: {}, allowed: EDITORS },
-  { name: 'start a report', url: () => P.reports(B), body: { quarter: '1999-01-01' }, allowed: EDITORS },
+  {
+    name: 'edit own milestone',
+    route: P.editMilestone,
+    args: (i) => [i.ownMilestone],
+    body: {},
+    allowed: OWN_STRAND_EDITORS,
+  },
+  {
+    name: 'edit other milestone',
+    route: P.editMilestone,
+    args: (i) => [i.otherMilestone],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'move own milestone',
+    route: P.moveMilestone,
+    args: (i) => [i.ownMilestone],
+    body: {},
+    allowed: OWN_STRAND_EDITORS,
+  },
+  { name: 'publish', route: P.publishVersion, body: { notes: 'x'.repeat(3000) }, allowed: EDITORS },
+  { name: 'create measure', route: P.newMeasure, body: {}, allowed: EDITORS },
+  { name: 'start a report', route: P.reports, body: { quarter: '1999-01-01' }, allowed: EDITORS },
   {
     name: 'report text',
-    url: (i) => P.reportNarrative(B, i.draftReport),
+    route: P.reportNarrative,
+    args: (i) => [i.draftReport],
     body: { summary: 'x'.repeat(10001) },
     allowed: EDITORS,
     hidden: PUBLISHED_ONLY,
   },
   {
     name: 'report override',
-    url: (i) => P.reportOverride(B, i.draftReport),
+    route: P.reportOverride,
+    args: (i) => [i.draftReport],
     body: {},
     allowed: EDITORS,
     hidden: PUBLISHED_ONLY,
   },
   {
     name: 'own strand commentary',
-    url: (i) => P.reportCommentary(B, i.draftReport, i.ownStrand),
+    route: P.reportCommentary,
+    args: (i) => [i.draftReport, i.ownStrand],
     body: { commentary: 'x'.repeat(7000) },
     allowed: OWN_STRAND_EDITORS,
     hidden: PUBLISHED_ONLY,
   },
-  { name: 'partner request', url: () => P.partnerRequests(B), body: {}, allowed: EDITORS },
-  { name: 'edit measure', url: (i) => P.editMeasure(B, i.recordedMeasure), body: {}, allowed: EDITORS },
-  { name: 'add value', url: (i) => P.measureValues(B, i.recordedMeasure), body: {}, allowed: EDITORS },
-  { name: 'set target', url: (i) => P.measureTargets(B, i.recordedMeasure), body: {}, allowed: EDITORS },
-  { name: 'add benchmark', url: (i) => P.measureBenchmarks(B, i.recordedMeasure), body: {}, allowed: EDITORS },
-  { name: 'rebaseline', url: (i) => P.measureRebaselines(B, i.recordedMeasure), body: {}, allowed: EDITORS },
-  { name: 'add user', url: () => P.newUser(B), body: {}, allowed: ['admin'] },
-  { name: 'edit user', url: (i) => P.editUser(B, i.viewerUser), body: {}, allowed: ['admin'] },
+  // A published report cannot change: 400 for those who may publish, and nothing is published again.
+  {
+    name: 'publish a report already published',
+    route: P.publishReport,
+    args: (i) => [i.publishedReport],
+    body: {},
+    allowed: EDITORS,
+  },
+  { name: 'partner request', route: P.partnerRequests, body: {}, allowed: EDITORS },
+  {
+    name: 'mark a partner request received',
+    route: P.partnerRequestReceived,
+    args: (i) => [i.bradfordPartnerRequest],
+    body: {},
+    allowed: EDITORS,
+    allowedStatus: 302,
+  },
+  { name: 'edit measure', route: P.editMeasure, args: (i) => [i.recordedMeasure], body: {}, allowed: EDITORS },
+  { name: 'add value', route: P.measureValues, args: (i) => [i.recordedMeasure], body: {}, allowed: EDITORS },
+  { name: 'set target', route: P.measureTargets, args: (i) => [i.recordedMeasure], body: {}, allowed: EDITORS },
+  {
+    name: 'add benchmark',
+    route: P.measureBenchmarks,
+    args: (i) => [i.recordedMeasure],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'rebaseline',
+    route: P.measureRebaselines,
+    args: (i) => [i.recordedMeasure],
+    body: {},
+    allowed: EDITORS,
+  },
+  // Past the role check an editor is told this recalculation does not exist; the rest are refused first.
+  {
+    name: 'remove a recalculation that does not exist',
+    route: P.deleteRebaseline,
+    args: (i) => [i.recordedMeasure, 999999999],
+    body: {},
+    allowed: EDITORS,
+    allowedStatus: 404,
+  },
+  // The import was cancelled before the test: confirming or cancelling it again changes nothing.
+  {
+    name: 'cancel a checked import',
+    route: P.discardImport,
+    args: (i) => [i.bradfordBatch],
+    body: {},
+    allowed: EDITORS,
+    allowedStatus: 302,
+  },
+  {
+    name: 'confirm a cancelled import',
+    route: P.confirmImport,
+    args: (i) => [i.bradfordBatch],
+    body: {},
+    allowed: EDITORS,
+    allowedStatus: 302,
+  },
+  { name: 'add user', route: P.newUser, body: {}, allowed: ['admin'] },
+  { name: 'edit user', route: P.editUser, args: (i) => [i.viewerUser], body: {}, allowed: ['admin'] },
 ]
+
+const DELETE_MILESTONE_TEST =
+  'POST delete milestone: 403 for those who may not edit it, then deleted by its strand lead'
+const UPLOAD_TEST = 'POST an upload: past the role check (400 without a file) for editors, 403 for the rest'
+const NATIONAL_DATA_TEST =
+  'POST a national release, reload the shipped files or link the council: past the role check for admins, 403 for the rest'
+
+/** Council routes whose access is tested by a test of their own (a file upload, a deletion), named here. */
+const SEPARATELY_TESTED: Array<Covered & { test: string }> = [
+  { method: 'POST', route: P.deleteMilestone, test: DELETE_MILESTONE_TEST },
+  { method: 'POST', route: P.importData, test: UPLOAD_TEST },
+  { method: 'POST', route: P.nationalData, test: NATIONAL_DATA_TEST },
+  { method: 'POST', route: P.reloadNationalData, test: NATIONAL_DATA_TEST },
+  { method: 'POST', route: P.linkCouncil, test: NATIONAL_DATA_TEST },
+]
+
+/** Routes outside the council router, and the tests that cover them. */
+const TOP_LEVEL_ROUTES: Array<Covered & { coveredBy: string }> = [
+  { method: 'GET', route: paths.home, coveredBy: 'src/accounts/sign-in.db.test.ts (one council or a choice)' },
+  { method: 'GET', route: paths.signIn, coveredBy: 'src/accounts/sign-in.db.test.ts' },
+  { method: 'POST', route: paths.signIn, coveredBy: 'src/accounts/sign-in.db.test.ts' },
+  { method: 'POST', route: paths.signOut, coveredBy: 'src/accounts/sign-in.db.test.ts' },
+  { method: 'GET', route: paths.ping, coveredBy: 'src/server/app.db.test.ts' },
+  { method: 'GET', route: paths.health, coveredBy: 'src/server/app.db.test.ts' },
+  { method: 'GET', route: paths.info, coveredBy: 'src/server/app.db.test.ts' },
+  ...GOVUK_FRONTEND_FILES.map((route) => ({ method: 'GET' as const, route, coveredBy: 'src/server/app.db.test.ts' })),
+]
+
+const covered = (method: Method, cases: Array<{ route: { readonly pattern: string } }>): Covered[] =>
+  cases.map((c) => ({ method, route: c.route }))
+
+/** Every list the completeness test checks the app's routes against. */
+const COVERAGE: CoverageLists = {
+  accessMatrix: [...covered('GET', GET_ROUTES), ...covered('POST', POST_ROUTES), ...SEPARATELY_TESTED],
+  pages: covered('GET', [...ACCESSIBILITY_PAGES, ...PAGES_CHECKED_BY_INTERACTION]),
+  notPages: covered('GET', NOT_PAGES),
+  topLevel: TOP_LEVEL_ROUTES,
+}
 
 for (const kind of testDatabaseKinds()) {
   describe(`route access on ${kind.name}`, () => {
@@ -197,10 +435,10 @@ for (const kind of testDatabaseKinds()) {
     let ids: Ids
     const agents = new Map<Role, Agent>()
     const tokens = new Map<Role, string>()
+    let app: ReturnType<typeof buildTestApp>
 
     before(async () => {
-      database = await kind.open()
-      await seedDemo(database.db)
+      database = await kind.openDemo({ national: true })
       const northfield = await database.db
         .selectFrom('organisation')
         .select('id')
@@ -228,12 +466,43 @@ for (const kind of testDatabaseKinds()) {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
+      // A Bradford import already cancelled: its preview can be read, and confirming or cancelling it changes nothing.
+      const bradford = await database.db
+        .selectFrom('organisation')
+        .select('id')
+        .where('slug', '=', B)
+        .executeTakeFirstOrThrow()
+      const bradfordBatch = await database.db
+        .insertInto('import_batch')
+        .values({
+          organisation_id: bradford.id,
+          kind: 'values',
+          filename: 'bradford.csv',
+          rows: jsonb({ columns: [], rows: [] }),
+          status: 'discarded',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const bradfordPartnerRequest = await database.db
+        .selectFrom('partner_request')
+        .select('id')
+        .where('organisation_id', '=', bradford.id)
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+      // Bradford as a local authority in the national statistics, which this test does not load.
+      await database.db
+        .insertInto('national_area')
+        .values({ code: '380', level: 'local authority', name: 'Bradford' })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute()
       ids = {
         ...(await demoIds(database.db)),
         northfieldMeasure: northfieldMeasure.id,
         northfieldBatch: northfieldBatch.id,
+        bradfordBatch: bradfordBatch.id,
+        bradfordPartnerRequest: bradfordPartnerRequest.id,
       }
-      const app = buildTestApp(database.db)
+      app = buildTestApp(database.db)
       for (const account of DEMO_ACCOUNTS) {
         const bradford = account.access.find((a) => a.council === B)
         if (!bradford || account.access.length > 1) continue // one account per role, Bradford only
@@ -256,9 +525,14 @@ for (const kind of testDatabaseKinds()) {
     for (const route of GET_ROUTES) {
       it(`GET ${route.name}: 200 for ${route.allowed.join(', ')}; 403 for the rest`, async () => {
         for (const role of ALL) {
-          const res = await agents.get(role)!.get(route.url(ids))
-          const expected = route.allowed.includes(role) ? 200 : route.hidden?.includes(role) ? 404 : 403
-          assert.equal(res.status, expected, `${role} GET ${route.url(ids)}`)
+          const url = urlOf(route, ids)
+          const res = await agents.get(role)!.get(url)
+          const expected = route.allowed.includes(role)
+            ? (route.allowedStatus ?? 200)
+            : route.hidden?.includes(role)
+              ? 404
+              : 403
+          assert.equal(res.status, expected, `${role} GET ${url}`)
         }
       })
     }
@@ -266,8 +540,9 @@ for (const kind of testDatabaseKinds()) {
     for (const route of CROSS_COUNCIL) {
       it(`GET ${route.name}: 404 for every Bradford role`, async () => {
         for (const role of ALL.filter((r) => r !== 'adviser')) {
-          const res = await agents.get(role)!.get(route.url(ids))
-          assert.equal(res.status, 404, `${role} GET ${route.url(ids)}`)
+          const url = urlOf(route, ids, route.council)
+          const res = await agents.get(role)!.get(url)
+          assert.equal(res.status, 404, `${role} GET ${url}`)
           assert.match(res.text, /Page not found/)
           assert.doesNotMatch(res.text, /Northfield/)
         }
@@ -296,18 +571,23 @@ for (const kind of testDatabaseKinds()) {
     for (const route of POST_ROUTES) {
       it(`POST ${route.name}: allowed for ${route.allowed.join(', ')}; 403 for the rest`, async () => {
         for (const role of ALL) {
+          const url = urlOf(route, ids)
           const res = await agents
             .get(role)!
-            .post(route.url(ids))
+            .post(url)
             .type('form')
             .send({ ...route.body, _csrf: tokens.get(role)! })
-          const expected = route.allowed.includes(role) ? 400 : route.hidden?.includes(role) ? 404 : 403
-          assert.equal(res.status, expected, `${role} POST ${route.url(ids)}`)
+          const expected = route.allowed.includes(role)
+            ? (route.allowedStatus ?? 400)
+            : route.hidden?.includes(role)
+              ? 404
+              : 403
+          assert.equal(res.status, expected, `${role} POST ${url}`)
         }
       })
     }
 
-    it('POST delete milestone: 403 for those who may not edit it, then deleted by its strand lead', async () => {
+    it(DELETE_MILESTONE_TEST, async () => {
       for (const role of ALL.filter((r) => !OWN_STRAND_EDITORS.includes(r))) {
         const res = await agents
           .get(role)!
@@ -338,7 +618,7 @@ for (const kind of testDatabaseKinds()) {
       }
     })
 
-    it('POST an upload: past the role check (400 without a file) for editors, 403 for the rest', async () => {
+    it(UPLOAD_TEST, async () => {
       for (const role of ALL) {
         const res = await agents
           .get(role)!
@@ -349,7 +629,7 @@ for (const kind of testDatabaseKinds()) {
       }
     })
 
-    it('POST a national release, reload the shipped files or link the council: past the role check for admins, 403 for the rest', async () => {
+    it(NATIONAL_DATA_TEST, async () => {
       for (const role of ALL) {
         const res = await agents
           .get(role)!
@@ -391,5 +671,97 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(res.status, 302)
       assert.equal(res.headers.location, `/sign-in?returnTo=${encodeURIComponent(P.plan(B))}`)
     })
+
+    it('covers every route the app registers: each council route in the access matrix, each GET route checked as a page or listed as not one', () => {
+      const routes = registeredRoutes(app)
+      // The walk sees the whole router: every council path is mounted by some route it found.
+      const found = new Set(routes.map((r) => r.pattern))
+      const councilPaths = Object.values(P).filter((r) => r !== P.root)
+      assert.deepEqual(
+        councilPaths.map(fullPattern).filter((p) => !found.has(p)),
+        [],
+        'council paths the walk did not find',
+      )
+      assert.deepEqual(coverageProblems(routes, COVERAGE), [])
+    })
+
+    it('fails, naming the route, when the app registers a council route that no list names', () => {
+      const extended = buildTestApp(database.db)
+      const stack = (extended.router as unknown as { stack: Array<{ rawPath?: unknown; handle: unknown }> }).stack
+      const council = stack.find(
+        (l) => l.rawPath === paths.council.root.pattern && Array.isArray((l.handle as { stack?: unknown }).stack),
+      )
+      assert.ok(council, 'the council router is mounted')
+      const router = council.handle as express.Router
+      router.get('/plan/secret', (_req, res) => res.end())
+      router.post('/plan/secret', (_req, res) => res.end())
+      assert.deepEqual(coverageProblems(registeredRoutes(extended), COVERAGE), [
+        'GET /councils/:council/plan/secret: a council route missing from the access matrix',
+        'GET /councils/:council/plan/secret: neither checked for accessibility nor listed as not a page',
+        'POST /councils/:council/plan/secret: a council route missing from the access matrix',
+      ])
+    })
   })
 }
+
+describe('the route completeness check', () => {
+  const end = (_req: express.Request, res: express.Response) => void res.end()
+  /** A small app shaped like the real one: top-level routes, and a council router with a router inside. */
+  function smallApp() {
+    const app = express()
+    const council = express.Router({ mergeParams: true })
+    const plan = express.Router({ mergeParams: true })
+    plan.get(P.plan.pattern, end)
+    plan.post(P.newStrand.pattern, end)
+    council.use(plan)
+    council.get(P.home.pattern, end)
+    app.get(paths.signIn.pattern, end)
+    app.use(paths.council.root.pattern, end, council)
+    return { app, council }
+  }
+  const lists = (): CoverageLists => ({
+    accessMatrix: [
+      { method: 'GET', route: P.plan },
+      { method: 'POST', route: P.newStrand },
+      { method: 'GET', route: P.home },
+    ],
+    pages: [
+      { method: 'GET', route: P.plan },
+      { method: 'GET', route: P.home },
+      { method: 'GET', route: paths.signIn },
+    ],
+    notPages: [],
+    topLevel: [{ method: 'GET', route: paths.signIn }],
+  })
+
+  it('collects every method and full pattern, nested routers included', () => {
+    assert.deepEqual(registeredRoutes(smallApp().app), [
+      { method: 'GET', pattern: '/sign-in' },
+      { method: 'GET', pattern: '/councils/:council/plan' },
+      { method: 'POST', pattern: '/councils/:council/plan/strands/new' },
+      { method: 'GET', pattern: '/councils/:council' },
+    ])
+    assert.deepEqual(coverageProblems(registeredRoutes(smallApp().app), lists()), [])
+  })
+
+  it('names a route that one more route on the router leaves out of the lists', () => {
+    const { app, council } = smallApp()
+    council.get(P.planCsv.pattern, end)
+    app.post('/extra', end)
+    assert.deepEqual(coverageProblems(registeredRoutes(app), lists()), [
+      'GET /councils/:council/plan.csv: a council route missing from the access matrix',
+      'GET /councils/:council/plan.csv: neither checked for accessibility nor listed as not a page',
+      'POST /extra: a top-level route missing from the top-level list',
+    ])
+  })
+
+  it('names a listed route that the app does not register, and a route listed both as a page and not', () => {
+    const broken = lists()
+    broken.accessMatrix.push({ method: 'POST', route: P.plan })
+    broken.notPages.push({ method: 'GET', route: P.home })
+    assert.deepEqual(coverageProblems(registeredRoutes(smallApp().app), broken), [
+      'GET /councils/:council: listed both as a page and as not a page',
+      'POST /councils/:council/plan: in the access matrix, but the app registers no such route',
+    ])
+  })
+})

@@ -6,6 +6,7 @@ import {
   inQuarter,
   monthsBetween,
   nextPeriod,
+  periodEnd,
   periodLabel,
   periodRange,
   quarterOf,
@@ -64,6 +65,13 @@ describe('periods', () => {
     assert.equal(periodLabel('2023-01-01', 'quarterly'), 'Q4 2022/23')
     assert.equal(periodLabel('2024-04-01', 'annual'), '2024/25')
     assert.equal(periodLabel('1999-04-01', 'annual'), '1999/00')
+  })
+
+  it('knows the last day of each period', () => {
+    assert.equal(periodEnd('2021-11-01', 'monthly'), '2021-11-30')
+    assert.equal(periodEnd('2024-02-01', 'monthly'), '2024-02-29')
+    assert.equal(periodEnd('2023-01-01', 'quarterly'), '2023-03-31')
+    assert.equal(periodEnd('2024-04-01', 'annual'), '2025-03-31')
   })
 
   it('steps across year ends, and lists a range with its gaps', () => {

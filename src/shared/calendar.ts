@@ -102,6 +102,11 @@ export function nextPeriod(period: string, frequency: Frequency): string {
   return monthStart(year + Math.floor(month / 12), (month % 12) + 1)
 }
 
+/** The last day of a period (its first day is the period itself). */
+export function periodEnd(period: string, frequency: Frequency): string {
+  return addDays(nextPeriod(period, frequency), -1)
+}
+
 /** Every period from first to last inclusive, so missing ones show as gaps. */
 export function periodRange(first: string, last: string, frequency: Frequency): string[] {
   const out: string[] = []

@@ -48,7 +48,40 @@ export async function readTable(buffer: Buffer, filename: string): Promise<Table
   return table
 }
 
+/** Where the first byte that is not valid UTF-8 is, or -1 when the whole buffer is valid. */
+export function firstInvalidUtf8(buffer: Uint8Array): number {
+  for (let i = 0; i < buffer.length;) {
+    const byte = buffer[i]!
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte <= 0xdf
+          ? 2
+          : byte >= 0xe0 && byte <= 0xef
+            ? 3
+            : byte >= 0xf0 && byte <= 0xf4
+              ? 4
+              : 0
+    if (length === 0 || i + length > buffer.length) return i
+    for (let k = 1; k < length; k++) if ((buffer[i + k]! & 0xc0) !== 0x80) return i
+    // Overlong forms, surrogates and code points above U+10FFFF are not valid UTF-8 either.
+    const second = buffer[i + 1] ?? 0
+    if ((byte === 0xe0 && second < 0xa0) || (byte === 0xed && second > 0x9f)) return i
+    if ((byte === 0xf0 && second < 0x90) || (byte === 0xf4 && second > 0x8f)) return i
+    i += length
+  }
+  return -1
+}
+
 function readCsv(buffer: Buffer): Table {
+  const invalid = firstInvalidUtf8(buffer)
+  if (invalid >= 0) {
+    // Row numbers as a spreadsheet shows them: the header is row 1.
+    const row = buffer.subarray(0, invalid).filter((b) => b === 0x0a).length + 1
+    throw new UploadError(
+      `Row ${row} has characters that are not UTF-8 text: save the file as "CSV UTF-8" and upload it again`,
+    )
+  }
   let records: string[][]
   try {
     records = parse(buffer, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true })

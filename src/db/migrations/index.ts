@@ -6,6 +6,7 @@ import * as m0003 from './0003_audit.js'
 import * as m0004 from './0004_measures.js'
 import * as m0005 from './0005_reports.js'
 import * as m0006 from './0006_national.js'
+import * as m0007 from './0007_measure_definitions.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_measures': m0004,
   '0005_reports': m0005,
   '0006_national': m0006,
+  '0007_measure_definitions': m0007,
 }

@@ -5,6 +5,7 @@ import type { Table } from '../../shared/read-table.js'
 import type { Unit } from '../../shared/units.js'
 import type { Frequency } from '../../shared/calendar.js'
 import { BENCHMARK_KINDS, type BenchmarkKind, type Formula } from '../../db/database.js'
+import { readNumber } from '../../shared/numbers.js'
 
 export interface ImportProblem {
   row: number
@@ -50,14 +51,6 @@ function missingColumns(table: Table, required: string[]): ImportProblem[] {
   return required
     .filter((c) => !table.columns.includes(c))
     .map((c) => ({ row: 1, column: c, reason: `the column "${c}" is missing from the header row` }))
-}
-
-/** Reads a number as people write them: 1,234 or 12.5 or 12.5%. */
-export function parseNumber(raw: string): number | undefined {
-  const text = raw.trim().replace(/,/g, '').replace(/%$/, '').replace(/^£/, '')
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return undefined
-  const n = Number(text)
-  return Number.isFinite(n) ? n : undefined
 }
 
 /** The range a value must fall in: the measure's own, or a sensible default for its unit. */
@@ -112,11 +105,12 @@ function checkValue(
     problems.push({ row, column: 'value', reason: 'the value is empty' })
     return undefined
   }
-  const value = parseNumber(raw)
-  if (value === undefined) {
-    problems.push({ row, column: 'value', reason: `"${raw}" is not a number` })
+  const read = readNumber(raw)
+  if (!read.ok) {
+    problems.push({ row, column: 'value', reason: read.reason })
     return undefined
   }
+  const value = read.value
   if (measure) {
     const { min, max } = validRange(measure)
     if ((min !== null && value < min) || (max !== null && value > max)) {
