@@ -119,7 +119,7 @@ const DEMO_MEASURES: DemoMeasure[] = [
     caveats:
       'Posts include managers and other roles, and a post filled by an agency worker counts as not filled, so this runs higher than a vacancy rate.',
     comparability:
-      'Not like for like with DfE’s vacancy rate, which counts vacant full-time-equivalent social worker posts at 30 September as a share of vacancies and filled posts.',
+      'DfE’s vacancy rate counts vacant full-time-equivalent social worker posts at 30 September as a share of vacancies and filled posts.',
     unit: 'percent',
     polarity: 'lower',
     frequency: 'monthly',

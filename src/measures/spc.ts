@@ -340,7 +340,7 @@ function assess(segment: SpcSegment, polarity: Polarity, target: number | null):
 
 function summarise(latest: SpcPoint | null, variation: Variation, assurance: Assurance): string {
   const why = latest?.signals.length
-    ? ` The latest point is part of: ${latest.signals.map((s) => SIGNAL_LABELS[s].toLowerCase()).join('; ')}.`
+    ? ` The latest point is part of: ${latest.signals.map((s) => signalText(s, latest.directions[s]!).toLowerCase()).join('; ')}.`
     : ' The latest point is within the limits and part of no pattern.'
   const target =
     assurance === 'no-target'
