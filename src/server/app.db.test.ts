@@ -5,6 +5,7 @@ import express from 'express'
 import request from 'supertest'
 import type { DatabaseHandle } from '../db/connect.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
+import { paths } from '../web/paths.js'
 import { buildTestApp } from '../test-support/http.js'
 import { configureNunjucks } from './nunjucks-setup.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
@@ -43,9 +44,9 @@ for (const kind of testDatabaseKinds()) {
     })
 
     it('serves govuk-frontend locally', async () => {
-      const css = await request(app).get('/stylesheets/govuk-frontend.min.css').expect(200)
+      const css = await request(app).get(paths.govukStylesheet()).expect(200)
       assert.match(String(css.headers['content-type']), /text\/css/)
-      await request(app).get('/javascripts/govuk-frontend.min.js').expect(200)
+      await request(app).get(paths.govukScript()).expect(200)
       await request(app).get('/assets/images/favicon.svg').expect(200)
     })
 

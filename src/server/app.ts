@@ -59,10 +59,8 @@ export function createApp(services: Services): express.Express {
   const govuk = path.join(projectRoot, 'node_modules/govuk-frontend/dist/govuk')
   const staticOptions = { maxAge: config.production ? '1d' : 0, index: false as const }
   app.use(paths.assets.pattern, express.static(path.join(govuk, 'assets'), staticOptions))
-  app.get('/stylesheets/govuk-frontend.min.css', (_req, res) =>
-    res.sendFile(path.join(govuk, 'govuk-frontend.min.css')),
-  )
-  app.get('/javascripts/govuk-frontend.min.js', (_req, res) => res.sendFile(path.join(govuk, 'govuk-frontend.min.js')))
+  app.get(paths.govukStylesheet.pattern, (_req, res) => res.sendFile(path.join(govuk, 'govuk-frontend.min.css')))
+  app.get(paths.govukScript.pattern, (_req, res) => res.sendFile(path.join(govuk, 'govuk-frontend.min.js')))
   app.use(express.static(path.join(projectRoot, 'public'), staticOptions))
 
   app.use(noStore)

@@ -41,6 +41,8 @@ export const paths = {
   health: route('/health'),
   info: route('/info'),
   assets: route('/assets'),
+  govukStylesheet: route('/stylesheets/govuk-frontend.min.css'),
+  govukScript: route('/javascripts/govuk-frontend.min.js'),
 
   council: {
     root: route(COUNCIL_ROOT),

@@ -172,11 +172,8 @@ export const PAGES_CHECKED_BY_INTERACTION: Array<{ route: AnyRoute; test: string
   { route: P.importBatch, test: IMPORT_PREVIEW_TEST },
 ]
 
-/** Served by src/server/app.ts at fixed addresses that have no entry in paths. */
-export const GOVUK_FRONTEND_FILES = [
-  { pattern: '/stylesheets/govuk-frontend.min.css' },
-  { pattern: '/javascripts/govuk-frontend.min.js' },
-] as const
+/** govuk-frontend's own stylesheet and script, served from node_modules. */
+export const GOVUK_FRONTEND_FILES = [paths.govukStylesheet, paths.govukScript] as const
 
 /** GET routes that answer with something other than an HTML page, so have no accessibility check. */
 export const NOT_PAGES: Array<{ route: { readonly pattern: string }; reason: string }> = [
