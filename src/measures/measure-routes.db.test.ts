@@ -58,7 +58,10 @@ for (const kind of testDatabaseKinds()) {
         res.text,
         /data-qa="caveats"><strong>What this figure is and is not\.<\/strong> Posts include managers/,
       )
-      assert.match(res.text, /data-qa="comparability">Not like for like: DfE’s vacancy rate counts vacant full-time-equivalent/)
+      assert.match(
+        res.text,
+        /data-qa="comparability">Not like for like: DfE’s vacancy rate counts vacant full-time-equivalent/,
+      )
       assert.match(res.text, /Download this data \(CSV\)/)
       assert.doesNotMatch(res.text, /data-qa="save-value"/, 'board members cannot edit')
     })
