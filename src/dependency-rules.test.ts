@@ -50,7 +50,8 @@ const cases: Record<string, string[]> = {
   'server-app-imports-demo': ['demo-only-from-server-index: src/server/app.ts -> src/demo/seed.ts'],
   'area-imports-higher-area': [
     'area-order-accounts: src/accounts/accounts.ts -> src/national/national.ts',
-    'area-order-measures: src/measures/measures.ts -> src/reports/reports.ts',
+    'area-order-impact: src/impact/impact.ts -> src/reports/reports.ts',
+    'area-order-measures: src/measures/measures.ts -> src/impact/impact.ts',
     'area-order-national: src/national/national.ts -> src/plan/plan.ts',
     'area-order-plan: src/plan/plan.ts -> src/versions/versions.ts',
     'area-order-reports: src/reports/reports.ts -> src/home/home.ts',

@@ -87,6 +87,14 @@ export interface PlanTable {
   organisation_id: number
   title: string
   starts_on: IsoDate
+  /** The last day of the plan's period (null: open-ended). */
+  ends_on: IsoDate | null
+  /** Set when the plan is closed: it then raises no more overdue items. */
+  closed_on: IsoDate | null
+  /** Why and how it closed, in a line. */
+  closed_note: Generated<string>
+  /** The plan this one follows on from, when it carried objectives over. */
+  follows_plan_id: number | null
   created_at: CreatedAt
 }
 
@@ -113,6 +121,10 @@ export interface ObjectiveTable {
   strand_id: number
   title: string
   description: string
+  /** What will be different for children and families when the objective is met. */
+  intended_impact: Generated<string>
+  /** The plan it was carried over from (it keeps its id, milestones, updates and evidence). */
+  carried_from_plan_id: Generated<number | null>
   status: Generated<ActiveStatus>
   retired_on: IsoDate | null
   position: number
@@ -140,6 +152,46 @@ export interface ObjectiveUpdateTable {
   body: string
   author_user_id: number | null
   created_at: CreatedAt
+}
+
+export type PlanItemType = 'strand' | 'objective' | 'milestone'
+
+/** A plan item as it was recorded at a moment: the history a past quarter's report is read from. */
+export interface PlanRecordTable {
+  id: Generated<number>
+  plan_id: number
+  item_type: PlanItemType
+  item_id: number
+  recorded_at: ColumnType<Date, Date | string | undefined, never>
+  recorded_by: number | null
+  /** Why, when a due date moved. */
+  reason: Generated<string>
+  /** The item's fields as recorded; null when it was deleted. */
+  state: Json<Record<string, unknown> | null> | null
+}
+
+export const EVIDENCE_KINDS = ['audit', 'visit', 'children', 'staff', 'partner', 'document', 'data'] as const
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number]
+export const EVIDENCE_DIRECTIONS = ['improving', 'no-change', 'worsening'] as const
+export type EvidenceDirection = (typeof EVIDENCE_DIRECTIONS)[number]
+
+/** A dated piece of evidence of impact for an objective, with an optional attachment kept in the database. */
+export interface EvidenceEntryTable {
+  id: Generated<number>
+  objective_id: number
+  observed_on: IsoDate
+  kind: EvidenceKind
+  summary: string
+  direction: EvidenceDirection
+  attachment_name: string | null
+  attachment_type: string | null
+  attachment: Buffer | null
+  created_by: number | null
+  created_at: CreatedAt
+  /** Withdrawn entries are kept, so reports for quarters before the withdrawal still show them. */
+  withdrawn_at: Date | null
+  withdrawn_by: number | null
+  withdrawn_reason: Generated<string>
 }
 
 export interface PlanVersionTable {
@@ -314,6 +366,8 @@ export interface Database {
   milestone: MilestoneTable
   objective_update: ObjectiveUpdateTable
   plan_version: PlanVersionTable
+  plan_record: PlanRecordTable
+  evidence_entry: EvidenceEntryTable
   audit_log: AuditLogTable
   measure: MeasureTable
   measure_strand: MeasureStrandTable

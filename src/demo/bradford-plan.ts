@@ -16,6 +16,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Conversation-led handling of contacts',
         description:
           'Replace form-based screening at the Integrated Front Door with a direct discussion between the referrer and a qualified practitioner. Decisions about what a child needs should be quicker and better informed.',
+        intendedImpact:
+          'Children referred to the front door get the right help after the first conversation, so fewer come back as repeat referrals within a year.',
+        evidence: [
+          {
+            observedOn: '2023-03-01',
+            kind: 'document',
+            direction: 'improving',
+            summary:
+              'Scrutiny report (March 2023): early figures after the move to conversation-based contacts showed fewer repeat referrals and fewer contacts becoming referrals, so assessment teams were receiving the children who most needed social work.',
+          },
+        ],
         milestones: [
           {
             title: 'Agree the new contact model with partners and trade unions',
@@ -65,6 +76,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Shared understanding of thresholds',
         description:
           'Make sure partners and front door staff read levels of need in the same way, so children get the right help first time.',
+        intendedImpact:
+          'Families get help at the level that matches their needs first time, without being passed between services while agencies disagree about the threshold.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'no-change',
+            summary:
+              "Commissioner's review (January 2022): contacts and referrals had fallen once partners adopted a shared continuum of need, but rose sharply again after schools reopened during the pandemic, and police and council had struggled to settle a common approach to contacts.",
+          },
+        ],
         milestones: [
           {
             title: 'Refresh multi-agency threshold guidance with the safeguarding partnership',
@@ -102,6 +124,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Prompt strategy discussions',
         description:
           'When a child may be at risk of significant harm, police, health and social care should meet quickly and agree how the child will be kept safe while enquiries take place.',
+        intendedImpact:
+          'Children who may be at risk of significant harm are kept safe while enquiries take place, because police, health and social care agree a safety plan together without delay.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'no-change',
+            summary:
+              "Commissioner's review (January 2022): monitoring through the first half of 2021 found that the earlier gains in strategy meetings and child protection enquiries had been kept up.",
+          },
+        ],
         milestones: [
           {
             title: 'Agree a joint standard for strategy discussions with police and health',
@@ -143,6 +176,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'District-wide prevention and early help strategy',
         description:
           'Agree a strategy with partners that sets out how families can get support early, before difficulties grow to the point where social care must step in.',
+        intendedImpact:
+          'Families get help from schools, health and community services as soon as problems appear, so fewer children later need a social worker.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'no-change',
+            summary:
+              "Commissioner's review (January 2022): years of early help cuts had pushed up demand for social work; the funding had been restored, but services were still being rebuilt with partners and schools said changes to early help had been poorly explained.",
+          },
+        ],
         milestones: [
           {
             title: 'Consult families, schools and the voluntary sector on a draft strategy',
@@ -180,6 +224,8 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Support in the earliest years',
         description:
           "Use the Department for Education's Start for Life grant to strengthen help for babies, young children and their parents.",
+        intendedImpact:
+          'Babies and young children get a better start because their parents, especially in the poorest neighbourhoods, get support from pregnancy onwards before difficulties take hold.',
         milestones: [
           {
             title: 'Submit the Start for Life bid to the DfE',
@@ -234,6 +280,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Timely, proportionate assessments',
         description:
           "Cut delay in assessments so that risks and needs are understood quickly. Assessments should be updated when a child's circumstances change rather than on a fixed timetable.",
+        intendedImpact:
+          "Children's needs and risks are understood quickly and kept up to date as their lives change, so they get the right help without waiting.",
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'no-change',
+            summary:
+              "Commissioner's review (January 2022): assessment quality was uneven and many took too long, partly because local standards required a reassessment every six months and frequent changes of worker slowed children's cases.",
+          },
+        ],
         milestones: [
           {
             title: 'Revise practice standards in line with statutory guidance',
@@ -279,6 +336,8 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Child protection plans that change things',
         description:
           'Make child protection plans specific about what must change, with core groups that check progress and act when a child is not safer.',
+        intendedImpact:
+          'Children on child protection plans become safer sooner, and fewer stay on a plan for a long time or need another one later.',
         milestones: [
           {
             title: 'Introduce a revised plan template focused on the changes needed',
@@ -315,6 +374,8 @@ export const bradfordPlan: DemoStrand[] = [
       {
         title: 'Recognising neglect and domestic abuse',
         description: 'Help staff recognise the build-up of harm from neglect and domestic abuse and respond earlier.',
+        intendedImpact:
+          'Children living with neglect or domestic abuse are noticed and helped earlier, before harm builds up over months or years.',
         milestones: [
           {
             title: 'Roll out a neglect assessment tool across all teams',
@@ -356,6 +417,8 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Good plans for disabled children',
         description:
           'Make sure disabled children who need help or protection have current assessments and plans that reflect how they communicate and what they want.',
+        intendedImpact:
+          'Disabled children who need help or protection are heard however they communicate, and have up-to-date plans that keep them safe and meet their needs.',
         milestones: [
           {
             title: 'Agree the scope and success measures for the new strand',
@@ -393,6 +456,8 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Short breaks and moving to adulthood',
         description:
           'Improve access to short breaks and start planning earlier for young people moving into adult services.',
+        intendedImpact:
+          'Disabled children and their families get short breaks when they need them, and young people move into adult services with support already in place.',
         milestones: [
           {
             title: 'Map the current short breaks offer and waiting times',
@@ -434,6 +499,8 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Edge of care service',
         description:
           'Set up a dedicated service that gives intensive support to families in crisis, with a residential option for short planned stays, so more children can remain safely at home.',
+        intendedImpact:
+          'More children in families under severe strain stay safely at home, and those who need a short time away return home quickly.',
         milestones: [
           {
             title: 'Approve the business case and staffing structure',
@@ -479,6 +546,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Safely fewer children needing care',
         description:
           'Agree with partners a plan to reduce, safely, the number of children who need to become looked after.',
+        intendedImpact:
+          'Only children who cannot be kept safe at home come into care, and their families get real help to stay together first.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'worsening',
+            summary:
+              "Commissioner's review (January 2022): open cases had risen by more than a third since 2018 and more children coming into care had left too few placements, yet there was no analysis or joint plan to manage the rising demand.",
+          },
+        ],
         milestones: [
           {
             title: 'Analyse why children came into care over the last two years',
@@ -533,6 +611,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Specialist children in care and care leavers service',
         description:
           'Bring work with children in care and care leavers into one specialist service, so young people keep the same worker for longer and staff build expertise.',
+        intendedImpact:
+          'Children in care and care leavers have fewer changes of worker and are supported by staff who know their needs well, so relationships last.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'worsening',
+            summary:
+              "Commissioner's review (January 2022): moving children in care and care leavers into locality teams had stretched workers across age groups, added duty work that cut time with children, and led some specialist care leaver staff to leave.",
+          },
+        ],
         milestones: [
           {
             title: 'Consult staff and young people on the new structure',
@@ -570,6 +659,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Timely permanence',
         description:
           'Make sure every child in care has a permanence plan agreed early and acted on, so no child waits too long for a stable, lasting home.',
+        intendedImpact:
+          'Children in care move to a stable, lasting home without unnecessary delay, whether back with family, with long-term carers or through adoption.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'no-change',
+            summary:
+              "Commissioner's review (January 2022): monitoring in 2020 found long delays before children entering care had an agreed permanence plan, and Ofsted's September 2021 visit still saw inconsistent care planning and little real change in children's experience of care.",
+          },
+        ],
         milestones: [
           {
             title: 'Set up permanence tracking for every child in care',
@@ -607,6 +707,8 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Safe homes for care leavers',
         description:
           'Work with the housing service so care leavers have safe, suitable accommodation and support as they move to independence.',
+        intendedImpact:
+          'Care leavers move into safe, suitable homes when they are ready, with support in place, and fewer face homelessness or unsafe housing.',
         milestones: [
           {
             title: 'Agree a joint housing protocol with the council housing service',
@@ -653,6 +755,8 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Digital participation for children',
         description:
           'Give children an easy and secure way to tell their social worker and reviewing officer what they think, especially before meetings about them.',
+        intendedImpact:
+          'Children can tell their workers what matters to them whenever they want, and see their views reflected in the plans and decisions made about them.',
         milestones: [
           {
             title: 'Complete the tender for a child participation provider',
@@ -698,6 +802,8 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Children shaping services',
         description:
           "Make sure children in care, care leavers and families influence the plan and the Corporate Parenting Group's priorities.",
+        intendedImpact:
+          'Children in care, care leavers and families see services change because of what they said, and are told how their views were used.',
         milestones: [
           {
             title: 'Refresh the children in care council and link it to corporate parenting',
@@ -739,6 +845,8 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Move to the Children and Families Trust',
         description:
           "Prepare for children's social care to move into the Children and Families Trust from 1 April 2023 without disrupting services for children.",
+        intendedImpact:
+          'Children and families keep their workers and get help without interruption while services move to the trust.',
         milestones: [
           {
             title: 'Set up the shadow trust board',
@@ -784,6 +892,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Improvement governance and capacity',
         description:
           'Run a focused improvement plan overseen by the refreshed Improvement Board, with enough dedicated capacity to deliver it.',
+        intendedImpact:
+          'Children and families feel improvements sooner, because leaders quickly spot where help is not getting better and act on it.',
+        evidence: [
+          {
+            observedOn: '2023-03-01',
+            kind: 'document',
+            direction: 'no-change',
+            summary:
+              "Scrutiny report (March 2023): Ofsted's inspection in late 2022 still judged services inadequate overall, and the report warned that the small improvement team could not carry the whole plan.",
+          },
+        ],
         milestones: [
           {
             title: "First meeting of the refreshed Improvement Board under the Commissioner's chairing",
@@ -838,6 +957,8 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Growing our own social workers',
         description:
           'Open routes for existing staff and local students to qualify as social workers and build their careers in Bradford.',
+        intendedImpact:
+          'Children and families are more often helped by social workers who know the district and its communities and who stay in their jobs.',
         milestones: [
           {
             title: "Launch a master's social work route for existing staff",
@@ -886,6 +1007,17 @@ export const bradfordPlan: DemoStrand[] = [
       {
         title: 'Permanent recruitment and less agency reliance',
         description: 'Fill permanent social work posts and reduce dependence on agency staff and managed teams.',
+        intendedImpact:
+          'Children and families keep the same social worker for longer, because more workers are permanent staff rather than short-term agency cover.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'worsening',
+            summary:
+              "Commissioner's review (January 2022): 124 social work posts were vacant and around 173 agency workers were covering them, and the permanent social work headcount in November 2021 was lower than at the 2018 inspection.",
+          },
+        ],
         milestones: [
           {
             title: 'Agree a fresh route for recruiting qualified social workers from overseas',
@@ -931,6 +1063,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Keeping staff and manageable caseloads',
         description:
           'Hold on to experienced staff by keeping caseloads manageable and offering good induction, development and support.',
+        intendedImpact:
+          'Social workers have time to get to know each child and family, and children are not passed from worker to worker because staff keep leaving.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'no-change',
+            summary:
+              "Commissioner's review (January 2022): average caseloads were still about 19 in November 2021, much as in 2019; staff said turnover kept breaking children's relationships with their workers, and newer staff rated their induction poorly.",
+          },
+        ],
         milestones: [
           {
             title: 'Publish caseloads by team every month',
@@ -980,6 +1123,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'One agreed practice model',
         description:
           'Agree a single practice model that all staff understand and use, with plain guidance on what good practice looks like.',
+        intendedImpact:
+          'Families meet the same clear, respectful way of working from every worker and team, wherever they live in the district.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'no-change',
+            summary:
+              "Commissioner's review (January 2022): some staff could not say what the local approach or practice model was, and many felt changes had been imposed on them rather than shaped with them.",
+          },
+        ],
         milestones: [
           {
             title: 'Consult frontline staff on the practice model',
@@ -1017,6 +1171,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Regular, reflective supervision',
         description:
           "Make sure every practitioner has regular supervision that challenges their thinking and moves children's plans forward.",
+        intendedImpact:
+          "Children's plans keep moving and do not drift, because every social worker has a manager who regularly checks and challenges their work with each child.",
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'no-change',
+            summary:
+              "Commissioner's review (January 2022): oversight of practice had improved in 2020, but in 2021 Ofsted raised concerns about frontline managers' decisions and oversight, and team managers were stretched by recruitment paperwork.",
+          },
+        ],
         milestones: [
           {
             title: 'Issue a revised supervision policy and recording template',
@@ -1054,6 +1219,8 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Learning from practice',
         description:
           "Use audits, learning sessions and staff feedback to spread good practice and act on what isn't working.",
+        intendedImpact:
+          "Children and families benefit from good practice wherever it is found, and problems seen in one child's case are put right before other families meet them.",
         milestones: [
           {
             title: 'Hold quarterly practice learning sessions open to all staff',
@@ -1087,6 +1254,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Shared vision with partners',
         description:
           'Agree a shared vision and priorities for children with health, police, schools and the voluntary sector that all partners own.',
+        intendedImpact:
+          'Children and families get joined-up help, because schools, health, police and the council work towards the same priorities for them.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'no-change',
+            summary:
+              "Commissioner's review (January 2022): partners had no shared vision for children, the interim children and young people's plan lacked leaders' backing, and strained relationships, especially with health, were holding back better outcomes.",
+          },
+        ],
         milestones: [
           {
             title: 'Hold a joint leadership session with health, police and schools',
@@ -1116,6 +1294,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Joint working where it matters most',
         description:
           "Strengthen day-to-day joint working with partners on the issues that most affect children's safety.",
+        intendedImpact:
+          'Children at risk of harm or exploitation are safer because agencies share information and act together quickly, without delay or disagreement.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'improving',
+            summary:
+              "Commissioner's review (January 2022): police and social care worked well together day to day on domestic abuse and exploitation, helped by a new exploitation hub where agencies review risk together every day; schools found joint work harder because staff changed so often.",
+          },
+        ],
         milestones: [
           {
             title: 'Refresh the multi-agency escalation protocol',
@@ -1157,6 +1346,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Systems that support practice',
         description:
           'Give staff working equipment and simplify the case recording system so information carries across forms and social workers spend less time re-typing it.',
+        intendedImpact:
+          "Social workers spend more time with children and families and less at a keyboard, and records give a clear, accurate account of each child's story.",
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'improving',
+            summary:
+              "Commissioner's review (January 2022): social workers had been retyping information and losing work on a slow recording system; a project team with its own IT lead had made good headway on this over the previous six months.",
+          },
+        ],
         milestones: [
           {
             title: 'Issue working laptops and phones to all frontline staff',
@@ -1194,6 +1394,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Business support, HR and finance',
         description:
           'Give teams the administrative, HR and finance support they need so that managers can concentrate on practice.',
+        intendedImpact:
+          "Managers have time to focus on children's cases rather than paperwork, and families are met in welcoming, private rooms.",
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'improving',
+            summary:
+              "Commissioner's review (January 2022): staff welcomed the return of business support officers, though it came late; team managers had been drawn into HR paperwork for new starters, which took time from overseeing practice.",
+          },
+        ],
         milestones: [
           {
             title: 'Monthly budget monitoring with each head of service',
@@ -1247,6 +1458,17 @@ export const bradfordPlan: DemoStrand[] = [
       {
         title: 'Reliable performance information',
         description: 'Give managers and leaders accurate, timely data on practice at team and child level.',
+        intendedImpact:
+          'Children who are waiting too long for help or visits are spotted and seen quickly, because managers have accurate information about every child.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'improving',
+            summary:
+              "Commissioner's review (January 2022): performance management, a serious weakness in 2019, had kept improving through 2021, with the Vital Signs report giving the Improvement Board a regular view of workforce and practice data.",
+          },
+        ],
         milestones: [
           {
             title: 'Refresh the monthly performance report with team-level views',
@@ -1284,6 +1506,17 @@ export const bradfordPlan: DemoStrand[] = [
         title: 'Quality assurance that drives improvement',
         description:
           "Use audits that involve practitioners and families to understand children's experiences and test whether improvement is real.",
+        intendedImpact:
+          'The help children and families receive gets better over time, because audits reflect their own experience and lead to changes in practice.',
+        evidence: [
+          {
+            observedOn: '2022-01-14',
+            kind: 'document',
+            direction: 'improving',
+            summary:
+              "Commissioner's review (January 2022): quality assurance, once weak or missing in places, had been rebuilt under a dedicated head of service, and involving practitioners in it was proving more effective.",
+          },
+        ],
         milestones: [
           {
             title: 'Introduce a revised quality assurance framework with moderated audits',
@@ -1320,6 +1553,8 @@ export const bradfordPlan: DemoStrand[] = [
       {
         title: 'Hearing from staff and children',
         description: "Gather staff and children's views routinely as evidence of whether improvement is being felt.",
+        intendedImpact:
+          'Children and families see changes that matter to them, because their views and those of staff are used to judge whether things are really getting better.',
         milestones: [
           {
             title: 'Staff reference group meets regularly and reports to the board',

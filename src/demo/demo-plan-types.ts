@@ -1,4 +1,4 @@
-import type { MilestoneStatus } from '../db/database.js'
+import type { EvidenceDirection, EvidenceKind, MilestoneStatus } from '../db/database.js'
 // Shape of the demo council's improvement plan content. The content itself
 // (bradford-plan.ts) summarises the public Bradford documents in our own words.
 
@@ -20,9 +20,22 @@ export interface DemoUpdate {
   body: string
 }
 
+/** A dated finding about an objective's impact, summarised in our own words from a public document. */
+export interface DemoEvidence {
+  /** ISO date the finding was observed (the visit, the audit, the report's date). */
+  observedOn: string
+  kind: EvidenceKind
+  direction: EvidenceDirection
+  /** One or two sentences in our own words, naming the source document. */
+  summary: string
+}
+
 export interface DemoObjective {
   title: string
   description: string
+  /** What will be different for children and families when the objective is met: one sentence, our words. */
+  intendedImpact: string
+  evidence?: DemoEvidence[]
   milestones: DemoMilestone[]
   updates: DemoUpdate[]
 }

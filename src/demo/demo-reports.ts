@@ -15,7 +15,7 @@ export async function seedDemoReports(
     .values([
       {
         organisation_id: council.organisationId,
-        partner: 'Police (demo)',
+        partner: 'West Yorkshire Police',
         description: 'Monthly figures on domestic abuse notifications sent to the front door',
         strand_id: strandIds.get('1') ?? null,
         requested_on: '2022-09-15',
@@ -25,7 +25,7 @@ export async function seedDemoReports(
       },
       {
         organisation_id: council.organisationId,
-        partner: 'Health partners (demo)',
+        partner: 'Health partners',
         description: 'Attendance at strategy meetings for children in need of protection',
         strand_id: strandIds.get('10') ?? null,
         requested_on: '2022-09-15',
@@ -41,9 +41,9 @@ export async function seedDemoReports(
     .values({
       organisation_id: council.organisationId,
       quarter_start: '2022-07-01',
-      summary: 'Demo text. The new front door model is in place and the first data suggest fewer repeat referrals.',
-      recommendations: 'Demo text. Note the progress; ask partners for the missing front door data.',
-      decisions: 'Demo text. Agree the revised workforce targets.',
+      summary: 'The new front door model is in place and the first data suggest fewer repeat referrals.',
+      recommendations: 'Note the progress; ask partners for the missing front door data.',
+      decisions: 'Agree the revised workforce targets.',
       created_by: userId,
     })
     .returningAll()
@@ -65,7 +65,7 @@ export async function seedDemoReports(
     .values({
       organisation_id: council.organisationId,
       quarter_start: '2022-10-01',
-      summary: 'Demo text. Contacts at the front door are now handled by conversation; re-referrals are falling.',
+      summary: 'Contacts at the front door are now handled by conversation; re-referrals are falling.',
       created_by: userId,
     })
     .execute()

@@ -1,16 +1,18 @@
 // Loads the demo: Bradford's improvement plan (from the public documents, in our own words), a second
 // small council to show that councils never see each other's data, and one demo account per role.
-import type { Db, DbOrTx } from '../db/connect.js'
+import type { Db, DbOrTx, Tx } from '../db/connect.js'
 import { jsonb } from '../db/connect.js'
 import { hashPassword } from '../accounts/password.js'
 import { recordAudit } from '../audit/audit-repository.js'
-import { loadPlanTree } from '../plan/plan-repository.js'
-import { snapshotPlan, type PlanSnapshot } from '../versions/plan-snapshot.js'
+import { snapshotPlan } from '../versions/plan-snapshot.js'
 import { bradfordPlan } from './bradford-plan.js'
 import { seedDemoMeasures } from './demo-measures.js'
 import { seedDemoReports } from './demo-reports.js'
+import { seedBradfordOutcomes } from './bradford-outcomes.js'
+import { seedNorthfieldLive } from './northfield-live.js'
 import type { DemoStrand } from './demo-plan-types.js'
-import type { Role } from '../db/database.js'
+import type { Milestone, MilestoneStatus, Role } from '../db/database.js'
+import { loadRecordedPlan, recordPlanItems, type PlanItemRecord } from '../plan/plan-history-repository.js'
 
 export const DEMO_PASSWORD = 'Turnaround-demo-2026'
 
@@ -88,63 +90,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 /** Strands the demo strand lead leads, so their edit rights can be seen. */
 const STRAND_LEAD_CODES = ['1', '2']
 
-const NORTHFIELD_PLAN: DemoStrand[] = [
-  {
-    code: '1',
-    half: 'A',
-    title: 'Help and protection',
-    leadTitle: 'Head of Safeguarding',
-    addedOn: '2024-01-08',
-    objectives: [
-      {
-        title: 'Timely child protection conferences',
-        description: 'Initial conferences held within 15 working days of the strategy discussion.',
-        milestones: [
-          {
-            title: 'Review conference scheduling',
-            owner: 'Safeguarding unit',
-            due: '2024-03-31',
-            status: 'complete',
-            completedOn: '2024-03-20',
-            evidence: '',
-          },
-        ],
-        updates: [],
-      },
-    ],
-  },
-  {
-    code: '2',
-    half: 'B',
-    title: 'Workforce',
-    leadTitle: 'Principal Social Worker',
-    addedOn: '2024-01-08',
-    objectives: [
-      {
-        title: 'Reduce reliance on agency social workers',
-        description: 'Recruit and keep permanent social workers.',
-        milestones: [
-          {
-            title: 'Launch a recruitment campaign',
-            owner: 'HR business partner',
-            due: '2024-06-30',
-            status: 'on-track',
-            completedOn: null,
-            evidence: '',
-          },
-        ],
-        updates: [],
-      },
-    ],
-  },
-]
-
 export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
   const row = await db.selectFrom('organisation').select('id').limit(1).executeTakeFirst()
   return row === undefined
 }
 
-export async function seedDemo(db: Db): Promise<void> {
+/** Loads the demo; `today` (by default the real one) anchors the fictional council's live plan. */
+export async function seedDemo(db: Db, today: string = new Date().toISOString().slice(0, 10)): Promise<void> {
   const hashes = new Map<string, string>()
   for (const account of DEMO_ACCOUNTS) hashes.set(account.email, await hashPassword(DEMO_PASSWORD))
 
@@ -161,7 +113,7 @@ export async function seedDemo(db: Db): Promise<void> {
       bradford: await org(DEMO_COUNCIL.slug, DEMO_COUNCIL.name, 'council', DEMO_COUNCIL.laCode),
       northfield: await org(OTHER_DEMO_COUNCIL.slug, OTHER_DEMO_COUNCIL.name, 'council'),
       dfe: await org('dfe', 'Department for Education', 'dfe'),
-      partner: await org('partner', 'District health partnership (demo)', 'partner'),
+      partner: await org('partner', 'District health partnership', 'partner'),
     }
 
     const userIds = new Map<string, number>()
@@ -198,18 +150,12 @@ export async function seedDemo(db: Db): Promise<void> {
         updateAuthor: (code) => (STRAND_LEAD_CODES.includes(code) ? strandLeadId : improvementId),
       },
     )
-    await insertPlan(trx, orgIds.northfield, 'Northfield Improvement Plan', '2024-01-08', NORTHFIELD_PLAN, {
-      leadFor: () => null,
-      updateAuthor: () => userIds.get('admin@northfield.example')!,
-    })
 
-    // Two published versions: before and after strand 3b (children with disabilities) joined in January 2023.
+    // Two published versions, each a snapshot of the plan as recorded on its day: before and after strand 3b
+    // (children with disabilities) joined in January 2023.
     const plan = await trx.selectFrom('plan').selectAll().where('id', '=', bradfordPlanId).executeTakeFirstOrThrow()
-    const full = snapshotPlan(plan, await loadPlanTree(trx, bradfordPlanId))
-    const beforeDisabilities = {
-      ...asAt(full, '2022-12-15'),
-      strands: asAt(full, '2022-12-15').strands.filter((s) => s.code !== '3b'),
-    }
+    const recordedOn = async (moment: string) =>
+      snapshotPlan(plan, (await loadRecordedPlan(trx, bradfordPlanId, new Date(moment))).tree)
     await trx
       .insertInto('plan_version')
       .values([
@@ -217,7 +163,7 @@ export async function seedDemo(db: Db): Promise<void> {
           plan_id: bradfordPlanId,
           number: 1,
           notes: 'Plan as agreed by the refreshed Improvement Board.',
-          snapshot: jsonb(beforeDisabilities),
+          snapshot: jsonb(await recordedOn('2022-12-15T10:00:00Z')),
           published_by: improvementId,
           published_at: '2022-12-15T10:00:00Z',
         },
@@ -225,7 +171,7 @@ export async function seedDemo(db: Db): Promise<void> {
           plan_id: bradfordPlanId,
           number: 2,
           notes: 'Strand 3b, children with disabilities, added.',
-          snapshot: jsonb(full),
+          snapshot: jsonb(await recordedOn('2023-02-02T10:00:00Z')),
           published_by: improvementId,
           published_at: '2023-02-02T10:00:00Z',
         },
@@ -238,7 +184,39 @@ export async function seedDemo(db: Db): Promise<void> {
       ),
     )
     await seedDemoMeasures(trx, orgIds.bradford, strandIds, improvementId)
+    const objectiveIds = new Map(
+      (
+        await trx
+          .selectFrom('objective')
+          .innerJoin('strand', 'strand.id', 'objective.strand_id')
+          .select(['objective.id', 'objective.position', 'strand.code'])
+          .where('strand.plan_id', '=', bradfordPlanId)
+          .execute()
+      ).map((o) => [`${o.code}/${o.position}`, o.id]),
+    )
+    await seedBradfordOutcomes(
+      trx,
+      orgIds.bradford,
+      (strandCode, index) => objectiveIds.get(`${strandCode}/${index + 1}`),
+      improvementId,
+    )
     await seedDemoReports(trx, { organisationId: orgIds.bradford, name: DEMO_COUNCIL.name }, strandIds, improvementId)
+    // The 2022 to 2024 plan's period ended on 31 March 2024, and it is closed: it chases nothing now.
+    await trx
+      .updateTable('plan')
+      .set({
+        ends_on: '2024-03-31',
+        closed_on: '2024-03-31',
+        closed_note: 'The plan’s two-year period ended; what is still open goes into the next plan.',
+      })
+      .where('id', '=', bradfordPlanId)
+      .execute()
+    // The fictional council last, so the demo council's ids stay as they were before it had a live plan.
+    await seedNorthfieldLive(
+      trx,
+      { organisationId: orgIds.northfield, editorUserId: userIds.get('admin@northfield.example')! },
+      today,
+    )
 
     for (const organisationId of [orgIds.bradford, orgIds.northfield]) {
       await recordAudit(
@@ -255,24 +233,8 @@ export async function seedDemo(db: Db): Promise<void> {
   })
 }
 
-/** The plan as it stood on a past date: milestones finished later were still in progress then. */
-function asAt(snapshot: PlanSnapshot, date: string): PlanSnapshot {
-  return {
-    ...snapshot,
-    strands: snapshot.strands.map((s) => ({
-      ...s,
-      objectives: s.objectives.map((o) => ({
-        ...o,
-        milestones: o.milestones.map((m) =>
-          m.completedOn && m.completedOn > date ? { ...m, status: 'on-track' as const, completedOn: null } : m,
-        ),
-      })),
-    })),
-  }
-}
-
 async function insertPlan(
-  trx: DbOrTx,
+  trx: Tx,
   organisationId: number,
   title: string,
   startsOn: string,
@@ -298,16 +260,27 @@ async function insertPlan(
         created_at: `${s.addedOn}T09:00:00Z`,
         updated_at: `${s.addedOn}T09:00:00Z`,
       })
-      .returning('id')
+      .returningAll()
       .executeTakeFirstOrThrow()
+    const added = new Date(`${s.addedOn}T09:00:00Z`)
+    const history: PlanItemRecord[] = [{ itemType: 'strand', itemId: strand.id, state: strand, recordedAt: added }]
     for (const [objectiveIndex, o] of s.objectives.entries()) {
       const objective = await trx
         .insertInto('objective')
-        .values({ strand_id: strand.id, title: o.title, description: o.description, position: objectiveIndex + 1 })
-        .returning('id')
+        .values({
+          strand_id: strand.id,
+          title: o.title,
+          description: o.description,
+          intended_impact: o.intendedImpact,
+          position: objectiveIndex + 1,
+          created_at: added,
+          updated_at: added,
+        })
+        .returningAll()
         .executeTakeFirstOrThrow()
+      history.push({ itemType: 'objective', itemId: objective.id, state: objective, recordedAt: added })
       if (o.milestones.length) {
-        await trx
+        const milestones = await trx
           .insertInto('milestone')
           .values(
             o.milestones.map((m, i) => ({
@@ -319,8 +292,27 @@ async function insertPlan(
               completed_on: m.completedOn,
               evidence: m.evidence,
               position: i + 1,
+              created_at: added,
+              updated_at: added,
             })),
           )
+          .returningAll()
+          .execute()
+        history.push(...milestoneHistory(milestones, added))
+      }
+      for (const e of o.evidence ?? []) {
+        await trx
+          .insertInto('evidence_entry')
+          .values({
+            objective_id: objective.id,
+            observed_on: e.observedOn,
+            kind: e.kind,
+            direction: e.direction,
+            summary: e.summary,
+            created_by: people.updateAuthor(s.code),
+            // Recorded the day it was observed, or the day the plan began if that was later.
+            created_at: new Date(Math.max(Date.parse(`${e.observedOn}T17:00:00Z`), added.getTime())),
+          })
           .execute()
       }
       if (o.updates.length) {
@@ -337,6 +329,30 @@ async function insertPlan(
           .execute()
       }
     }
+    await recordPlanItems(trx, plan.id, null, history)
   }
   return plan.id
+}
+
+/**
+ * A demo milestone's history in date order: added with the strand (not started, or on track), then its
+ * last reported status as it came about: at risk or off track six weeks before it was due, complete on the
+ * day it was completed. So a version or report of an earlier date shows only what was known then.
+ */
+function milestoneHistory(milestones: Milestone[], added: Date): PlanItemRecord[] {
+  const day = 86_400_000
+  return milestones.flatMap((m) => {
+    const initial: MilestoneStatus = m.status === 'not-started' ? 'not-started' : 'on-track'
+    const records: PlanItemRecord[] = [
+      { itemType: 'milestone', itemId: m.id, state: { ...m, status: initial, completed_on: null }, recordedAt: added },
+    ]
+    const changedOn =
+      m.status === 'complete'
+        ? new Date(Math.max(added.getTime() + 60_000, Date.parse(`${m.completed_on}T17:00:00Z`)))
+        : m.status === 'at-risk' || m.status === 'off-track'
+          ? new Date(Math.max(added.getTime() + day, Date.parse(`${m.due_on}T09:00:00Z`) - 42 * day))
+          : null
+    if (changedOn) records.push({ itemType: 'milestone', itemId: m.id, state: m, recordedAt: changedOn })
+    return records
+  })
 }

@@ -38,7 +38,11 @@ for (const kind of testDatabaseKinds()) {
       const row =
         /Posts not filled by a permanent social worker \(% of posts\)<\/a><\/th>([\s\S]*?)<\/tr>/.exec(res.text)?.[1] ??
         ''
-      assert.match(row, /37\.7%<br><span class="govuk-body-s">Nov 2021<\/span>/)
+      // Its latest figure is from November 2021: flagged as not current today.
+      assert.match(
+        row,
+        /37\.7%<br><span class="govuk-body-s">Nov 2021<\/span><br><strong [^>]*data-qa="not-current-tag"/,
+      )
       assert.match(row, />15\.0%</)
       assert.match(row, /data-qa="variation">Special cause concern</)
       assert.match(row, /data-qa="assurance">Consistently failing the target</)
@@ -63,6 +67,10 @@ for (const kind of testDatabaseKinds()) {
         /data-qa="comparability">Not like for like: DfE’s vacancy rate counts vacant full-time-equivalent/,
       )
       assert.match(res.text, /Download this data \(CSV\)/)
+      assert.match(
+        res.text,
+        /data-qa="currency-note">Latest figure is for Nov 2021; a newer one was due by 31 January 2022</,
+      )
       assert.doesNotMatch(res.text, /data-qa="save-value"/, 'board members cannot edit')
     })
 

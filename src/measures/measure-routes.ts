@@ -27,10 +27,20 @@ import { describeFormula } from './measure-types.js'
 import { validRange } from './import/validate-import.js'
 import { UNITS } from '../shared/units.js'
 import { POLARITIES } from '../shared/polarity.js'
-import { FREQUENCIES, periodLabel } from '../shared/calendar.js'
+import { FREQUENCIES, periodLabel, type Frequency } from '../shared/calendar.js'
+import { todayIso } from '../shared/dates.js'
+import { currencyOn } from './measure-currency.js'
 import { BENCHMARK_KINDS } from '../db/database.js'
 
 const P = paths.council
+
+/** A measure's summary with whether its latest figure is current on `date` (measure-currency.ts). */
+function withCurrency<S extends { latest: { period: string } | null; measure: { frequency: Frequency } }>(
+  summary: S,
+  date: string,
+) {
+  return { ...summary, currency: currencyOn(summary.latest?.period ?? null, summary.measure.frequency, date) }
+}
 
 export function measureRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
@@ -52,13 +62,13 @@ export function measureRoutes(db: Db): Router {
       loadCouncilMeasures(db, context(req).council.organisationId),
       planStrands(req),
     ])
+    // Each row says whether its latest figure is still current today.
+    const today = todayIso()
+    const row = (m: { id: number }) => withCurrency(summaries.get(m.id)!, today)
     const groups = strands
-      .map((s) => ({
-        strand: s,
-        rows: measures.filter((m) => strandLinks.get(m.id)?.includes(s.id)).map((m) => summaries.get(m.id)!),
-      }))
+      .map((s) => ({ strand: s, rows: measures.filter((m) => strandLinks.get(m.id)?.includes(s.id)).map(row) }))
       .filter((g) => g.rows.length)
-    const unlinked = measures.filter((m) => !strandLinks.get(m.id)?.length).map((m) => summaries.get(m.id)!)
+    const unlinked = measures.filter((m) => !strandLinks.get(m.id)?.length).map(row)
     res.render('measures/views/measures.njk', { groups, unlinked, count: measures.length })
   })
 
@@ -157,7 +167,7 @@ export function measureRoutes(db: Db): Router {
         ? INDICATORS_BY_ID.get(measure.national_indicator)?.title
         : null,
       measure,
-      summary,
+      summary: withCurrency(summary, todayIso()),
       chart: measureChart(summary),
       linkedStrands,
       linkedObjectives,

@@ -85,7 +85,7 @@ export function milestoneRoutes(db: Db): Router {
   router.post(P.editMilestone.pattern, readDraft, async (req, res) => {
     const found = milestone.of(res)
     requireEdit(req, found.lead_user_id)
-    const form = parseForm(milestoneSchema(todayIso()), req.body, MILESTONE_DATE_FIELDS)
+    const form = parseForm(milestoneSchema(todayIso(), found.due_on), req.body, MILESTONE_DATE_FIELDS)
     if (!form.ok) {
       return renderMilestoneForm(res, {
         objective: await objectiveFor(req, found.objective_id),

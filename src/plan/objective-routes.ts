@@ -9,7 +9,7 @@ import { parseForm, type FormErrors, formBody } from '../web/forms.js'
 import { todayIso } from '../shared/dates.js'
 import * as repo from './plan-repository.js'
 import { activeStatusSchema, directionSchema, objectiveSchema, updateSchema } from './plan-validation.js'
-import { isOverdue } from './milestone-status.js'
+import { judgedOn, overdueAt } from './milestone-status.js'
 import { mayEdit, planParams, requireEdit } from './plan-params.js'
 
 const P = paths.council
@@ -41,10 +41,11 @@ export function objectiveRoutes(db: Db): Router {
       repo.listMilestones(db, found.id),
       repo.listObjectiveUpdates(db, found.id),
     ])
-    const today = todayIso()
+    // A closed plan's milestones are judged as they stood on its closing day.
+    const today = judgedOn(todayIso(), found.plan_closed_on)
     return {
       objective: found,
-      milestones: milestones.map((m) => ({ ...m, overdue: isOverdue(m, today) })),
+      milestones: milestones.map((m) => ({ ...m, overdue: overdueAt(m, today) })),
       updates,
       editable: mayEdit(req, found.lead_user_id),
     }
@@ -77,7 +78,7 @@ export function objectiveRoutes(db: Db): Router {
     renderObjectiveForm(res, {
       strand: strandOf(found),
       objective: found,
-      values: { title: found.title, description: found.description },
+      values: { title: found.title, intendedImpact: found.intended_impact, description: found.description },
     })
   })
 

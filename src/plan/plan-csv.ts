@@ -1,6 +1,6 @@
 // The live plan as CSV: one row per milestone, with its strand and objective and whether it is overdue.
 import { toCsv } from '../shared/csv.js'
-import { isOverdue, MILESTONE_STATUS_LABELS } from './milestone-status.js'
+import { overdueAt, MILESTONE_STATUS_LABELS } from './milestone-status.js'
 import type { PlanTree } from './plan-repository.js'
 
 export function planCsv(tree: PlanTree, today: string): string {
@@ -19,7 +19,7 @@ export function planCsv(tree: PlanTree, today: string): string {
         m?.due_on ?? '',
         m ? MILESTONE_STATUS_LABELS[m.status] : '',
         m?.completed_on ?? '',
-        m ? (isOverdue(m, today) ? 'yes' : 'no') : '',
+        m ? (overdueAt(m, today) ? 'yes' : 'no') : '',
         m?.evidence ?? '',
       ]),
     ),

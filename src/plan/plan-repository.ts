@@ -12,6 +12,10 @@ import type {
   StrandHalf,
 } from '../db/database.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
+import { planIdOf, recordPlanItems } from './plan-history-repository.js'
+import type { PlanTree } from './plan-tree.js'
+
+export type { PlanTree, StrandWithLead } from './plan-tree.js'
 
 export async function findCurrentPlan(db: DbOrTx, organisationId: number) {
   return db
@@ -21,14 +25,6 @@ export async function findCurrentPlan(db: DbOrTx, organisationId: number) {
     .orderBy('starts_on', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst()
-}
-
-export interface StrandWithLead extends Strand {
-  lead_name: string | null
-}
-
-export interface PlanTree {
-  strands: Array<StrandWithLead & { objectives: Array<Objective & { milestones: Milestone[] }> }>
 }
 
 /** The whole plan in display order, in three queries however large it is. */
@@ -104,7 +100,7 @@ export async function findStrand(db: DbOrTx, organisationId: number, strandId: n
     .innerJoin('plan', 'plan.id', 'strand.plan_id')
     .leftJoin('app_user', 'app_user.id', 'strand.lead_user_id')
     .selectAll('strand')
-    .select('app_user.display_name as lead_name')
+    .select(['app_user.display_name as lead_name', 'plan.closed_on as plan_closed_on'])
     .where('plan.organisation_id', '=', organisationId)
     .where('strand.id', '=', strandId)
     .executeTakeFirst()
@@ -116,7 +112,13 @@ export async function findObjective(db: DbOrTx, organisationId: number, objectiv
     .innerJoin('strand', 'strand.id', 'objective.strand_id')
     .innerJoin('plan', 'plan.id', 'strand.plan_id')
     .selectAll('objective')
-    .select(['strand.code as strand_code', 'strand.title as strand_title', 'strand.lead_user_id'])
+    .select([
+      'strand.code as strand_code',
+      'strand.title as strand_title',
+      'strand.lead_user_id',
+      'plan.closed_on as plan_closed_on',
+      'plan.title as plan_title',
+    ])
     .where('plan.organisation_id', '=', organisationId)
     .where('objective.id', '=', objectiveId)
     .executeTakeFirst()
@@ -210,6 +212,7 @@ async function createItem<K extends PlanItem>(
     summary: `Added ${ITEMS[table].name(row)}`,
     after: row,
   })
+  await recordHistory(trx, actor, table, row)
   return row
 }
 
@@ -221,6 +224,7 @@ async function updateItem<K extends PlanItem>(
   before: PlanItems[K],
   values: Updateable<Database[K]> | Updateable<Database['strand' | 'objective']>,
   verb: string,
+  reason = '',
 ): Promise<PlanItems[K]> {
   // The three tables share id and updated_at; the builder is typed as one of them to filter by id.
   const after = (await trx
@@ -233,11 +237,18 @@ async function updateItem<K extends PlanItem>(
     entityType: table,
     entityId: before.id,
     action: 'update',
-    summary: `${verb} ${ITEMS[table].name(after)}`,
+    summary: `${verb} ${ITEMS[table].name(after)}${reason ? `: ${reason}` : ''}`,
     before: fieldsOf(before, after),
     after,
   })
+  await recordHistory(trx, actor, table, after, reason)
   return after
+}
+
+/** Adds the item's state now to the plan's history (see plan-history-repository.ts). */
+async function recordHistory(trx: Tx, actor: Actor, table: PlanItem, row: { id: number }, reason = '') {
+  const planId = await planIdOf(trx, table, row.id)
+  await recordPlanItems(trx, planId, actor.userId, [{ itemType: table, itemId: row.id, state: row, reason }])
 }
 
 /** The fields of `before` that a row has, so joined extras (e.g. strand_code) do not enter the audit. */
@@ -285,15 +296,23 @@ export function updateStrand(trx: Tx, actor: Actor, before: Strand, input: Stran
 
 export interface ObjectiveInput {
   title: string
+  /** What will be different for children and families when it is met. */
+  intendedImpact: string
   description: string
 }
 
+const objectiveColumns = (input: ObjectiveInput) => ({
+  title: input.title,
+  intended_impact: input.intendedImpact,
+  description: input.description,
+})
+
 export function createObjective(trx: Tx, actor: Actor, strandId: number, input: ObjectiveInput) {
-  return createItem(trx, actor, 'objective', { strand_id: strandId, ...input })
+  return createItem(trx, actor, 'objective', { strand_id: strandId, ...objectiveColumns(input) })
 }
 
 export function updateObjective(trx: Tx, actor: Actor, before: Objective, input: ObjectiveInput) {
-  return updateItem(trx, actor, 'objective', before, input, 'Edited')
+  return updateItem(trx, actor, 'objective', before, objectiveColumns(input), 'Edited')
 }
 
 /** Retire or reinstate a strand or objective: retired items stay in the plan's history, out of the way. */
@@ -352,6 +371,8 @@ export interface MilestoneInput {
   status: MilestoneStatus
   completedOn: string | null
   evidence: string
+  /** Why the due date moved (required by the form when it does). */
+  dueChangeReason?: string
 }
 
 const milestoneColumns = (input: MilestoneInput) => ({
@@ -368,11 +389,15 @@ export function createMilestone(trx: Tx, actor: Actor, objectiveId: number, inpu
 }
 
 export function updateMilestone(trx: Tx, actor: Actor, before: Milestone, input: MilestoneInput) {
-  return updateItem(trx, actor, 'milestone', before, milestoneColumns(input), 'Updated')
+  // A due date that moves carries its reason into the plan's history and the audit trail.
+  const reason = input.dueOn !== before.due_on ? (input.dueChangeReason ?? '') : ''
+  return updateItem(trx, actor, 'milestone', before, milestoneColumns(input), 'Updated', reason)
 }
 
 export async function deleteMilestone(trx: Tx, actor: Actor, before: Milestone) {
+  const planId = await planIdOf(trx, 'milestone', before.id)
   await trx.deleteFrom('milestone').where('id', '=', before.id).execute()
+  await recordPlanItems(trx, planId, actor.userId, [{ itemType: 'milestone', itemId: before.id, state: null }])
   await recordAudit(trx, actor, {
     entityType: 'milestone',
     entityId: before.id,
@@ -412,11 +437,24 @@ export async function move<K extends PlanItem>(
   const reordered = [...list]
   reordered[index] = neighbour
   reordered[direction === 'up' ? index - 1 : index + 1] = current
+  const moved: number[] = []
   for (const [i, s] of reordered.entries()) {
     if (s.position !== i + 1) {
       await sql`update ${sql.table(table)} set position = ${i + 1} where id = ${s.id}`.execute(trx)
+      moved.push(s.id)
     }
   }
+  // Every sibling whose position changed is recorded, so the history keeps a consistent order.
+  if (!moved.length) return true
+  const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where id = any(${moved})`.execute(
+    trx,
+  )
+  await recordPlanItems(
+    trx,
+    await planIdOf(trx, table, item.id),
+    actor.userId,
+    rows.rows.map((state) => ({ itemType: table, itemId: Number(state.id), state })),
+  )
   await recordAudit(trx, actor, {
     entityType: table,
     entityId: item.id,

@@ -228,9 +228,19 @@ for (const kind of testDatabaseKinds()) {
     })
 
     it('lets a strand lead add an objective, a milestone and a dated update in their own strand', async () => {
-      const objective = await postForm(lead, P.newObjective(B, ids.ownStrand), P.newObjective(B, ids.ownStrand), {
+      const form = P.newObjective(B, ids.ownStrand)
+      const noImpact = await postForm(lead, form, form, {
         title: 'Fewer repeat referrals',
-        description: 'Children are not referred again within a year.',
+        intendedImpact: '',
+        description: 'Audit re-referrals and act on what they show.',
+      })
+      assert.equal(noImpact.status, 400, 'every objective says what will be different for children')
+      assert.match(noImpact.text, /Enter what will be different for children and families/)
+      assert.match(noImpact.text, /Audit re-referrals and act on what they show\./, 'what was typed stays')
+      const objective = await postForm(lead, form, form, {
+        title: 'Fewer repeat referrals',
+        intendedImpact: 'Children are not referred again within a year.',
+        description: 'Audit re-referrals and act on what they show.',
       })
       assert.equal(objective.status, 302)
       const created = await database.db

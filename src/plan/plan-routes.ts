@@ -5,7 +5,7 @@ import { paths } from '../web/paths.js'
 import { requireCapability } from '../web/auth.js'
 import { todayIso } from '../shared/dates.js'
 import { loadPlanTree } from './plan-repository.js'
-import { summariseMilestones } from './milestone-status.js'
+import { judgedOn, summariseMilestones } from './milestone-status.js'
 import { planCsv } from './plan-csv.js'
 import { currentPlan, mayEdit } from './plan-params.js'
 
@@ -18,7 +18,8 @@ export function planRoutes(db: Db): Router {
   router.get(P.plan.pattern, readDraft, async (req, res) => {
     const plan = await currentPlan(db, req)
     const tree = await loadPlanTree(db, plan.id)
-    const today = todayIso()
+    // A closed plan's milestones are judged as they stood on its closing day.
+    const today = judgedOn(todayIso(), plan.closed_on)
     const strands = tree.strands.map((s) => ({
       ...s,
       objectiveCount: s.objectives.filter((o) => o.status === 'active').length,
@@ -49,7 +50,10 @@ export function planRoutes(db: Db): Router {
   router.get(P.planCsv.pattern, readDraft, async (req, res) => {
     const plan = await currentPlan(db, req)
     const tree = await loadPlanTree(db, plan.id)
-    res.type('text/csv').attachment('improvement-plan.csv').send(planCsv(tree, todayIso()))
+    res
+      .type('text/csv')
+      .attachment('improvement-plan.csv')
+      .send(planCsv(tree, judgedOn(todayIso(), plan.closed_on)))
   })
 
   return router

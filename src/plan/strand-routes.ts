@@ -9,7 +9,7 @@ import { parseForm, singleError, type FormErrors, formBody } from '../web/forms.
 import { todayIso } from '../shared/dates.js'
 import * as repo from './plan-repository.js'
 import { activeStatusSchema, directionSchema, strandSchema } from './plan-validation.js'
-import { summariseMilestones } from './milestone-status.js'
+import { judgedOn, summariseMilestones } from './milestone-status.js'
 import { currentPlan, mayEdit, planParams } from './plan-params.js'
 
 const P = paths.council
@@ -52,7 +52,7 @@ export function strandRoutes(db: Db): Router {
 
   router.get(P.strand.pattern, readDraft, async (req, res) => {
     const found = strand.of(res)
-    const today = todayIso()
+    const today = judgedOn(todayIso(), found.plan_closed_on)
     const objectives = (await repo.listStrandObjectives(db, found.id)).map((o) => ({
       ...o,
       summary: summariseMilestones(o.milestones, today),

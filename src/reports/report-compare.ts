@@ -1,5 +1,6 @@
 // What changed between the last published report and this one: statuses and the numbers that matter.
 import { RAG_LABELS } from './status-rules.js'
+import { IMPACT_LABELS } from '../impact/impact-rules.js'
 import type { ReportContent } from './report-snapshot.js'
 
 export interface ReportChange {
@@ -20,6 +21,13 @@ export function compareReports(before: ReportContent, after: ReportContent): Rep
     }
     if (old.status.rag !== s.status.rag)
       changes.push({ item: label, before: RAG_LABELS[old.status.rag], after: RAG_LABELS[s.status.rag] })
+    // Impact is compared only where both reports rated it apart.
+    if (old.status.impact && s.status.impact && old.status.impact.level !== s.status.impact.level)
+      changes.push({
+        item: `${label}: impact`,
+        before: IMPACT_LABELS[old.status.impact.level],
+        after: IMPACT_LABELS[s.status.impact.level],
+      })
     const objectivesBefore = new Map(old.objectives.map((o) => [o.id, o]))
     for (const o of s.objectives) {
       const prev = objectivesBefore.get(o.id)

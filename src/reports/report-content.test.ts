@@ -3,6 +3,8 @@ import { describe, it } from 'node:test'
 import { buildReportContent, type ReportInput } from './report-content.js'
 import { quarterOf } from '../shared/calendar.js'
 import type { PlanTree } from '../plan/plan-repository.js'
+import { summariseMeasure } from '../measures/measure-summary.js'
+import type { MeasureRow } from '../measures/measure-repository.js'
 
 const at = (d: string) => new Date(`${d}T12:00:00Z`)
 const milestone = (
@@ -49,6 +51,8 @@ const tree: PlanTree = {
           strand_id: 1,
           title: 'Conversations',
           description: '',
+          intended_impact: '',
+          carried_from_plan_id: null,
           status: 'active',
           retired_on: null,
           position: 1,
@@ -56,7 +60,8 @@ const tree: PlanTree = {
           updated_at: at('2022-04-01'),
           milestones: [
             milestone(100, 10, 'Train staff', '2022-11-30', 'complete', '2022-11-20'), // completed in Q3
-            milestone(101, 10, 'Go live', '2022-12-31', 'on-track', null), // due on the last day, open: overdue 0 days
+            milestone(101, 10, 'Go live', '2022-12-31', 'on-track', null), // due on the last day, open: not yet overdue
+            milestone(102, 10, 'Review', '2023-03-31', 'at-risk', null), // at risk, due next quarter
           ],
         },
         {
@@ -64,6 +69,8 @@ const tree: PlanTree = {
           strand_id: 1,
           title: 'Thresholds',
           description: '',
+          intended_impact: '',
+          carried_from_plan_id: null,
           status: 'active',
           retired_on: null,
           position: 2,
@@ -76,6 +83,8 @@ const tree: PlanTree = {
           strand_id: 1,
           title: 'Retired objective',
           description: '',
+          intended_impact: '',
+          carried_from_plan_id: null,
           status: 'retired',
           retired_on: '2022-06-01',
           position: 3,
@@ -141,32 +150,170 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
   ...over,
 })
 
+/** A monthly measure with twelve values from `first`, the last of them special cause improvement. */
+function monthlyMeasure(id: number, first: string) {
+  const measure = {
+    id,
+    code: `M${id}`,
+    name: `Measure ${id}`,
+    unit: 'percent',
+    polarity: 'lower',
+    frequency: 'monthly',
+    decimals: 1,
+    formula: null,
+    comparability: '',
+    national_indicator: null,
+  } as MeasureRow
+  const year = Number(first.slice(0, 4))
+  const month = Number(first.slice(5, 7))
+  const values = [30, 31, 29, 30, 32, 30, 31, 29, 30, 31, 30, 10]
+  const series = new Map(
+    values.map((value, i) => {
+      const d = new Date(Date.UTC(year, month - 1 + i, 1)).toISOString().slice(0, 10)
+      return [d, { value, note: '' }]
+    }),
+  )
+  return summariseMeasure(measure, series, [], [], [])
+}
+
 describe('report content', () => {
   const content = buildReportContent(input())
   const strand = content.strands[0]!
 
-  it('rates each objective by the rules as at the quarter end, and the strand as the worst', () => {
+  it('rates delivery from milestones as at the quarter end, and impact apart from it', () => {
     const [conversations, thresholds] = strand.objectives
-    assert.equal(conversations!.status.rag, 'amber') // "Go live" due 31 Dec, open: overdue by 0 days
-    assert.deepEqual(conversations!.status.derived.reasons, ['1 milestone overdue'])
-    assert.equal(thresholds!.status.rag, 'red') // due 1 Sep, not done by 31 Dec: 121 days
+    // "Go live" is due on 31 Dec, the quarter's last day: not yet overdue. "Review" is at risk.
+    assert.equal(conversations!.status.delivery!.rag, 'amber')
+    assert.deepEqual(
+      conversations!.status.delivery!.reasons.map((r) => [r.text, r.items.map((i) => i.anchor)]),
+      [['1 milestone at risk', ['milestone-102']]],
+    )
+    assert.equal(thresholds!.status.delivery!.rag, 'red') // due 1 Sep, not done by 31 Dec: 121 days
+    assert.equal(conversations!.status.impact!.level, 'none')
     assert.equal(strand.status.rag, 'red')
     assert.equal(strand.objectives.length, 2, 'retired objectives are left out')
   })
 
-  it('lists what was completed and due in the quarter, and what was overdue', () => {
+  it('never rates an objective or strand Green without current evidence of impact', () => {
+    const onTime = buildReportContent(
+      input({
+        tree: {
+          strands: [{ ...tree.strands[0]!, objectives: [{ ...tree.strands[0]!.objectives[0]!, milestones: [] }] }],
+        },
+      }),
+    )
+    const s = onTime.strands[0]!
+    assert.equal(s.objectives[0]!.status.rag, 'amber')
+    assert.deepEqual(
+      s.objectives[0]!.status.derived.reasons.map((r) => r.text),
+      ['No evidence of impact yet: no linked measure or evidence entry'],
+    )
+    assert.equal(s.status.rag, 'amber')
+  })
+
+  it('counts evidence entries recorded by the quarter end and observed in the six months to it', () => {
+    const entry = (id: number, observed_on: string, created: string, direction: 'improving' | 'worsening') => ({
+      id,
+      objective_id: 10,
+      observed_on,
+      kind: 'audit' as const,
+      summary: `Entry ${id}`,
+      direction,
+      attachment_name: null,
+      created_at: at(created),
+    })
+    const withEvidence = buildReportContent(
+      input({
+        tree: {
+          strands: [{ ...tree.strands[0]!, objectives: [{ ...tree.strands[0]!.objectives[0]!, milestones: [] }] }],
+        },
+        evidence: [
+          entry(1, '2022-11-01', '2022-11-02', 'improving'),
+          entry(2, '2022-03-01', '2022-03-02', 'worsening'), // observed more than six months before
+          entry(3, '2022-12-20', '2023-01-05', 'worsening'), // recorded after the quarter
+        ],
+      }),
+    )
+    const o = withEvidence.strands[0]!.objectives[0]!
+    assert.deepEqual(
+      o.evidence.map((e) => [e.anchor, e.current]),
+      [
+        ['evidence-1', true],
+        ['evidence-2', false],
+      ],
+    )
+    assert.equal(o.status.impact!.level, 'improving')
+    assert.equal(o.status.rag, 'green')
+  })
+
+  it('flags a measure whose latest figure is not current and lists it, and counts it as no evidence', () => {
+    const stale = monthlyMeasure(7, '2020-12-01') // latest Nov 2021
+    const fresh = monthlyMeasure(8, '2022-01-01') // latest Dec 2022
+    const withMeasures = buildReportContent(
+      input({
+        measures: [stale, fresh],
+        objectiveLinks: new Map([
+          [7, [10]],
+          [8, [11]],
+        ]),
+      }),
+    )
+    const s = withMeasures.strands[0]!
+    const row = s.measures.find((m) => m.id === 7)!
+    assert.equal(row.current, false)
+    assert.equal(row.currencyNote, 'Latest figure is for Nov 2021; a newer one was due by 31 January 2022')
+    assert.deepEqual(withMeasures.notCurrent, [
+      {
+        strand: '1: Front door',
+        anchor: 'measure-1-7',
+        name: 'Measure 7',
+        latestPeriod: 'Nov 2021',
+        note: row.currencyNote,
+      },
+    ])
+    assert.equal(s.objectives[0]!.status.impact!.level, 'none')
+    assert.equal(s.objectives[1]!.status.impact!.level, 'improving')
+    assert.deepEqual(s.objectives[1]!.measures, [{ anchor: 'measure-1-8', label: 'Measure 8' }])
+    assert.match(
+      s.draftCommentary,
+      /Measure 8: 10\.0% in Dec 2022, down 20\.0 percentage points on Nov 2022; special cause improvement\./,
+    )
+    assert.match(s.draftCommentary, /Not current: latest figure is for Nov 2021/)
+  })
+
+  it('lists what was completed and due in the quarter, what was overdue, and what needs attention', () => {
     const conversations = strand.objectives[0]!
     assert.deepEqual(
       conversations.completed.map((m) => m.title),
       ['Train staff'],
     )
     assert.deepEqual(
-      conversations.dueInQuarter.map((m) => m.title),
-      ['Train staff', 'Go live'],
+      conversations.dueInQuarter.map((m) => [m.title, m.status]),
+      [
+        ['Train staff', 'Complete'],
+        ['Go live', 'On track'],
+      ],
     )
     assert.deepEqual(
       strand.objectives[1]!.overdue.map((m) => [m.title, m.completed_on, m.status]),
-      [['Agree thresholds', null, 'Overdue']],
+      [['Agree thresholds', null, 'Overdue; last reported on track']],
+    )
+    assert.deepEqual(
+      conversations.attention.map((m) => m.id),
+      [102],
+    )
+  })
+
+  it('judges a closed plan’s milestones on its closing day: nothing becomes overdue after it', () => {
+    // Closed on 1 August: "Agree thresholds" (due 1 September) was not yet due, so it is not overdue at 31 December.
+    const closed = buildReportContent(input({ planClosedOn: '2022-08-01' }))
+    assert.deepEqual(closed.slowToProgress.overdueMilestones, [])
+    assert.deepEqual(closed.strands[0]!.objectives[1]!.overdue, [])
+    // Closed on 1 October: it was then 30 days overdue, and stays counted to that day.
+    const later = buildReportContent(input({ planClosedOn: '2022-10-01' }))
+    assert.deepEqual(
+      later.slowToProgress.overdueMilestones.map((m) => [m.title, m.daysOverdue]),
+      [['Agree thresholds', 30]],
     )
   })
 
@@ -174,10 +321,7 @@ describe('report content', () => {
     const slow = content.slowToProgress
     assert.deepEqual(
       slow.overdueMilestones.map((m) => [m.title, m.daysOverdue]),
-      [
-        ['Agree thresholds', 121],
-        ['Go live', 0],
-      ],
+      [['Agree thresholds', 121]],
     )
     assert.deepEqual(slow.objectivesWithoutUpdate, [
       { strand: '1: Front door', objective: 'Thresholds', lastUpdate: '2022-09-15' },
@@ -188,6 +332,30 @@ describe('report content', () => {
     )
     assert.equal(slow.contributionsToStrengthen[0]!.strand, '1: Front door')
     assert.deepEqual(slow.measuresOfConcern, [])
+  })
+
+  it('counts re-planning per strand from the recorded moves of due dates', () => {
+    const moved = buildReportContent(
+      input({
+        slippage: new Map([
+          [
+            101,
+            {
+              originallyDue: '2022-10-31',
+              moves: [
+                { from: '2022-10-31', to: '2022-11-30', recordedAt: at('2022-10-20'), reason: 'Staff' },
+                { from: '2022-11-30', to: '2022-12-31', recordedAt: at('2022-11-20'), reason: 'IT' },
+              ],
+            },
+          ],
+        ]),
+      }),
+    )
+    const s = moved.strands[0]!
+    assert.deepEqual(s.slippage, { replans: 2, daysSlipped: 61 })
+    const goLive = s.objectives[0]!.dueInQuarter.find((m) => m.id === 101)!
+    assert.deepEqual([goLive.originallyDue, goLive.timesMoved], ['2022-10-31', 2])
+    assert.match(s.draftCommentary, /due dates moved 2 times, 61 days in all/)
   })
 
   it('shows an override with its reason, keeping what the rule gives', () => {

@@ -5,16 +5,38 @@ import type { PlanTree } from '../plan/plan-repository.js'
 import type { MeasureSummary } from '../measures/measure-summary.js'
 import { ASSURANCE_LABELS, VARIATION_LABELS } from '../measures/spc.js'
 import { measureChart } from '../measures/measure-chart.js'
-import { completeBy, overdueAt, rateProgress, rateStrand, type MilestoneFact, type RagResult } from './status-rules.js'
+import { rateDelivery, rateOverall, type MilestoneItem, type RagResult } from './status-rules.js'
+import {
+  entryIsCurrent,
+  measureDirection,
+  rateImpact,
+  type EvidenceSource,
+  type ImpactResult,
+} from '../impact/impact-rules.js'
+import { EVIDENCE_KIND_LABELS } from '../impact/evidence-kinds.js'
 import { formatValue } from '../shared/units.js'
 import { daysBetween, inQuarter, periodLabel, type Quarter } from '../shared/calendar.js'
+import { formatDate } from '../shared/dates.js'
+import { currencyOn } from '../measures/measure-currency.js'
 import {
   REPORT_SCHEMA_VERSION,
+  type EvidenceRow,
   type MeasureRow,
   type MilestoneRow,
   type Rated,
   type ReportContent,
 } from './report-snapshot.js'
+import {
+  completeBy,
+  judgedOn,
+  overdueAt,
+  statusText,
+  summariseMilestones,
+  type MilestoneFact,
+} from '../plan/milestone-status.js'
+import type { MilestoneSlippage } from '../plan/plan-history-repository.js'
+import type { EvidenceDirection, EvidenceKind } from '../db/database.js'
+import { draftCommentary } from './draft-commentary.js'
 
 export interface Override {
   entity_type: 'strand' | 'objective'
@@ -48,31 +70,61 @@ export interface ReportInput {
   national?: Map<number, { england: string; statisticalNeighbours: string }>
   /** The attribution the official figures need. */
   nationalAttribution?: string
+  /** Milestones whose due date has moved, as recorded by the quarter's end. */
+  slippage?: Map<number, MilestoneSlippage>
+  /** Evidence entries of the plan's objectives (those recorded after the quarter's end are left out). */
+  evidence?: EvidenceInput[]
+  /** The day the plan closed, if it has: its milestones are judged on that day at the latest. */
+  planClosedOn?: string | null
 }
 
-function milestoneRow(m: MilestoneFact & { title: string; owner: string }, asAt: string): MilestoneRow {
+export interface EvidenceInput {
+  id: number
+  objective_id: number
+  observed_on: string
+  kind: EvidenceKind
+  summary: string
+  direction: EvidenceDirection
+  attachment_name: string | null
+  created_at: Date
+}
+
+function milestoneRow(
+  m: MilestoneFact & { id: number; title: string; owner: string },
+  asAt: string,
+  judged: string,
+  slippage: ReportInput['slippage'],
+): MilestoneRow {
+  const moved = slippage?.get(m.id)
   return {
+    id: m.id,
     title: m.title,
     owner: m.owner,
     due_on: m.due_on,
     completed_on: m.completed_on && m.completed_on <= asAt ? m.completed_on : null,
-    status: completeBy(m, asAt) ? 'Complete' : overdueAt(m, asAt) ? 'Overdue' : 'Open',
+    status: statusText(m, judged),
+    originallyDue: moved?.originallyDue ?? null,
+    timesMoved: moved?.moves.length ?? 0,
   }
 }
 
-function rated(derived: RagResult, override: Override | undefined): Rated {
+function rated(delivery: RagResult, impact: ImpactResult, override: Override | undefined): Rated {
+  const derived = rateOverall(delivery, impact)
   return {
     rag: override ? override.rag : derived.rag,
     derived,
     override: override ? { rag: override.rag, reason: override.reason, by: override.set_by_name } : null,
+    delivery,
+    impact: { level: impact.level, reasons: impact.reasons },
   }
 }
 
-function measureRow(
-  s: MeasureSummary,
-  chartId = `report-chart-${s.measure.id}`,
-  national?: ReportInput['national'],
-): MeasureRow {
+const milestoneAnchor = (id: number) => `milestone-${id}`
+const measureAnchor = (strandId: number, measureId: number) => `measure-${strandId}-${measureId}`
+const evidenceAnchor = (id: number) => `evidence-${id}`
+
+function measureRow(s: MeasureSummary, strandId: number, asAt: string, national?: ReportInput['national']): MeasureRow {
+  const currency = currencyOn(s.latest?.period ?? null, s.measure.frequency, asAt)
   const fmt = (v: number | null | undefined) => formatValue(v ?? null, s.measure.unit, s.measure.decimals)
   // A measure linked to a national indicator is benchmarked by the official figures; others by the
   // benchmarks entered for them.
@@ -86,10 +138,14 @@ function measureRow(
   }
   return {
     id: s.measure.id,
+    anchor: measureAnchor(strandId, s.measure.id),
     code: s.measure.code,
     name: s.measure.name,
     latest: s.latest ? fmt(s.latest.value) : 'No data',
     latestPeriod: s.latest?.label ?? '',
+    current: currency.current,
+    currencyNote: currency.note,
+    direction: measureDirection(s.spc),
     previous: s.previous ? `${fmt(s.previous.value)} (${s.previous.label})` : 'No data',
     target: s.target ? fmt(s.target.value) : 'None',
     england: bench('england'),
@@ -101,7 +157,7 @@ function measureRow(
     variationKey: s.spc.variation,
     assuranceKey: s.spc.assurance,
     unit: s.measure.unit,
-    chart: measureChart(s, chartId),
+    chart: measureChart(s, `report-chart-${strandId}-${s.measure.id}`),
     data: s.points.map((p) => ({ period: p.period, label: p.label, value: p.value, target: s.target?.value ?? null })),
   }
 }
@@ -109,6 +165,8 @@ function measureRow(
 export function buildReportContent(input: ReportInput): ReportContent {
   const q = input.quarter
   const asAt = q.end
+  // Milestones are judged at the quarter's end, or on the day the plan closed if that came first.
+  const due = judgedOn(asAt, input.planClosedOn)
   const summaries = new Map(input.measures.map((s) => [s.measure.id, s]))
   const measuresFor = (ids: number[]) =>
     ids.map((id) => summaries.get(id)).filter((s): s is MeasureSummary => s !== undefined)
@@ -116,9 +174,13 @@ export function buildReportContent(input: ReportInput): ReportContent {
     [...links.entries()].filter(([, targets]) => targets.includes(id)).map(([measureId]) => measureId)
   const overrideFor = (type: 'strand' | 'objective', id: number) =>
     input.overrides.find((o) => o.entity_type === type && o.entity_id === id)
-  const updatesBy = new Map<number, ReportInput['updates']>()
-  for (const u of input.updates) updatesBy.set(u.objective_id, [...(updatesBy.get(u.objective_id) ?? []), u])
   const isoDate = (d: Date) => d.toISOString().slice(0, 10)
+  const updatesBy = groupBy(input.updates, (u) => u.objective_id)
+  // Evidence as recorded by the quarter's end: an entry added later is not part of this quarter's report.
+  const evidenceBy = groupBy(
+    (input.evidence ?? []).filter((e) => isoDate(e.created_at) <= asAt && e.observed_on <= asAt),
+    (e) => e.objective_id,
+  )
 
   const slow: ReportContent['slowToProgress'] = {
     overdueMilestones: [],
@@ -127,6 +189,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
     contributionsToStrengthen: [],
   }
   const significantChanges: ReportContent['significantChanges'] = []
+  const notCurrent: NonNullable<ReportContent['notCurrent']> = []
   const seenMeasures = new Set<number>()
 
   // Strands added after the quarter (like 3b, added in January 2023) were not part of the plan then.
@@ -134,57 +197,105 @@ export function buildReportContent(input: ReportInput): ReportContent {
     .filter((s) => s.status === 'active' && isoDate(s.created_at) <= asAt)
     .map((s) => {
       const strandLabel = `${s.code}: ${s.title}`
-      const objectives = s.objectives
-        .filter((o) => o.status === 'active')
-        .map((o) => {
-          const objectiveMeasures = measuresFor(linkedTo(input.objectiveLinks, o.id))
-          const derived = rateProgress(
-            o.milestones,
-            objectiveMeasures.map((m) => m.spc),
-            asAt,
-          )
-          const updates = (updatesBy.get(o.id) ?? []).filter((u) => isoDate(u.created_at) <= asAt)
-          const inQuarterUpdates = updates.filter((u) => inQuarter(isoDate(u.created_at), q))
-          if (inQuarterUpdates.length === 0) {
-            const last =
-              updates
-                .map((u) => isoDate(u.created_at))
-                .sort()
-                .pop() ?? null
-            slow.objectivesWithoutUpdate.push({ strand: strandLabel, objective: o.title, lastUpdate: last })
-          }
-          for (const m of o.milestones.filter((x) => overdueAt(x, asAt))) {
-            const days = daysBetween(m.due_on, asAt)
-            slow.overdueMilestones.push({
-              ...milestoneRow(m, asAt),
-              strand: strandLabel,
-              objective: o.title,
-              daysOverdue: days,
-            })
-          }
-          return {
+      const activeObjectives = s.objectives.filter((o) => o.status === 'active')
+      const strandMeasures = measuresFor([
+        ...new Set([
+          ...linkedTo(input.strandLinks, s.id),
+          ...activeObjectives.flatMap((o) => linkedTo(input.objectiveLinks, o.id)),
+        ]),
+      ])
+      const rows = new Map(strandMeasures.map((m) => [m.measure.id, measureRow(m, s.id, asAt, input.national)]))
+      const measureSource = (m: MeasureSummary): EvidenceSource => {
+        const row = rows.get(m.measure.id)!
+        return { ref: { anchor: row.anchor, label: m.measure.name }, direction: row.direction!, current: row.current! }
+      }
+      const milestoneItem = (m: MilestoneFact & { id: number; title: string }): MilestoneItem => ({
+        ...m,
+        ref: { anchor: milestoneAnchor(m.id), label: m.title },
+      })
+
+      const objectives = activeObjectives.map((o) => {
+        const objectiveMeasures = measuresFor(linkedTo(input.objectiveLinks, o.id))
+        const entries = evidenceBy.get(o.id) ?? []
+        const evidence: EvidenceRow[] = entries
+          .sort((a, b) => b.observed_on.localeCompare(a.observed_on) || b.id - a.id)
+          .map((e) => ({
+            anchor: evidenceAnchor(e.id),
+            observedOn: e.observed_on,
+            kind: EVIDENCE_KIND_LABELS[e.kind],
+            summary: e.summary,
+            direction: e.direction,
+            current: entryIsCurrent(e.observed_on, asAt),
+            attachmentName: e.attachment_name,
+          }))
+        const sources: EvidenceSource[] = [
+          ...objectiveMeasures.map(measureSource),
+          ...evidence.map((e) => ({
+            ref: { anchor: e.anchor, label: `${e.kind}, ${formatDate(e.observedOn)}` },
+            direction: e.direction,
+            current: e.current,
+          })),
+        ]
+        const delivery = rateDelivery(o.milestones.map(milestoneItem), due)
+        const impact = rateImpact(sources)
+        const updates = (updatesBy.get(o.id) ?? []).filter((u) => isoDate(u.created_at) <= asAt)
+        const inQuarterUpdates = updates.filter((u) => inQuarter(isoDate(u.created_at), q))
+        if (inQuarterUpdates.length === 0) {
+          const last =
+            updates
+              .map((u) => isoDate(u.created_at))
+              .sort()
+              .pop() ?? null
+          slow.objectivesWithoutUpdate.push({ strand: strandLabel, objective: o.title, lastUpdate: last })
+        }
+        const row = (m: (typeof o.milestones)[number]) => milestoneRow(m, asAt, due, input.slippage)
+        for (const m of o.milestones.filter((x) => overdueAt(x, due))) {
+          slow.overdueMilestones.push({
+            ...row(m),
+            strand: strandLabel,
+            objective: o.title,
+            daysOverdue: daysBetween(m.due_on, due),
+          })
+        }
+        return {
+          objective: {
             id: o.id,
+            anchor: `objective-${o.id}`,
             title: o.title,
-            status: rated(derived, overrideFor('objective', o.id)),
-            completed: o.milestones
-              .filter((m) => m.completed_on && inQuarter(m.completed_on, q))
-              .map((m) => milestoneRow(m, asAt)),
-            dueInQuarter: o.milestones.filter((m) => inQuarter(m.due_on, q)).map((m) => milestoneRow(m, asAt)),
-            overdue: o.milestones.filter((m) => overdueAt(m, asAt)).map((m) => milestoneRow(m, asAt)),
+            intendedImpact: o.intended_impact ?? '',
+            status: rated(delivery, impact, overrideFor('objective', o.id)),
+            attention: o.milestones
+              .filter(
+                (m) =>
+                  !completeBy(m, asAt) && (overdueAt(m, due) || m.status === 'at-risk' || m.status === 'off-track'),
+              )
+              .map(row),
+            measures: objectiveMeasures.map((m) => measureSource(m).ref),
+            evidence,
+            completed: o.milestones.filter((m) => m.completed_on && inQuarter(m.completed_on, q)).map(row),
+            dueInQuarter: o.milestones.filter((m) => inQuarter(m.due_on, q)).map(row),
+            overdue: o.milestones.filter((m) => overdueAt(m, due)).map(row),
             updates: inQuarterUpdates.map((u) => ({
               date: isoDate(u.created_at),
               body: u.body,
               author: u.author_name,
             })),
-          }
-        })
-      const strandMeasures = measuresFor([
-        ...new Set([
-          ...linkedTo(input.strandLinks, s.id),
-          ...s.objectives.flatMap((o) => linkedTo(input.objectiveLinks, o.id)),
-        ]),
-      ])
+          },
+          sources,
+          currentEntries: evidence.filter((e) => e.current).map((e) => e.direction),
+        }
+      })
+
       for (const m of strandMeasures) {
+        const row = rows.get(m.measure.id)!
+        if (row.current === false)
+          notCurrent.push({
+            strand: strandLabel,
+            anchor: row.anchor,
+            name: m.measure.name,
+            latestPeriod: row.latestPeriod,
+            note: row.currencyNote,
+          })
         if (seenMeasures.has(m.measure.id)) continue
         seenMeasures.add(m.measure.id)
         if (m.spc.variation === 'special-cause-concern' || m.spc.assurance === 'consistently-failing') {
@@ -201,16 +312,30 @@ export function buildReportContent(input: ReportInput): ReportContent {
             name: m.measure.name,
             strand: strandLabel,
             variation: VARIATION_LABELS[m.spc.variation],
-            latest: measureRow(m).latest,
+            latest: row.latest,
           })
         }
       }
-      const ownMeasures = measuresFor(linkedTo(input.strandLinks, s.id))
-      const derived = rateStrand(
-        objectives.map((o) => ({ title: o.title, rag: o.status.rag })),
-        ownMeasures.map((m) => m.spc),
-        asAt,
+
+      // The strand: delivery over all its milestones, impact over its own measures and every objective's sources.
+      const milestones = activeObjectives.flatMap((o) => o.milestones)
+      const delivery = rateDelivery(milestones.map(milestoneItem), due)
+      const sources = uniqueBy(
+        [...measuresFor(linkedTo(input.strandLinks, s.id)).map(measureSource), ...objectives.flatMap((o) => o.sources)],
+        (x) => x.ref.anchor,
       )
+      const impact = rateImpact(sources)
+      // Re-planning in the strand: each recorded move of a due date, and how far the dates have slipped.
+      const moves = milestones
+        .map((m) => input.slippage?.get(m.id))
+        .filter((x): x is MilestoneSlippage => x !== undefined)
+      const slippage = {
+        replans: moves.reduce((n, m) => n + m.moves.length, 0),
+        daysSlipped: moves.reduce(
+          (n, m) => n + Math.max(0, daysBetween(m.originallyDue, m.moves[m.moves.length - 1]!.to)),
+          0,
+        ),
+      }
       const note = input.commentary.get(s.id)
       return {
         id: s.id,
@@ -218,11 +343,19 @@ export function buildReportContent(input: ReportInput): ReportContent {
         half: s.half,
         title: s.title,
         lead: s.lead_title,
-        status: rated(derived, overrideFor('strand', s.id)),
+        status: rated(delivery, impact, overrideFor('strand', s.id)),
+        slippage,
         commentary: note?.commentary ?? '',
+        draftCommentary: draftCommentary({
+          asAt,
+          measures: strandMeasures.map((m) => ({ summary: m, row: rows.get(m.measure.id)! })),
+          milestones: summariseMilestones(milestones, due),
+          slippage,
+          evidence: objectives.flatMap((o) => o.currentEntries),
+        }),
         impact: note?.impact ?? '',
-        objectives,
-        measures: strandMeasures.map((m) => measureRow(m, `report-chart-${s.id}-${m.measure.id}`, input.national)),
+        objectives: objectives.map((o) => o.objective),
+        measures: strandMeasures.map((m) => rows.get(m.measure.id)!),
       }
     })
 
@@ -246,8 +379,20 @@ export function buildReportContent(input: ReportInput): ReportContent {
     strands,
     significantChanges,
     slowToProgress: slow,
+    notCurrent,
     ...(strands.some((st) => st.measures.some((m) => m.official)) && input.nationalAttribution
       ? { sources: input.nationalAttribution }
       : {}),
   }
+}
+
+function groupBy<T, K>(list: T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>()
+  for (const item of list) out.set(key(item), [...(out.get(key(item)) ?? []), item])
+  return out
+}
+
+function uniqueBy<T>(list: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>()
+  return list.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))))
 }

@@ -11,7 +11,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import { RAG_LABELS } from './status-rules.js'
+import { overallText, partsText, reasonsText } from './report-words.js'
+import { EVIDENCE_DIRECTION_LABELS } from '../impact/evidence-kinds.js'
 import { formatDate } from '../shared/dates.js'
 import type { ReportContent } from './report-snapshot.js'
 
@@ -52,13 +53,20 @@ export async function reportDocx(
     ...textBlock('Decisions the Board is asked to make', content.narrative.decisions),
     heading('Progress at a glance: status of each strand', HeadingLevel.HEADING_1),
     table(
-      ['Strand', 'Status', 'Why'],
+      ['Strand', 'Overall', 'Delivery and impact', 'Why'],
       content.strands.map((s) => [
         `${s.code}. ${s.title}`,
-        RAG_LABELS[s.status.rag] + (s.status.override ? ` (set by hand: ${s.status.override.reason})` : ''),
-        s.status.derived.reasons.join('; '),
+        overallText(s.status),
+        partsText(s.status),
+        reasonsText(s.status.derived.reasons),
       ]),
     ),
+    heading('Data not current', HeadingLevel.HEADING_1),
+    ...(content.notCurrent === null
+      ? [para('This report was published before Turnaround checked whether each figure was current.')]
+      : content.notCurrent.length
+        ? content.notCurrent.map((m) => para(`${m.name} (strand ${m.strand}): ${m.note}`))
+        : [para("Every measure's latest figure was current at the quarter end.")]),
     heading('Slow to progress', HeadingLevel.HEADING_1),
     heading('Overdue milestones', HeadingLevel.HEADING_2),
     content.slowToProgress.overdueMilestones.length
@@ -91,18 +99,47 @@ export async function reportDocx(
   ]
   for (const s of content.strands) {
     blocks.push(heading(`Strand ${s.code}: ${s.title}`, HeadingLevel.HEADING_1))
+    blocks.push(para(`Lead: ${s.lead || 'not set'}. Overall: ${overallText(s.status)}. ${partsText(s.status)}.`))
+    if (s.status.derived.rag !== 'green') blocks.push(para(`Why: ${reasonsText(s.status.derived.reasons)}`))
     blocks.push(
       para(
-        `Lead: ${s.lead || 'not set'}. Status: ${RAG_LABELS[s.status.rag]}${s.status.override ? ` (set by hand: ${s.status.override.reason})` : ''}.`,
+        s.slippage.replans
+          ? `Due dates moved ${s.slippage.replans} ${s.slippage.replans === 1 ? 'time' : 'times'} in this strand, ${s.slippage.daysSlipped} days in all.`
+          : 'No due date in this strand has moved.',
       ),
     )
     if (s.commentary) blocks.push(...textBlock('Commentary from the strand lead', s.commentary))
+    else if (s.draftCommentary)
+      blocks.push(
+        ...textBlock('Commentary drafted from the figures (not yet reviewed by the strand lead)', s.draftCommentary),
+      )
     if (s.impact) blocks.push(...textBlock('Evidence of impact on children and families', s.impact))
     for (const o of s.objectives) {
       blocks.push(heading(o.title, HeadingLevel.HEADING_2))
-      blocks.push(para(`${RAG_LABELS[o.status.rag]}: ${o.status.derived.reasons.join('; ')}`))
-      const rows = [...o.completed, ...o.overdue].map((m) => [m.title, m.owner, formatDate(m.due_on), m.status])
-      if (rows.length) blocks.push(table(['Milestone', 'Owner', 'Due', 'At quarter end'], rows))
+      if (o.intendedImpact) blocks.push(para(`What will be different for children and families: ${o.intendedImpact}`))
+      blocks.push(para(`${overallText(o.status)}. ${partsText(o.status)}. ${reasonsText(o.status.derived.reasons)}`))
+      const milestones = [
+        ...new Map([...o.attention, ...o.completed, ...o.overdue].map((m) => [m.id || m.title, m])).values(),
+      ]
+      const rows = milestones.map((m) => [
+        m.title,
+        m.owner,
+        formatDate(m.due_on),
+        m.originallyDue ? `${formatDate(m.originallyDue)} (moved ${m.timesMoved})` : 'Not moved',
+        m.status,
+      ])
+      if (rows.length) blocks.push(table(['Milestone', 'Owner', 'Now due', 'Originally due', 'At quarter end'], rows))
+      if (o.evidence.length)
+        blocks.push(
+          table(
+            ['Date', 'Kind', 'What it shows'],
+            o.evidence.map((e) => [
+              formatDate(e.observedOn),
+              e.kind,
+              `${e.summary} (${EVIDENCE_DIRECTION_LABELS[e.direction].toLowerCase()}${e.current ? '' : '; older than six months, not counted'})`,
+            ]),
+          ),
+        )
     }
     if (s.measures.length) {
       blocks.push(heading(`Success measures for strand ${s.code}`, HeadingLevel.HEADING_2))
@@ -111,7 +148,7 @@ export async function reportDocx(
           ['Measure', 'Latest', 'Previous', 'Target', 'England', 'Statistical neighbours', 'Variation', 'Assurance'],
           s.measures.map((m) => [
             m.name,
-            `${m.latest} ${m.latestPeriod}`.trim(),
+            `${m.latest} ${m.latestPeriod}`.trim() + (m.current === false ? ` (not current: ${m.currencyNote})` : ''),
             m.previous,
             m.target,
             m.england,

@@ -26,35 +26,80 @@ for (const kind of testDatabaseKinds()) {
       team = await signedIn(app, 'improvement@bradford.example')
       lead = await signedIn(app, 'strand-lead@bradford.example')
       viewer = await signedIn(app, 'councillor@bradford.example')
-      const reports = await database.db.selectFrom('report').selectAll().orderBy('quarter_start').execute()
+      const reports = await database.db
+        .selectFrom('report')
+        .innerJoin('organisation', 'organisation.id', 'report.organisation_id')
+        .selectAll('report')
+        .where('organisation.slug', '=', B)
+        .orderBy('quarter_start')
+        .execute()
       publishedId = reports.find((r) => r.status === 'published')!.id
       draftId = reports.find((r) => r.status === 'draft')!.id
     })
     after(() => database.close())
 
-    it('drafts Q3 2022/23 from live data: strand statuses with reasons, slow progress by rule', async () => {
+    /** Each strand's row in the status table: overall status, impact, and the reasons in words. */
+    function statusRows(html: string) {
+      const table = /data-qa="strand-statuses">[\s\S]*?<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(html)![1]!
+      return [...table.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((row) => {
+        const cells = [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!)
+        const text = (cell: string) =>
+          cell
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim()
+        return {
+          code: /strand-\d+">([^.]+)\./.exec(cells[0]!)![1]!,
+          overall: text(cells[1]!),
+          impact: text(cells[2]!),
+          why: text(cells[3]!),
+          links: [...cells[3]!.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!),
+        }
+      })
+    }
+
+    it('drafts Q3 2022/23 with delivery and impact apart: no strand Green without evidence of impact', async () => {
       const res = await team.get(P.report(B, draftId))
       assert.equal(res.status, 200)
       assert.match(res.text, /Q3 2022\/23 progress report/)
-      assert.match(res.text, /data-qa="strand-statuses"/)
-      // Each strand's row: its status by the rules, and why. In the demo, strand 8 (workforce) has measures
-      // worsening and failing their targets; strand 10 an objective with a milestone off track; strand 1
-      // nothing of concern.
-      const statusOf = (code: string) => {
-        const row = new RegExp(
-          `>${code}\\. [^<]*</a></th>\\s*<td[^>]*>\\s*<strong[^>]*>([^<]*)</strong>[\\s\\S]*?<td[^>]*>([^<]*)</td>`,
-        ).exec(res.text)
-        assert.ok(row, `strand ${code} has a row in the status table`)
-        return { status: row[1]!.trim(), why: row[2]!.trim() }
+      const rows = statusRows(res.text)
+      assert.equal(rows.length, 12)
+      for (const row of rows) {
+        if (row.impact === 'No evidence of impact yet') assert.notEqual(row.overall, 'Green: on track', row.code)
       }
-      assert.deepEqual(statusOf('8').status, 'Red: off track')
-      assert.match(statusOf('8').why, /^2 measures worsening and consistently failing the target/)
-      assert.deepEqual(statusOf('10'), {
-        status: 'Red: off track',
-        why: 'Objective &quot;Joint working where it matters most&quot; is red',
-      })
-      assert.deepEqual(statusOf('1'), { status: 'Green: on track', why: 'All objectives green' })
-      // Overdue at the quarter's end, counted here from the milestones themselves.
+      // Strand 10 (partnerships): delivery red from a milestone off track, and no current evidence of impact.
+      const ten = rows.find((r) => r.code === '10')!
+      assert.equal(ten.overall, 'Red: off track')
+      assert.equal(ten.impact, 'No evidence of impact yet')
+      assert.match(ten.why, /^1 milestone off track: /)
+      // Strands 6 and 7 have neither a linked measure nor an evidence entry, and say so.
+      for (const code of ['6', '7'])
+        assert.equal(
+          rows.find((r) => r.code === code)!.why,
+          'No evidence of impact yet: no linked measure or evidence entry',
+        )
+      // Every reason that names items links to them, and the report lists each one.
+      const links = rows.flatMap((r) => r.links)
+      assert.ok(links.some((l) => l.startsWith('milestone-')))
+      for (const anchor of links) assert.match(res.text, new RegExp(`id="${anchor}"`), anchor)
+      // The workforce figures stop at November 2021: flagged in the table and listed apart.
+      const notCurrent = /data-qa="not-current">([\s\S]*?)<\/ul>/.exec(res.text)![1]!
+      assert.match(
+        notCurrent,
+        /Agency share of the social work workforce<\/a> \(strand 8: Workforce\): Latest figure is for Nov 2021; a newer one was due by 31 January 2022/,
+      )
+      assert.match(res.text, /data-qa="not-current-tag">Not current<\/strong>/)
+      assert.match(res.text, /West Yorkshire Police: Monthly figures on domestic abuse notifications/)
+      assert.doesNotMatch(res.text, /Health partners: Attendance/, 'received, so not listed')
+      assert.doesNotMatch(res.text, /Demo text|\(demo\)/)
+      assert.match(res.text, /<svg[^>]*role="img"/)
+    })
+
+    it('counts as overdue only what was due before the quarter end and not complete by it', async () => {
+      const res = await postForm(team, P.reports(B), P.reports(B), { quarter: '2023-01-01' })
+      assert.equal(res.status, 302)
+      const q4 = Number(res.headers.location!.split('/').pop())
+      const page = await team.get(P.report(B, q4))
       const overdue = await database.db
         .selectFrom('milestone')
         .innerJoin('objective', 'objective.id', 'milestone.objective_id')
@@ -64,22 +109,17 @@ for (const kind of testDatabaseKinds()) {
         .where('organisation.slug', '=', B)
         .where('strand.status', '=', 'active')
         .where('objective.status', '=', 'active')
-        .where('milestone.due_on', '<=', '2022-12-31')
+        .where('milestone.due_on', '<', '2023-03-31')
         .where((eb) =>
-          eb.or([eb('milestone.completed_on', 'is', null), eb('milestone.completed_on', '>', '2022-12-31')]),
+          eb.or([eb('milestone.completed_on', 'is', null), eb('milestone.completed_on', '>', '2023-03-31')]),
         )
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
-      assert.ok(Number(overdue.n) > 0, 'the demo has overdue milestones in Q3 2022/23')
-      assert.match(res.text, new RegExp(`Overdue milestones \\(${Number(overdue.n)}\\)`))
-      assert.match(
-        res.text,
-        /Police \(demo\): Monthly figures on domestic abuse notifications/,
-        'contribution to strengthen',
-      )
-      assert.doesNotMatch(res.text, /Health partners \(demo\): Attendance/, 'received, so not listed')
-      assert.match(res.text, /Posts not filled by a permanent social worker \(% of posts\)/)
-      assert.match(res.text, /<svg[^>]*role="img"/)
+      assert.ok(Number(overdue.n) > 0, 'the demo has overdue milestones in Q4 2022/23')
+      assert.match(page.text, new RegExp(`Overdue milestones \\(${Number(overdue.n)}\\)`))
+      const days = [.../data-qa="slow-overdue">([\s\S]*?)<\/table>/.exec(page.text)![1]!.matchAll(/--numeric">(\d+)</g)]
+      assert.ok(days.length > 0 && days.every((d) => Number(d[1]) > 0), 'never "0 days overdue"')
+      await database.db.deleteFrom('report').where('id', '=', q4).execute()
     })
 
     it('saves the report text, and keeps what was typed when it is too long', async () => {

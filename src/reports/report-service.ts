@@ -1,6 +1,9 @@
 // Gathers what a report needs from the database, as at the quarter's end, and builds its content.
 import type { DbOrTx } from '../db/connect.js'
-import { findCurrentPlan, listPlanUpdates, loadPlanTree } from '../plan/plan-repository.js'
+import { listPlanUpdates } from '../plan/plan-repository.js'
+import { findPlanInForce } from '../plan/plan-lifecycle-repository.js'
+import { loadRecordedPlan } from '../plan/plan-history-repository.js'
+import { listPlanEvidence } from '../impact/evidence-repository.js'
 import { loadCouncilMeasures } from '../measures/measure-service.js'
 import { buildReportContent } from './report-content.js'
 import { listCommentary, listOverrides, type ReportRow } from './report-repository.js'
@@ -17,10 +20,15 @@ export async function draftContent(
   report: ReportRow,
 ): Promise<ReportContent> {
   const q = quarterOf(report.quarter_start)
-  const plan = await findCurrentPlan(db, council.organisationId)
-  const [tree, updates, measures, partnerRequests, commentary, overrides] = await Promise.all([
-    plan ? loadPlanTree(db, plan.id) : Promise.resolve({ strands: [] }),
+  // The plan in force at the quarter's end: a later plan does not rewrite the quarters of the one before.
+  const plan = await findPlanInForce(db, council.organisationId, q.end)
+  // The plan as it was recorded at the quarter's end (or now, for the quarter still running): a later edit,
+  // such as a due date moved afterwards, cannot rewrite a past quarter.
+  const recordedAt = new Date(Math.min(Date.parse(`${q.end}T23:59:59.999Z`), Date.now()))
+  const [recorded, updates, evidence, measures, partnerRequests, commentary, overrides] = await Promise.all([
+    plan ? loadRecordedPlan(db, plan.id, recordedAt) : Promise.resolve({ tree: { strands: [] }, slippage: new Map() }),
     plan ? listPlanUpdates(db, plan.id) : Promise.resolve([]),
+    plan ? listPlanEvidence(db, plan.id, recordedAt) : Promise.resolve([]),
     loadCouncilMeasures(db, council.organisationId, q.end),
     listPartnerRequests(db, council.organisationId),
     listCommentary(db, report.id),
@@ -52,8 +60,11 @@ export async function draftContent(
     councilName: council.name,
     planTitle: plan?.title ?? '',
     quarter: q,
-    tree,
+    tree: recorded.tree,
+    slippage: recorded.slippage,
     updates,
+    evidence,
+    planClosedOn: plan?.closed_on ?? null,
     measures: summaries,
     strandLinks: measures.strandLinks,
     objectiveLinks: measures.objectiveLinks,

@@ -61,11 +61,34 @@ describe('reading a stored report snapshot', () => {
     const v1 = { ...unversioned, schemaVersion: 1, strands: [{ ...unversioned.strands[0], measures: [measure] }] }
     const content = readReportSnapshot(v1)
     assert.equal(content.schemaVersion, REPORT_SCHEMA_VERSION)
-    assert.deepEqual(content.strands[0]!.measures[0], { ...measure, comparability: '' })
+    assert.deepEqual(content.strands[0]!.measures[0], {
+      ...measure,
+      comparability: '',
+      anchor: 'measure-1-5',
+      current: null,
+      currencyNote: '',
+      direction: null,
+    })
+  })
+
+  it('upgrades a version 2 snapshot without guessing what it never checked', () => {
+    const v2 = { ...unversioned, schemaVersion: 2 }
+    const content = readReportSnapshot(v2)
+    const strand = content.strands[0]!
+    assert.deepEqual(strand.status, {
+      rag: 'green',
+      derived: { rag: 'green', reasons: [{ text: 'All objectives green', items: [] }] },
+      override: null,
+      delivery: null,
+      impact: null,
+    })
+    assert.equal(content.notCurrent, null, 'an older report never checked whether figures were current')
+    assert.deepEqual(strand.slippage, { replans: 0, daysSlipped: 0 })
+    assert.equal(strand.draftCommentary, '')
   })
 
   it('reads a current snapshot as it is', () => {
-    const current = { ...unversioned, schemaVersion: REPORT_SCHEMA_VERSION, sources: 'DfE' }
+    const current = { ...readReportSnapshot(unversioned), sources: 'DfE' }
     assert.deepEqual(readReportSnapshot(current), current)
   })
 

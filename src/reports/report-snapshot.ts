@@ -4,29 +4,62 @@
 import { z } from 'zod'
 
 /** Bump when ReportContent changes shape, and add the step from the previous version to `upgrades`. */
-export const REPORT_SCHEMA_VERSION = 2
+export const REPORT_SCHEMA_VERSION = 3
 
 const rag = z.enum(['red', 'amber', 'green', 'not-rated'])
+const itemRef = z.object({ anchor: z.string(), label: z.string() })
+/** A reason for a status, with the items behind it (each an anchor to its row in the report). */
+const reason = z.object({ text: z.string(), items: z.array(itemRef) })
 const rated = z.object({
+  /** The status shown: the override when there is one, else the derived overall status. */
   rag,
-  derived: z.object({ rag, reasons: z.array(z.string()) }),
+  derived: z.object({ rag, reasons: z.array(reason) }),
   override: z.object({ rag, reason: z.string(), by: z.string().nullable() }).nullable(),
+  /** Delivery (milestones) and impact (evidence) rated apart; null in reports published before they were. */
+  delivery: z.object({ rag, reasons: z.array(reason) }).nullable(),
+  impact: z
+    .object({ level: z.enum(['improving', 'no-change', 'worsening', 'none']), reasons: z.array(reason) })
+    .nullable(),
+})
+
+const evidenceRow = z.object({
+  anchor: z.string(),
+  observedOn: z.string(),
+  kind: z.string(),
+  summary: z.string(),
+  direction: z.enum(['improving', 'no-change', 'worsening']),
+  /** Observed in the six months to the quarter's end. */
+  current: z.boolean(),
+  attachmentName: z.string().nullable(),
 })
 
 const milestoneRow = z.object({
+  id: z.number(),
   title: z.string(),
   owner: z.string(),
   due_on: z.string(),
   completed_on: z.string().nullable(),
+  /** "Complete", "Overdue; last reported on track", or the status last reported. */
   status: z.string(),
+  /** The first due date recorded, when the due date has since moved. */
+  originallyDue: z.string().nullable(),
+  timesMoved: z.number(),
 })
 
 const measureRow = z.object({
   id: z.number(),
+  /** The id of its row in the report, which reasons link to. */
+  anchor: z.string(),
   code: z.string(),
   name: z.string(),
   latest: z.string(),
   latestPeriod: z.string(),
+  /** Whether the latest figure was current at the quarter's end; null in reports published before this was checked. */
+  current: z.boolean().nullable(),
+  /** Why it was not current, in words; empty when it was. */
+  currencyNote: z.string(),
+  /** Which way it pointed as evidence of impact. */
+  direction: z.enum(['improving', 'no-change', 'worsening']).nullable(),
   previous: z.string(),
   target: z.string(),
   england: z.string(),
@@ -61,13 +94,26 @@ export const reportContentSchema = z.object({
       title: z.string(),
       lead: z.string(),
       status: rated,
+      /** Due dates moved in the strand's milestones, and the days they slipped in all. */
+      slippage: z.object({ replans: z.number(), daysSlipped: z.number() }),
+      /** The strand lead's commentary, as edited; empty when not yet written. */
       commentary: z.string(),
+      /** Sentences drafted from the figures, which the lead starts from. */
+      draftCommentary: z.string(),
       impact: z.string(),
       objectives: z.array(
         z.object({
           id: z.number(),
+          anchor: z.string(),
           title: z.string(),
+          /** What will be different for children and families. */
+          intendedImpact: z.string(),
           status: rated,
+          /** Open milestones behind a Red or Amber delivery rating: overdue, off track or at risk. */
+          attention: z.array(milestoneRow),
+          /** The linked measures (rows in the strand's measure table). */
+          measures: z.array(itemRef),
+          evidence: z.array(evidenceRow),
           completed: z.array(milestoneRow),
           dueInQuarter: z.array(milestoneRow),
           overdue: z.array(milestoneRow),
@@ -94,6 +140,18 @@ export const reportContentSchema = z.object({
       z.object({ partner: z.string(), description: z.string(), strand: z.string(), due_on: z.string() }),
     ),
   }),
+  /** Measures whose latest figure was not current at the quarter's end; null in reports published before this was checked. */
+  notCurrent: z
+    .array(
+      z.object({
+        strand: z.string(),
+        anchor: z.string(),
+        name: z.string(),
+        latestPeriod: z.string(),
+        note: z.string(),
+      }),
+    )
+    .nullable(),
   /** Attribution for official statistics shown in the measure tables, if any are. */
   sources: z.string().optional(),
 })
@@ -102,6 +160,9 @@ export type ReportContent = z.infer<typeof reportContentSchema>
 export type Rated = ReportContent['strands'][number]['status']
 export type MeasureRow = ReportContent['strands'][number]['measures'][number]
 export type MilestoneRow = z.infer<typeof milestoneRow>
+export type EvidenceRow = z.infer<typeof evidenceRow>
+export type ReportStrand = ReportContent['strands'][number]
+export type ReportObjective = ReportStrand['objectives'][number]
 
 /** A stored snapshot that no upgrade can make valid: the report page says so rather than guess. */
 export class SnapshotError extends Error {}
@@ -113,11 +174,93 @@ export class SnapshotError extends Error {}
 const upgrades: Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>> = {
   0: (snapshot) => ({ ...snapshot, schemaVersion: 1 }),
   // Version 2 says how each measure differs from its benchmarks; earlier reports said nothing about it.
+  // Version 3 rates delivery and impact apart, with reasons that name their items; counts re-planning
+  // (milestones gain their id and how often their due date moved); flags figures that were not current.
+  // An older report checked none of this, so the new fields say "not known" rather than guess.
+  2: (snapshot) => ({
+    ...snapshot,
+    schemaVersion: 3,
+    notCurrent: null,
+    strands: mapStrands(snapshot.strands, (s) => ({
+      slippage: { replans: 0, daysSlipped: 0 },
+      draftCommentary: '',
+      ...s,
+      status: ratedV3(s.status),
+      measures: Array.isArray(s.measures)
+        ? s.measures.map((m: unknown) =>
+            m !== null && typeof m === 'object'
+              ? {
+                  anchor: `measure-${String(s.id)}-${String((m as Record<string, unknown>).id)}`,
+                  current: null,
+                  currencyNote: '',
+                  direction: null,
+                  ...m,
+                }
+              : m,
+          )
+        : s.measures,
+      objectives: Array.isArray(s.objectives)
+        ? s.objectives.map((o: unknown) =>
+            o !== null && typeof o === 'object'
+              ? {
+                  intendedImpact: '',
+                  attention: [],
+                  measures: [],
+                  evidence: [],
+                  ...(mapMilestoneLists(o) as Record<string, unknown>),
+                  anchor: `objective-${String((o as Record<string, unknown>).id)}`,
+                  status: ratedV3((o as Record<string, unknown>).status),
+                }
+              : o,
+          )
+        : s.objectives,
+    })),
+    slowToProgress: mapMilestoneLists(snapshot.slowToProgress),
+  }),
   1: (snapshot) => ({
     ...snapshot,
     schemaVersion: 2,
     strands: mapMeasures(snapshot.strands, (m) => ({ comparability: '', ...m })),
   }),
+}
+
+/** A version 2 status: its reasons were plain words, with no items and no separate delivery and impact. */
+function ratedV3(status: unknown): unknown {
+  if (status === null || typeof status !== 'object') return status
+  const r = status as Record<string, unknown>
+  const derived = r.derived as Record<string, unknown> | undefined
+  return {
+    delivery: null,
+    impact: null,
+    ...r,
+    derived:
+      derived && Array.isArray(derived.reasons)
+        ? {
+            ...derived,
+            reasons: derived.reasons.map((text: unknown) => (typeof text === 'string' ? { text, items: [] } : text)),
+          }
+        : derived,
+  }
+}
+
+/** Applies `change` to every strand of a stored snapshot (not yet validated). */
+function mapStrands(strands: unknown, change: (strand: Record<string, unknown>) => Record<string, unknown>): unknown {
+  if (!Array.isArray(strands)) return strands
+  return strands.map((s: unknown) => (s !== null && typeof s === 'object' ? change(s as Record<string, unknown>) : s))
+}
+
+/** Version 2 milestone rows (in any list of an object) as version 3's: no id known, never moved. */
+function mapMilestoneLists(holder: unknown): unknown {
+  if (holder === null || typeof holder !== 'object') return holder
+  const out: Record<string, unknown> = { ...(holder as Record<string, unknown>) }
+  for (const key of ['completed', 'dueInQuarter', 'overdue', 'overdueMilestones']) {
+    const list = out[key]
+    if (Array.isArray(list))
+      out[key] = list.map((m: unknown) =>
+        m !== null && typeof m === 'object' ? { id: 0, originallyDue: null, timesMoved: 0, ...m } : m,
+      )
+  }
+  return out
 }
 
 /** Applies `change` to every measure row of every strand of a stored snapshot (not yet validated). */

@@ -1,6 +1,8 @@
 // The report's data annex: a summary sheet of statuses and one sheet of every measure value shown.
 import ExcelJS from 'exceljs'
 import { RAG_LABELS } from './status-rules.js'
+import { IMPACT_LABELS } from '../impact/impact-rules.js'
+import { reasonsText } from './report-words.js'
 import { fileNumber } from '../shared/units.js'
 import type { ReportContent } from './report-snapshot.js'
 
@@ -8,14 +10,28 @@ export async function reportXlsx(content: ReportContent): Promise<Buffer> {
   const book = new ExcelJS.Workbook()
   book.creator = 'Turnaround'
   const summary = book.addWorksheet('Strand status')
-  summary.addRow(['Strand', 'Title', 'Status', 'Set by hand', 'Reason or rule'])
+  summary.addRow([
+    'Strand',
+    'Title',
+    'Overall',
+    'Delivery',
+    'Impact',
+    'Set by hand',
+    'Reason or rule',
+    'Due dates moved',
+    'Days slipped',
+  ])
   for (const s of content.strands) {
     summary.addRow([
       s.code,
       s.title,
       RAG_LABELS[s.status.rag],
+      s.status.delivery ? RAG_LABELS[s.status.delivery.rag] : '',
+      s.status.impact ? IMPACT_LABELS[s.status.impact.level] : '',
       s.status.override ? 'Yes' : 'No',
-      s.status.override ? s.status.override.reason : s.status.derived.reasons.join('; '),
+      s.status.override ? s.status.override.reason : reasonsText(s.status.derived.reasons),
+      s.slippage.replans,
+      s.slippage.daysSlipped,
     ])
   }
   const values = book.addWorksheet('Measure values')
@@ -31,6 +47,7 @@ export async function reportXlsx(content: ReportContent): Promise<Buffer> {
     'Variation',
     'Assurance',
     'How it differs from the England and neighbour figures',
+    'Latest figure current at the quarter end',
   ])
   const seen = new Set<number>()
   for (const s of content.strands) {
@@ -50,6 +67,7 @@ export async function reportXlsx(content: ReportContent): Promise<Buffer> {
           m.variation,
           m.assurance,
           m.comparability,
+          m.current === null ? 'Not checked' : m.current ? 'Yes' : `No: ${m.currencyNote}`,
         ])
       }
     }

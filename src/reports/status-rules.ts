@@ -1,21 +1,25 @@
-// How a quarterly report judges progress. Pure functions, documented in
-// docs/decisions/0006-report-status-rules.md and unit-tested with hand-checked cases.
+// How a quarterly report judges progress: delivery and impact rated apart, then an overall status that is
+// never Green without current evidence of impact. Pure functions, written up in
+// docs/decisions/0014-delivery-and-impact-ratings.md and unit-tested with hand-checked cases.
 //
-// A milestone, as at the end of the quarter:
-//   complete  - completed on or before the quarter end
-//   overdue   - due on or before the quarter end and not complete by then
-//   (its at-risk / off-track flag is the one recorded now: the plan keeps no history of those flags)
-// An objective (or a strand, over its own measures and all its active objectives) is:
-//   Red   - any milestone overdue by more than 90 days, or any open milestone off track, or any linked
-//           measure whose latest variation is special cause concern AND consistently failing its target
-//   Amber - otherwise, any milestone overdue, or any open milestone at risk, or any linked measure with
-//           special cause concern or consistently failing its target
-//   Green - otherwise, when there is at least one milestone or measure to judge by
-//   Not rated - nothing to judge by
-// A strand is the worst of its objectives and its own linked measures.
-import type { Assurance, Variation } from '../measures/spc.js'
-import type { MilestoneStatus } from '../db/database.js'
+// Delivery (milestones, as at the quarter's end, from the plan as recorded then):
+//   Red   - a milestone overdue by more than 90 days, or an open milestone off track
+//   Amber - otherwise, a milestone overdue, or an open milestone at risk
+//   Green - otherwise, when there is at least one milestone; Not rated - no milestones
+// Impact: improving, no change, worsening or no evidence of impact yet (src/impact/impact-rules.ts).
+// Overall: the worse of delivery and impact, impact counting Improving as Green, No change and No evidence
+// of impact yet as Amber, Worsening as Red.
+import { completeBy, overdueAt, type MilestoneFact } from '../plan/milestone-status.js'
 import { daysBetween } from '../shared/calendar.js'
+import {
+  countedReason,
+  type ImpactLevel,
+  type ImpactResult,
+  type ItemRef,
+  type Reason,
+} from '../impact/impact-rules.js'
+
+export type { ItemRef, Reason } from '../impact/impact-rules.js'
 
 export type Rag = 'red' | 'amber' | 'green' | 'not-rated'
 
@@ -26,92 +30,71 @@ export const RAG_LABELS: Record<Rag, string> = {
   'not-rated': 'Not rated',
 }
 
+/** What each impact level counts as in the overall status: only Improving lets it be Green. */
+export const IMPACT_RAG: Record<ImpactLevel, Rag> = {
+  improving: 'green',
+  'no-change': 'amber',
+  worsening: 'red',
+  none: 'amber',
+}
+
 const ORDER: Record<Rag, number> = { 'not-rated': 0, green: 1, amber: 2, red: 3 }
 const RED_OVERDUE_DAYS = 90
 
-export interface MilestoneFact {
-  status: MilestoneStatus
-  due_on: string
-  completed_on: string | null
-}
-
-export interface MeasureFact {
-  variation: Variation
-  assurance: Assurance
-}
-
 export interface RagResult {
   rag: Rag
-  /** Why, in words: every reason that applied. */
-  reasons: string[]
+  reasons: Reason[]
 }
 
-export function completeBy(m: MilestoneFact, asAt: string): boolean {
-  return m.completed_on !== null && m.completed_on <= asAt
-}
-
-export function overdueAt(m: MilestoneFact, asAt: string): boolean {
-  return !completeBy(m, asAt) && m.due_on <= asAt
+/** A milestone as the delivery rule sees it, with the reference its reasons point at. */
+export interface MilestoneItem extends MilestoneFact {
+  ref: ItemRef
 }
 
 export function worst(rags: Rag[]): Rag {
   return rags.reduce<Rag>((a, b) => (ORDER[b] > ORDER[a] ? b : a), 'not-rated')
 }
 
-export function rateProgress(milestones: MilestoneFact[], measures: MeasureFact[], asAt: string): RagResult {
-  if (milestones.length === 0 && measures.length === 0)
-    return { rag: 'not-rated', reasons: ['No milestones or measures'] }
-  const red: string[] = []
-  const amber: string[] = []
+export function rateDelivery(milestones: MilestoneItem[], asAt: string): RagResult {
+  if (milestones.length === 0) return { rag: 'not-rated', reasons: [{ text: 'No milestones', items: [] }] }
+  const refs = (list: MilestoneItem[]) => list.map((m) => m.ref)
   const open = milestones.filter((m) => !completeBy(m, asAt))
   const overdue = milestones.filter((m) => overdueAt(m, asAt))
   const longOverdue = overdue.filter((m) => daysBetween(m.due_on, asAt) > RED_OVERDUE_DAYS)
+  const offTrack = open.filter((m) => m.status === 'off-track')
+  const atRisk = open.filter((m) => m.status === 'at-risk')
+  const red: Reason[] = []
+  const amber: Reason[] = []
   if (longOverdue.length)
     red.push(
-      `${longOverdue.length} ${plural(longOverdue.length, 'milestone')} overdue by more than ${RED_OVERDUE_DAYS} days`,
+      countedReason(refs(longOverdue), 'milestone', 'milestones', `overdue by more than ${RED_OVERDUE_DAYS} days`),
     )
-  else if (overdue.length) amber.push(`${overdue.length} ${plural(overdue.length, 'milestone')} overdue`)
-  const offTrack = open.filter((m) => m.status === 'off-track').length
-  if (offTrack) red.push(`${offTrack} ${plural(offTrack, 'milestone')} off track`)
-  const atRisk = open.filter((m) => m.status === 'at-risk').length
-  if (atRisk) amber.push(`${atRisk} ${plural(atRisk, 'milestone')} at risk`)
-  const concernAndFailing = measures.filter(
-    (m) => m.variation === 'special-cause-concern' && m.assurance === 'consistently-failing',
-  ).length
-  if (concernAndFailing)
-    red.push(
-      `${concernAndFailing} ${plural(concernAndFailing, 'measure')} worsening and consistently failing the target`,
-    )
-  const concern = measures.filter((m) => m.variation === 'special-cause-concern').length - concernAndFailing
-  if (concern > 0) amber.push(`${concern} ${plural(concern, 'measure')} showing special cause concern`)
-  const failing = measures.filter(
-    (m) => m.assurance === 'consistently-failing' && m.variation !== 'special-cause-concern',
-  ).length
-  if (failing) amber.push(`${failing} ${plural(failing, 'measure')} consistently failing the target`)
+  const shortOverdue = overdue.filter((m) => !longOverdue.includes(m))
+  if (shortOverdue.length) amber.push(countedReason(refs(shortOverdue), 'milestone', 'milestones', 'overdue'))
+  if (offTrack.length) red.push(countedReason(refs(offTrack), 'milestone', 'milestones', 'off track'))
+  if (atRisk.length) amber.push(countedReason(refs(atRisk), 'milestone', 'milestones', 'at risk'))
   if (red.length) return { rag: 'red', reasons: [...red, ...amber] }
   if (amber.length) return { rag: 'amber', reasons: amber }
-  return { rag: 'green', reasons: ['Milestones on time and no measure of concern'] }
+  return { rag: 'green', reasons: [{ text: 'Milestones on time', items: [] }] }
 }
 
 /**
- * A strand: the worst of its objectives' statuses and of its own linked measures. The reasons name the
- * objectives at that status, and the strand's own measures when they decide it.
+ * The overall status: the worse of delivery and impact, so Green only with milestones on time (or none)
+ * and current evidence of improvement. Its reasons are those of each part that is Amber or Red.
  */
-export function rateStrand(
-  objectives: Array<{ title: string; rag: Rag }>,
-  ownMeasures: MeasureFact[],
-  asAt: string,
-): RagResult {
-  const own = rateProgress([], ownMeasures, asAt)
-  const rag = worst([own.rag, ...objectives.map((o) => o.rag)])
-  const reasons = [
-    ...objectives.filter((o) => o.rag === rag && rag !== 'green').map((o) => `Objective "${o.title}" is ${o.rag}`),
-    ...(own.rag === rag && rag !== 'not-rated' && rag !== 'green' ? own.reasons : []),
-  ]
-  if (reasons.length) return { rag, reasons }
-  return { rag, reasons: [rag === 'green' ? 'All objectives green' : 'Nothing to judge by'] }
-}
-
-function plural(n: number, word: string) {
-  return n === 1 ? word : `${word}s`
+export function rateOverall(delivery: RagResult, impact: ImpactResult): RagResult {
+  const impactRag = IMPACT_RAG[impact.level]
+  const rag = worst([delivery.rag, impactRag])
+  if (rag === 'green') {
+    const text =
+      delivery.rag === 'green'
+        ? 'Milestones on time and current evidence of improvement'
+        : 'Current evidence of improvement; no milestones to judge delivery by'
+    return { rag, reasons: [{ text, items: [] }] }
+  }
+  const concern = (r: Rag) => r === 'red' || r === 'amber'
+  return {
+    rag,
+    reasons: [...(concern(delivery.rag) ? delivery.reasons : []), ...(concern(impactRag) ? impact.concerns : [])],
+  }
 }

@@ -22,6 +22,8 @@ import { planRoutes } from '../plan/plan-routes.js'
 import { strandRoutes } from '../plan/strand-routes.js'
 import { objectiveRoutes } from '../plan/objective-routes.js'
 import { milestoneRoutes } from '../plan/milestone-routes.js'
+import { impactRoutes } from '../impact/impact-routes.js'
+import { planLifecycleRoutes } from '../plan/plan-lifecycle-routes.js'
 import { versionRoutes } from '../versions/version-routes.js'
 import { auditRoutes } from '../audit/audit-routes.js'
 import { homeRoutes } from '../home/home-routes.js'
@@ -101,6 +103,8 @@ export function createApp(services: Services): express.Express {
   council.use(strandRoutes(db))
   council.use(objectiveRoutes(db))
   council.use(milestoneRoutes(db))
+  council.use(planLifecycleRoutes(db))
+  council.use(impactRoutes(db))
   council.use(versionRoutes(db))
   council.use(importRoutes(db)) // before measureRoutes: /measures/import is not a measure id
   council.use(measureRoutes(db))

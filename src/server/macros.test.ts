@@ -16,11 +16,14 @@ const MACROS: Record<string, string> = {
   assuranceTag: 'macros/spc.njk',
   change: 'macros/spc.njk',
   milestoneStatusTag: 'macros/status.njk',
+  impactTag: 'macros/status.njk',
   activeStatusTag: 'macros/status.njk',
   postButton: 'macros/status.njk',
   dateField: 'macros/forms.njk',
   ragTag: 'reports/views/rag.njk',
   milestoneList: 'reports/views/report-body.njk',
+  reasonList: 'reports/views/report-body.njk',
+  statusLine: 'reports/views/report-body.njk',
   reportSummary: 'reports/views/report-body.njk',
   strandSection: 'reports/views/report-body.njk',
   ogl: 'national/views/attribution.njk',
@@ -114,18 +117,29 @@ describe('SPC macros (macros/spc.njk)', () => {
 })
 
 describe('status macros (macros/status.njk)', () => {
-  it('milestoneStatusTag shows the status in words and colour, and Overdue when asked', () => {
+  it('milestoneStatusTag shows the status in words and colour, and one red Overdue tag with what was last reported', () => {
     assert.equal(
       render('milestoneStatusTag', { status: 'at-risk' }),
       '<strong class="govuk-tag govuk-tag--yellow">At risk</strong>',
     )
     assert.equal(
-      render('milestoneStatusTag', { status: 'off-track', overdue: true }),
-      '<strong class="govuk-tag govuk-tag--red">Off track</strong> <strong class="govuk-tag govuk-tag--red">Overdue</strong>',
+      render('milestoneStatusTag', { status: 'on-track', overdue: true }),
+      '<strong class="govuk-tag govuk-tag--red">Overdue</strong> <span class="govuk-body-s">last reported on track</span>',
     )
     assert.equal(
       render('milestoneStatusTag', { status: 'complete', classes: 'app-x', attributes: { 'data-qa': 'status' } }),
       '<strong class="govuk-tag govuk-tag--blue app-x" data-qa="status">Complete</strong>',
+    )
+  })
+
+  it('impactTag shows the impact level in words, with its own tag for no evidence yet', () => {
+    assert.equal(
+      render('impactTag', { level: 'none' }),
+      '<strong class="govuk-tag govuk-tag--grey" data-qa="impact">No evidence of impact yet</strong>',
+    )
+    assert.equal(
+      render('impactTag', { level: 'worsening' }),
+      '<strong class="govuk-tag govuk-tag--red" data-qa="impact">Worsening</strong>',
     )
   })
 
@@ -216,7 +230,13 @@ describe('report macros (src/reports/views)', () => {
   const rag = (value: string, override?: unknown) => ({
     rag: value,
     override,
-    derived: { rag: 'amber', reasons: ['2 milestones overdue', 'No update <b>'] },
+    derived: {
+      rag: 'amber',
+      reasons: [
+        { text: '2 milestones overdue', items: [{ anchor: 'milestone-5', label: 'Audit <b>' }] },
+        { text: 'No update <b>', items: [] },
+      ],
+    },
   })
 
   it('ragTag shows red, amber or green in words with its colour', () => {
@@ -262,6 +282,35 @@ describe('report macros (src/reports/views)', () => {
     )
     assertExcludes(html, '<script>')
     assert.equal(render('milestoneList', { milestones: [], caption: 'Due in the quarter' }), '')
+  })
+
+  it('reasonList gives each reason in words with links to the items behind it, escaped', () => {
+    const html = render('reasonList', { reasons: rag('amber').derived.reasons })
+    assertIncludes(
+      html,
+      '<ul class="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-1" data-qa="reasons">',
+      '<li>2 milestones overdue: <a class="govuk-link" href="#milestone-5">Audit &lt;b&gt;</a></li>',
+      '<li>No update &lt;b&gt;</li>',
+    )
+    assertExcludes(html, '<b>')
+  })
+
+  it('statusLine shows the overall status, and delivery and impact apart when rated', () => {
+    const status = {
+      ...rag('amber'),
+      delivery: { rag: 'green', reasons: [] },
+      impact: { level: 'none', reasons: [] },
+    }
+    const html = render('statusLine', { status })
+    assertIncludes(
+      html,
+      'Overall: <strong class="govuk-tag govuk-tag--orange" data-qa="rag">Amber: some concerns</strong>',
+      'Delivery: <strong class="govuk-tag govuk-tag--green" data-qa="delivery">Green: on track</strong>',
+      'Impact: <strong class="govuk-tag govuk-tag--grey" data-qa="impact">No evidence of impact yet</strong>',
+    )
+    const older = render('statusLine', { status: rag('red') })
+    assertIncludes(older, 'Overall: <strong class="govuk-tag govuk-tag--red" data-qa="rag">Red: off track</strong>')
+    assertExcludes(older, 'Delivery:', 'Impact:')
   })
 
   const content = {
@@ -320,7 +369,8 @@ describe('report macros (src/reports/views)', () => {
       'Status of each strand at 31 March 2024',
       `<a class="govuk-link" href="#strand-11">1. Front door ${ESCAPED_SCRIPT}</a>`,
       '<strong class="govuk-tag govuk-tag--red" data-qa="rag">Red: off track</strong>',
-      '2 milestones overdue; No update &lt;b&gt;',
+      '<li>2 milestones overdue: <a class="govuk-link" href="#milestone-5">Audit &lt;b&gt;</a></li>',
+      'Not rated apart',
       'No measure shows special cause variation at its latest value.',
       'No milestone was overdue at the quarter end.',
       '<li>Police: Data (strand 2), due 1 February 2024, not received</li>',
@@ -333,8 +383,11 @@ describe('report macros (src/reports/views)', () => {
     assertIncludes(
       html,
       `<h2 class="govuk-heading-l govuk-!-margin-top-8" id="strand-11">Strand 1: Front door ${ESCAPED_SCRIPT}</h2>`,
-      'Lead: not set. Status: <strong class="govuk-tag govuk-tag--red" data-qa="rag">Red: off track</strong>',
-      '<p class="govuk-body app-pre-wrap">Steady progress</p>',
+      '<p class="govuk-body govuk-!-margin-bottom-1">Lead: not set.</p>',
+      'Overall: <strong class="govuk-tag govuk-tag--red" data-qa="rag">Red: off track</strong>',
+      '<li>No update &lt;b&gt;</li>',
+      'No due date in this strand has moved.',
+      '<p class="govuk-body app-pre-wrap" data-qa="commentary">Steady progress</p>',
       '<h3 class="govuk-heading-m" id="objective-21">Timely assessments</h3>',
       '<strong class="govuk-tag govuk-tag--green" data-qa="rag">Green: on track</strong>',
       'Completed in the quarter</caption>',
@@ -476,7 +529,14 @@ describe('measure macros (src/measures/views)', () => {
       '<td class="govuk-table__cell govuk-table__cell--numeric">None</td>',
       '<td class="govuk-table__cell govuk-body-s">None</td>',
     )
-    assertExcludes(html, '<script>')
+    assertExcludes(html, '<script>', 'Not current')
+
+    const stale = { ...summary, currency: { current: false, note: `Latest figure is for March 2024 ${SCRIPT}` } }
+    assertIncludes(
+      render('measureTable', { rows: [stale], caption: 'Stale', council }),
+      '<span class="govuk-body-s">March 2024</span><br><strong class="govuk-tag govuk-tag--grey" data-qa="not-current-tag" ' +
+        `title="Latest figure is for March 2024 ${ESCAPED_SCRIPT}">Not current</strong>`,
+    )
   })
 })
 

@@ -10,6 +10,8 @@ import { BENCHMARK_LABELS } from '../measures/measure-types.js'
 import { ASSURANCE_LABELS, SIGNAL_LABELS, VARIATION_LABELS, signalText } from '../measures/spc.js'
 import { pointDecimals } from '../measures/measure-display.js'
 import { RAG_LABELS } from '../reports/status-rules.js'
+import { IMPACT_LABELS, IMPACT_TAG_CLASSES } from '../impact/impact-rules.js'
+import { EVIDENCE_DIRECTION_LABELS } from '../impact/evidence-kinds.js'
 import { UNIT_LABELS, changeShort, changeWords, formatValue, type Unit } from '../shared/units.js'
 import { POLARITY_LABELS } from '../shared/polarity.js'
 import { FREQUENCY_LABELS, type Frequency, periodLabel } from '../shared/calendar.js'
@@ -34,6 +36,9 @@ export function configureNunjucks(app?: express.Express): nunjucks.Environment {
   env.addFilter('date', (value: string | Date | null | undefined) => formatDate(value))
   env.addFilter('dateTime', (value: string | Date | null | undefined) => formatDateTime(value))
   env.addGlobal('ragLabels', RAG_LABELS)
+  env.addGlobal('impactLabels', IMPACT_LABELS)
+  env.addGlobal('impactTagClasses', IMPACT_TAG_CLASSES)
+  env.addGlobal('evidenceDirectionLabels', EVIDENCE_DIRECTION_LABELS)
   env.addGlobal('unitLabels', UNIT_LABELS)
   env.addGlobal('polarityLabels', POLARITY_LABELS)
   env.addGlobal('frequencyLabels', FREQUENCY_LABELS)

@@ -30,6 +30,7 @@ import {
 const P = paths.council
 const B = 'bradford'
 type Ids = Awaited<ReturnType<typeof demoIds>> & {
+  ownEvidence: number
   northfieldMeasure: number
   northfieldBatch: number
   bradfordBatch: number
@@ -109,6 +110,27 @@ const GET_ROUTES: RouteCase[] = [
     args: (i) => [i.ownMilestone],
     allowed: OWN_STRAND_EDITORS,
   },
+  { name: 'close the plan form', route: P.closePlan, allowed: EDITORS },
+  { name: 'start the next plan form', route: P.nextPlan, allowed: EDITORS },
+  {
+    name: 'evidence of an objective',
+    route: P.objectiveEvidence,
+    args: (i) => [i.ownObjective],
+    allowed: DRAFT_READERS,
+  },
+  { name: 'evidence attachment', route: P.evidenceAttachment, args: (i) => [i.ownEvidence], allowed: DRAFT_READERS },
+  {
+    name: 'withdraw own strand evidence form',
+    route: P.withdrawEvidence,
+    args: (i) => [i.ownEvidence],
+    allowed: OWN_STRAND_EDITORS,
+  },
+  {
+    name: 'withdraw other strand evidence form',
+    route: P.withdrawEvidence,
+    args: (i) => [i.bradfordEvidence],
+    allowed: EDITORS,
+  },
   { name: 'versions', route: P.versions, allowed: ALL },
   { name: 'version 1', route: P.version, args: () => [1], allowed: ALL },
   { name: 'compare', route: P.compareVersions, query: '?from=1&to=2', allowed: ALL },
@@ -180,6 +202,9 @@ const CROSS_COUNCIL: Array<RouteWithArgs & { name: string; council?: string }> =
   { name: 'Northfield strand via Bradford', route: P.strand, args: (i) => [i.northfieldStrand] },
   { name: 'Northfield objective via Bradford', route: P.objective, args: (i) => [i.northfieldObjective] },
   { name: 'Northfield milestone via Bradford', route: P.editMilestone, args: (i) => [i.northfieldMilestone] },
+  { name: 'Northfield evidence via Bradford', route: P.objectiveEvidence, args: (i) => [i.northfieldObjective] },
+  { name: 'Northfield attachment via Bradford', route: P.evidenceAttachment, args: (i) => [i.northfieldEvidence] },
+  { name: 'Northfield withdrawal via Bradford', route: P.withdrawEvidence, args: (i) => [i.northfieldEvidence] },
   { name: 'Northfield user via Bradford', route: P.editUser, args: (i) => [i.northfieldAdmin] },
   { name: 'Northfield measure via Bradford', route: P.measure, args: (i) => [i.northfieldMeasure] },
   { name: 'Northfield measure CSV via Bradford', route: P.measureCsv, args: (i) => [i.northfieldMeasure] },
@@ -300,6 +325,15 @@ const POST_ROUTES: Array<RouteCase & { body: Record<string, string> }> = [
     body: {},
     allowed: OWN_STRAND_EDITORS,
   },
+  {
+    name: 'withdraw own strand evidence',
+    route: P.withdrawEvidence,
+    args: (i) => [i.ownEvidence],
+    body: {},
+    allowed: OWN_STRAND_EDITORS,
+  },
+  { name: 'close the plan', route: P.closePlan, body: {}, allowed: EDITORS },
+  { name: 'start the next plan', route: P.nextPlan, body: {}, allowed: EDITORS },
   { name: 'publish', route: P.publishVersion, body: { notes: 'x'.repeat(3000) }, allowed: EDITORS },
   { name: 'create measure', route: P.newMeasure, body: {}, allowed: EDITORS },
   { name: 'start a report', route: P.reports, body: { quarter: '1999-01-01' }, allowed: EDITORS },
@@ -393,6 +427,8 @@ const POST_ROUTES: Array<RouteCase & { body: Record<string, string> }> = [
 
 const DELETE_MILESTONE_TEST =
   'POST delete milestone: 403 for those who may not edit it, then deleted by its strand lead'
+const EVIDENCE_UPLOAD_TEST =
+  'POST evidence with an attachment: past the role check (400 without a summary) for its strand’s editors, 403 for the rest'
 const UPLOAD_TEST = 'POST an upload: past the role check (400 without a file) for editors, 403 for the rest'
 const NATIONAL_DATA_TEST =
   'POST a national release, reload the shipped files or link the council: past the role check for admins, 403 for the rest'
@@ -401,6 +437,7 @@ const NATIONAL_DATA_TEST =
 const SEPARATELY_TESTED: Array<Covered & { test: string }> = [
   { method: 'POST', route: P.deleteMilestone, test: DELETE_MILESTONE_TEST },
   { method: 'POST', route: P.importData, test: UPLOAD_TEST },
+  { method: 'POST', route: P.objectiveEvidence, test: EVIDENCE_UPLOAD_TEST },
   { method: 'POST', route: P.nationalData, test: NATIONAL_DATA_TEST },
   { method: 'POST', route: P.reloadNationalData, test: NATIONAL_DATA_TEST },
   { method: 'POST', route: P.linkCouncil, test: NATIONAL_DATA_TEST },
@@ -495,8 +532,25 @@ for (const kind of testDatabaseKinds()) {
         .values({ code: '380', level: 'local authority', name: 'Bradford' })
         .onConflict((oc) => oc.column('code').doNothing())
         .execute()
+      // An evidence entry with an attachment in the strand the demo strand lead leads.
+      const demo = await demoIds(database.db)
+      const ownEvidence = await database.db
+        .insertInto('evidence_entry')
+        .values({
+          objective_id: demo.ownObjective,
+          observed_on: '2022-11-01',
+          kind: 'audit',
+          summary: 'Audit of 20 re-referrals',
+          direction: 'improving',
+          attachment_name: 'audit.pdf',
+          attachment_type: 'application/pdf',
+          attachment: Buffer.from('%PDF-1.4\n%%EOF\n'),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
       ids = {
-        ...(await demoIds(database.db)),
+        ...demo,
+        ownEvidence: ownEvidence.id,
         northfieldMeasure: northfieldMeasure.id,
         northfieldBatch: northfieldBatch.id,
         bradfordBatch: bradfordBatch.id,
@@ -616,6 +670,24 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(res.status, 403, role)
         assert.match(res.text, /This form has expired/)
       }
+    })
+
+    it(EVIDENCE_UPLOAD_TEST, async () => {
+      for (const [objective, allowed] of [
+        [ids.ownObjective, OWN_STRAND_EDITORS],
+        [ids.otherObjective, EDITORS],
+      ] as const) {
+        for (const role of ALL) {
+          const res = await agents
+            .get(role)!
+            .post(P.objectiveEvidence(B, objective))
+            .field('_csrf', tokens.get(role)!)
+            .field('summary', '')
+          assert.equal(res.status, allowed.includes(role) ? 400 : 403, `${role} on objective ${objective}`)
+        }
+      }
+      const none = await database.db.selectFrom('evidence_entry').select('id').where('summary', '=', '').execute()
+      assert.deepEqual(none, [], 'nothing was saved')
     })
 
     it(UPLOAD_TEST, async () => {

@@ -38,7 +38,24 @@ export async function demoIds(db: Db) {
     (await db.selectFrom('measure').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id
   const report = async (status: 'draft' | 'published') =>
     (await db.selectFrom('report').select('id').where('status', '=', status).orderBy('id').executeTakeFirstOrThrow()).id
+  /** The first evidence entry of a council, outside the strands the demo strand lead leads (1 and 2). */
+  const evidence = async (slug: string) =>
+    (
+      await db
+        .selectFrom('evidence_entry')
+        .innerJoin('objective', 'objective.id', 'evidence_entry.objective_id')
+        .innerJoin('strand', 'strand.id', 'objective.strand_id')
+        .innerJoin('plan', 'plan.id', 'strand.plan_id')
+        .innerJoin('organisation', 'organisation.id', 'plan.organisation_id')
+        .select('evidence_entry.id')
+        .where('organisation.slug', '=', slug)
+        .where('strand.code', 'not in', ['1', '2'])
+        .orderBy('evidence_entry.id')
+        .executeTakeFirstOrThrow()
+    ).id
   return {
+    bradfordEvidence: await evidence('bradford'),
+    northfieldEvidence: await evidence('northfield'),
     draftReport: await report('draft'),
     publishedReport: await report('published'),
     derivedMeasure: await measure('VS-VACANCY-RATE'),

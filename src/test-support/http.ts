@@ -59,3 +59,9 @@ export async function postForm(agent: Agent, pageUrl: string, action: string, fi
     .type('form')
     .send({ ...fields, _csrf: csrfFrom(page.text) })
 }
+
+/** A GOV.UK date input's three fields (`name-day`, `name-month`, `name-year`) for a yyyy-mm-dd date. */
+export function dateFields(name: string, iso: string): Record<string, string> {
+  const [year = '', month = '', day = ''] = iso.split('-')
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year }
+}

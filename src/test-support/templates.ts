@@ -45,6 +45,8 @@ export function templateKey(): string {
 
 function computeTemplateKey(): string {
   const hash = createHash('sha256')
+  // The fictional council's live plan is dated from the day the demo is loaded (src/demo/northfield-live.ts).
+  hash.update(new Date().toISOString().slice(0, 10))
   const files = [
     ...listFiles('src', (file) => file.endsWith('.ts') && !file.endsWith('.test.ts')),
     ...listFiles('national-data', () => true),

@@ -16,6 +16,8 @@ export interface MilestoneSnapshot {
 export interface ObjectiveSnapshot {
   id: number
   title: string
+  /** What will be different for children and families; absent from versions published before it was asked. */
+  intendedImpact?: string
   description: string
   status: 'active' | 'retired'
   milestones: MilestoneSnapshot[]
@@ -51,6 +53,7 @@ export function snapshotPlan(plan: { title: string; starts_on: string }, tree: P
       objectives: s.objectives.map((o) => ({
         id: o.id,
         title: o.title,
+        intendedImpact: o.intended_impact,
         description: o.description,
         status: o.status,
         milestones: o.milestones.map((m) => ({

@@ -66,6 +66,12 @@ export const paths = {
     deleteMilestone: councilRoute('/plan/milestones/:milestoneId/delete'),
     moveMilestone: councilRoute('/plan/milestones/:milestoneId/move'),
 
+    closePlan: councilRoute('/plan/close'),
+    nextPlan: councilRoute('/plan/next'),
+    objectiveEvidence: councilRoute('/plan/objectives/:objectiveId/evidence'),
+    evidenceAttachment: councilRoute('/evidence/:evidenceId/attachment'),
+    withdrawEvidence: councilRoute('/evidence/:evidenceId/withdraw'),
+
     versions: councilRoute('/plan/versions'),
     publishVersion: councilRoute('/plan/versions/publish'),
     compareVersions: councilRoute('/plan/versions/compare'),

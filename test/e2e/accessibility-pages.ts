@@ -70,6 +70,25 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
     heading: 'Are you sure you want to delete this milestone?',
   },
 
+  {
+    route: P.objectiveEvidence,
+    args: (i) => [B, i.otherObjective],
+    as: IMPROVEMENT,
+    heading: 'Evidence of impact',
+  },
+  {
+    route: P.withdrawEvidence,
+    args: (i) => [B, i.bradfordEvidence],
+    as: IMPROVEMENT,
+    heading: 'Withdraw this evidence entry',
+  },
+  { route: P.closePlan, args: () => [B], as: IMPROVEMENT, heading: 'Close the plan' },
+  { route: P.nextPlan, args: () => [B], as: IMPROVEMENT, heading: 'Start the next plan' },
+  { route: P.home, args: () => [N], as: 'admin@northfield.example', heading: 'Northfield Borough Council (fictional)' },
+  { route: P.plan, args: () => [N], as: 'admin@northfield.example', heading: 'Northfield Improvement Plan' },
+  { route: P.closePlan, args: () => [N], as: 'admin@northfield.example', heading: 'Close the plan' },
+  { route: P.nextPlan, args: () => [N], as: 'admin@northfield.example', heading: 'Start the next plan' },
+
   { route: P.versions, args: () => [B], as: BOARD, heading: 'Published versions of the plan' },
   { route: P.version, args: () => [B, 2], as: BOARD, heading: 'Version 2' },
   {
@@ -182,6 +201,7 @@ export const NOT_PAGES: Array<{ route: { readonly pattern: string }; reason: str
   { route: P.measureCsv, reason: 'a CSV download of one measure' },
   { route: P.vitalSignsCsv, reason: 'a CSV download of the Vital Signs' },
   { route: P.importTemplate, reason: 'a CSV or XLSX template to fill in and import' },
+  { route: P.evidenceAttachment, reason: 'an evidence entry’s attached file, sent as it was uploaded' },
   { route: P.reportExport, reason: 'a PDF, Word or Excel download of a report (test/e2e/exports.test.ts)' },
   { route: P.benchmarksCsv, reason: 'a CSV download of the national benchmarks' },
   { route: P.benchmarkIndicatorCsv, reason: 'a CSV download of one national indicator in one year' },

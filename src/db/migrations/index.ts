@@ -7,6 +7,7 @@ import * as m0004 from './0004_measures.js'
 import * as m0005 from './0005_reports.js'
 import * as m0006 from './0006_national.js'
 import * as m0007 from './0007_measure_definitions.js'
+import * as m0008 from './0008_plan_history_and_evidence.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_reports': m0005,
   '0006_national': m0006,
   '0007_measure_definitions': m0007,
+  '0008_plan_history_and_evidence': m0008,
 }

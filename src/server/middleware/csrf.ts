@@ -8,8 +8,15 @@ import { paths } from '../../web/paths.js'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** The council paths that accept multipart uploads; each route calls verifyUploadCsrf after parsing. */
-const UPLOAD_PATTERNS = [paths.council.importData.pattern, paths.council.nationalData.pattern]
-const UPLOAD_PATHS = UPLOAD_PATTERNS.map((p) => new RegExp(`^/councils/[^/]+${p.replace(/[.]/g, '\\.')}$`))
+const UPLOAD_PATTERNS = [
+  paths.council.importData.pattern,
+  paths.council.nationalData.pattern,
+  paths.council.objectiveEvidence.pattern,
+]
+/** Each pattern as a regular expression: a `:param` matches one path segment. */
+const UPLOAD_PATHS = UPLOAD_PATTERNS.map(
+  (p) => new RegExp(`^/councils/[^/]+${p.replace(/[.]/g, '\\.').replace(/:[A-Za-z]+/g, '[^/]+')}$`),
+)
 
 export function csrfProtection(req: Request, res: Response, next: NextFunction): void {
   req.session.csrfToken ??= newCsrfToken()
