@@ -21,6 +21,7 @@ describe('roles', () => {
     assert.deepEqual(holders('plan:edit-any'), ['admin', 'improvement-team'])
     assert.deepEqual(holders('plan:edit-own-strand'), ['strand-lead'])
     assert.deepEqual(holders('plan:publish'), ['admin', 'improvement-team'])
+    assert.deepEqual(holders('report:approve'), ['leader'])
     assert.deepEqual(holders('users:manage'), ['admin'])
     assert.deepEqual(holders('measures:edit'), ['admin', 'improvement-team'])
     assert.ok(isRole('viewer'))

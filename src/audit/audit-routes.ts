@@ -1,6 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
+import { AUDIT_ACTIONS } from '../db/database.js'
 import { context, requireCapability } from '../web/auth.js'
 import { paths } from '../web/paths.js'
 import { toFormErrors } from '../web/forms.js'
@@ -19,7 +20,7 @@ const filterSchema = z.object({
     .optional()
     .transform((v) => v || undefined),
   action: z
-    .enum(['create', 'update', 'delete', 'publish', 'sign-in', 'load'])
+    .enum(AUDIT_ACTIONS)
     .optional()
     .or(z.literal('').transform(() => undefined)),
   user: z.coerce

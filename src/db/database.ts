@@ -204,7 +204,18 @@ export interface PlanVersionTable {
   published_at: CreatedAt
 }
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'publish' | 'sign-in' | 'load'
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'submit',
+  'approve',
+  'return',
+  'publish',
+  'sign-in',
+  'load',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 export interface AuditLogTable {
   id: Generated<number>
@@ -324,7 +335,7 @@ export interface ReportTable {
   id: Generated<number>
   organisation_id: number
   quarter_start: IsoDate
-  status: Generated<'draft' | 'published'>
+  status: Generated<ReportStatus>
   summary: Generated<string>
   recommendations: Generated<string>
   decisions: Generated<string>
@@ -334,7 +345,36 @@ export interface ReportTable {
   updated_at: UpdatedAt
   published_by: number | null
   published_at: Date | null
+  /** The cover: the Board and meeting it goes to, who wrote it, who answers for it, why, how it is marked. */
+  board_name: Generated<string>
+  meeting_on: IsoDate | null
+  author_role: Generated<string>
+  accountable_role: Generated<string>
+  purpose: Generated<ReportPurpose>
+  marking: Generated<ReportMarking>
+  /** What became of the decisions asked for in the last report. */
+  decisions_follow_up: Generated<string>
+  /** Parts marked OFFICIAL-SENSITIVE: left out of the public edition. */
+  sensitive: ColumnType<string[], string | undefined, string>
+  /** 1, then one more for each correction. */
+  revision: Generated<number>
+  /** The published report this one corrects, and why. */
+  corrects_report_id: number | null
+  correction_reason: Generated<string>
+  submitted_by: number | null
+  submitted_at: Date | null
+  approved_by: number | null
+  approved_at: Date | null
+  /** Set when the public edition was published (readable without signing in). */
+  public_by: number | null
+  public_at: Date | null
 }
+
+/** draft -> submitted -> approved (by a leader) -> published; a correction's publication supersedes the old. */
+export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'published', 'superseded'] as const
+export type ReportStatus = (typeof REPORT_STATUSES)[number]
+export type ReportPurpose = 'decision' | 'assurance' | 'information'
+export type ReportMarking = 'OFFICIAL' | 'OFFICIAL-SENSITIVE'
 
 export interface ReportCommentaryTable {
   report_id: number

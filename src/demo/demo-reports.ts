@@ -9,6 +9,8 @@ export async function seedDemoReports(
   council: { organisationId: number; name: string },
   strandIds: Map<string, number>,
   userId: number,
+  /** The senior leader who approves reports (the demo Director). */
+  approverId: number,
 ): Promise<void> {
   await trx
     .insertInto('partner_request')
@@ -36,11 +38,26 @@ export async function seedDemoReports(
     ])
     .execute()
 
+  // The cover every Bradford report carries: the Board it goes to and the roles behind it.
+  const cover = {
+    board_name: 'Children’s Services Improvement Board',
+    author_role: 'Head of Improvement and Performance',
+    accountable_role: 'Strategic Director, Children’s Services',
+    purpose: 'assurance' as const,
+    marking: 'OFFICIAL' as const,
+  }
   const q2 = await trx
     .insertInto('report')
     .values({
       organisation_id: council.organisationId,
       quarter_start: '2022-07-01',
+      ...cover,
+      meeting_on: '2022-11-17',
+      submitted_by: userId,
+      submitted_at: new Date('2022-11-03T10:00:00Z'),
+      approved_by: approverId,
+      approved_at: new Date('2022-11-08T10:00:00Z'),
+      status: 'approved',
       summary: 'The new front door model is in place and the first data suggest fewer repeat referrals.',
       recommendations: 'Note the progress; ask partners for the missing front door data.',
       decisions: 'Agree the revised workforce targets.',
@@ -56,6 +73,9 @@ export async function seedDemoReports(
       snapshot: jsonb(content),
       published_by: userId,
       published_at: new Date('2022-11-10T10:00:00Z'),
+      // Its public edition, for scrutiny councillors and the public.
+      public_by: userId,
+      public_at: new Date('2022-11-18T10:00:00Z'),
     })
     .where('id', '=', q2.id)
     .execute()
@@ -65,6 +85,8 @@ export async function seedDemoReports(
     .values({
       organisation_id: council.organisationId,
       quarter_start: '2022-10-01',
+      ...cover,
+      meeting_on: '2023-02-16',
       summary: 'Contacts at the front door are now handled by conversation; re-referrals are falling.',
       created_by: userId,
     })

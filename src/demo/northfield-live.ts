@@ -1137,6 +1137,12 @@ export async function seedNorthfieldLive(
         organisation_id: people.organisationId,
         quarter_start: r.quarterStart,
         status: 'draft',
+        board_name: 'Northfield Children’s Services Improvement Board',
+        // The Board meets three weeks into the quarter after the one reported on.
+        meeting_on: addDays(nextPeriod(r.quarterStart, 'quarterly'), 20),
+        author_role: 'Improvement Programme Manager',
+        accountable_role: 'Director of Children’s Services',
+        purpose: 'assurance',
         summary: r.summary,
         recommendations: r.recommendations,
         decisions: r.decisions,

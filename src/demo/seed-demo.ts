@@ -200,7 +200,13 @@ export async function seedDemo(db: Db, today: string = new Date().toISOString().
       (strandCode, index) => objectiveIds.get(`${strandCode}/${index + 1}`),
       improvementId,
     )
-    await seedDemoReports(trx, { organisationId: orgIds.bradford, name: DEMO_COUNCIL.name }, strandIds, improvementId)
+    await seedDemoReports(
+      trx,
+      { organisationId: orgIds.bradford, name: DEMO_COUNCIL.name },
+      strandIds,
+      improvementId,
+      userIds.get('director@bradford.example')!,
+    )
     // The 2022 to 2024 plan's period ended on 31 March 2024, and it is closed: it chases nothing now.
     await trx
       .updateTable('plan')

@@ -1,13 +1,10 @@
 // What changed between the last published report and this one: statuses and the numbers that matter.
 import { RAG_LABELS } from './status-rules.js'
 import { IMPACT_LABELS } from '../impact/impact-rules.js'
-import type { ReportContent } from './report-snapshot.js'
+import type { ChangesSinceLast, ReportChange, ReportContent } from './report-snapshot.js'
+import { formatDate } from '../shared/dates.js'
 
-export interface ReportChange {
-  item: string
-  before: string
-  after: string
-}
+export type { ReportChange }
 
 export function compareReports(before: ReportContent, after: ReportContent): ReportChange[] {
   const changes: ReportChange[] = []
@@ -71,4 +68,41 @@ export function compareReports(before: ReportContent, after: ReportContent): Rep
     if (a[key] !== b[key]) changes.push({ item: key, before: String(a[key]), after: String(b[key]) })
   }
   return changes
+}
+
+/** Every slow-to-progress item of a report, each as one line that names it. */
+export function slowItems(c: ReportContent): string[] {
+  const slow = c.slowToProgress
+  return [
+    ...slow.overdueMilestones.map((m) => `Overdue milestone: ${m.title} (strand ${m.strand})`),
+    ...slow.objectivesWithoutUpdate.map((o) => `No update in the quarter: ${o.objective} (strand ${o.strand})`),
+    ...slow.measuresOfConcern.map((m) => `Measure of concern: ${m.name} (strand ${m.strand})`),
+    ...slow.contributionsToStrengthen.map((r) => `Contribution not received: ${r.partner}, ${r.description}`),
+  ]
+}
+
+/**
+ * What changed since the last published report, for the pack itself: statuses that moved, measures
+ * that changed (their latest figure or their variation), slow-to-progress items new and cleared, and the
+ * decisions the Board was asked for last time.
+ */
+export function changesSince(
+  previousId: number,
+  before: ReportContent,
+  publishedAt: Date,
+  after: ReportContent,
+): Extract<ChangesSinceLast, { kind: 'compared' }> {
+  const all = compareReports(before, after)
+  const isMeasure = (c: ReportChange) => /\(strand [^)]+\)$/.test(c.item)
+  const was = new Set(slowItems(before))
+  const now = new Set(slowItems(after))
+  return {
+    kind: 'compared',
+    previous: { id: previousId, label: before.quarter.label, publishedOn: formatDate(publishedAt) },
+    statuses: all.filter((c) => c.item.startsWith('Strand ')),
+    measures: all.filter(isMeasure),
+    slowNew: [...now].filter((i) => !was.has(i)),
+    slowCleared: [...was].filter((i) => !now.has(i)),
+    decisionsAsked: before.narrative.decisions,
+  }
 }

@@ -144,7 +144,7 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
       received_on: null,
     },
   ],
-  narrative: { summary: '', recommendations: '', decisions: '' },
+  narrative: { summary: '', recommendations: '', decisions: '', decisionsFollowUp: '' },
   commentary: new Map(),
   overrides: [],
   ...over,

@@ -3,7 +3,7 @@
 // object, so a published report never changes. Pure: the loaded data comes in, plain JSON goes out.
 import type { PlanTree } from '../plan/plan-repository.js'
 import type { MeasureSummary } from '../measures/measure-summary.js'
-import { ASSURANCE_LABELS, VARIATION_LABELS } from '../measures/spc.js'
+import { ASSURANCE_LABELS, VARIATION_LABELS, signalText } from '../measures/spc.js'
 import { measureChart } from '../measures/measure-chart.js'
 import { rateDelivery, rateOverall, type MilestoneItem, type RagResult } from './status-rules.js'
 import {
@@ -25,6 +25,7 @@ import {
   type MilestoneRow,
   type Rated,
   type ReportContent,
+  type ReportCover,
 } from './report-snapshot.js'
 import {
   completeBy,
@@ -63,11 +64,20 @@ export interface ReportInput {
     due_on: string
     received_on: string | null
   }>
-  narrative: { summary: string; recommendations: string; decisions: string }
+  narrative: { summary: string; recommendations: string; decisions: string; decisionsFollowUp: string }
+  /** The board paper's cover (null: not set up, as in a test of the content alone). */
+  cover?: ReportCover | null
+  /** Parts of the report marked OFFICIAL-SENSITIVE. */
+  sensitive?: string[]
+  /** The day the plan and figures are read as at (the quarter's end unless the quarter is still running). */
+  dataAsAt?: string
   commentary: Map<number, { commentary: string; impact: string }>
   overrides: Override[]
-  /** Official figures for measures linked to a national indicator, by measure id, already in words. */
-  national?: Map<number, { england: string; statisticalNeighbours: string }>
+  /** Official figures for measures linked to a national indicator, by measure id: in words, and as numbers. */
+  national?: Map<
+    number,
+    { england: string; statisticalNeighbours: string; englandValue: number | null; neighboursValue: number | null }
+  >
   /** The attribution the official figures need. */
   nationalAttribution?: string
   /** Milestones whose due date has moved, as recorded by the quarter's end. */
@@ -129,13 +139,23 @@ function measureRow(s: MeasureSummary, strandId: number, asAt: string, national?
   // A measure linked to a national indicator is benchmarked by the official figures; others by the
   // benchmarks entered for them.
   const official = national?.get(s.measure.id)
+  // The latest benchmark that does not postdate the council's own latest figure.
+  const latestBenchmark = (key: 'england' | 'statistical-neighbours') => {
+    const series = s.benchmarkSeries.find((b) => b.key === key)?.points ?? []
+    return [...series].reverse().find((p) => !s.latest || p.period <= s.latest.period)
+  }
   const bench = (key: 'england' | 'statistical-neighbours') => {
     if (official) return key === 'england' ? official.england : official.statisticalNeighbours
-    // The latest benchmark that does not postdate the council's own latest figure.
-    const series = s.benchmarkSeries.find((b) => b.key === key)?.points ?? []
-    const b = [...series].reverse().find((p) => !s.latest || p.period <= s.latest.period)
+    const b = latestBenchmark(key)
     return b ? `${fmt(b.value)} (${periodLabel(b.period, s.measure.frequency)})` : 'Not available'
   }
+  const benchValue = (key: 'england' | 'statistical-neighbours') =>
+    official
+      ? key === 'england'
+        ? official.englandValue
+        : official.neighboursValue
+      : (latestBenchmark(key)?.value ?? null)
+  const spcByPeriod = new Map(s.spc.points.map((p) => [p.period, p]))
   return {
     id: s.measure.id,
     anchor: measureAnchor(strandId, s.measure.id),
@@ -150,6 +170,8 @@ function measureRow(s: MeasureSummary, strandId: number, asAt: string, national?
     target: s.target ? fmt(s.target.value) : 'None',
     england: bench('england'),
     statisticalNeighbours: bench('statistical-neighbours'),
+    englandValue: benchValue('england'),
+    neighboursValue: benchValue('statistical-neighbours'),
     official: Boolean(official),
     comparability: s.measure.comparability,
     variation: VARIATION_LABELS[s.spc.variation],
@@ -158,7 +180,19 @@ function measureRow(s: MeasureSummary, strandId: number, asAt: string, national?
     assuranceKey: s.spc.assurance,
     unit: s.measure.unit,
     chart: measureChart(s, `report-chart-${strandId}-${s.measure.id}`),
-    data: s.points.map((p) => ({ period: p.period, label: p.label, value: p.value, target: s.target?.value ?? null })),
+    data: s.points.map((p) => {
+      const spc = spcByPeriod.get(p.period)
+      return {
+        period: p.period,
+        label: p.label,
+        value: p.value,
+        target: s.target?.value ?? null,
+        mean: spc?.mean ?? null,
+        lowerLimit: spc?.lowerLimit ?? null,
+        upperLimit: spc?.upperLimit ?? null,
+        signal: spc?.primary ? signalText(spc.primary, spc.directions[spc.primary]!) : '',
+      }
+    }),
   }
 }
 
@@ -375,7 +409,12 @@ export function buildReportContent(input: ReportInput): ReportContent {
     councilName: input.councilName,
     planTitle: input.planTitle,
     quarter: q,
+    dataAsAt: input.dataAsAt ?? asAt,
+    cover: input.cover ?? null,
     narrative: input.narrative,
+    sensitive: input.sensitive ?? [],
+    // Set by the report service, which reads the last published report; a content built alone has none.
+    changesSinceLast: { kind: 'first' },
     strands,
     significantChanges,
     slowToProgress: slow,

@@ -7,6 +7,7 @@ import { svgsToPng } from '../exports/svg-to-png.js'
 import { reportDocx } from './report-docx.js'
 import { reportXlsx } from './report-xlsx.js'
 import type { ReportContent } from './report-snapshot.js'
+import type { ReportStatus } from '../db/database.js'
 
 const REPORT_FORMATS = ['pdf', 'docx', 'xlsx'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
@@ -35,17 +36,40 @@ export function isReportFormat(value: unknown): value is ReportFormat {
   return typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value)
 }
 
+/** The report row's fields an export needs. */
+export interface ExportedReport {
+  status: ReportStatus
+  published_at: Date | null
+  revision: number
+}
+
+/** What a file says about where the report stands, in a line. */
+export function statusLine(report: ExportedReport, dataAsAt: string, now: Date): string {
+  const revision = report.revision > 1 ? ` Revision ${report.revision}.` : ''
+  switch (report.status) {
+    case 'published':
+      return `Published ${formatDateTime(report.published_at)}.${revision}`
+    case 'superseded':
+      return `Published ${formatDateTime(report.published_at)}; superseded by a correction.${revision}`
+    case 'approved':
+      return `Approved, not yet published. Data as at ${formatDate(dataAsAt)}, produced ${formatDateTime(now)}.`
+    case 'submitted':
+      return `Submitted for approval. Data as at ${formatDate(dataAsAt)}, produced ${formatDateTime(now)}.`
+    case 'draft':
+      return `Draft. Data as at ${formatDate(dataAsAt)}, produced ${formatDateTime(now)}.`
+  }
+}
+
 export async function exportReport(
   format: ReportFormat,
-  report: { status: 'draft' | 'published'; published_at: Date | null },
+  report: ExportedReport,
   content: ReportContent,
   options: ExportOptions,
 ): Promise<ExportedFile> {
-  const draft = report.status === 'draft'
-  const name = `${options.councilSlug}-${content.quarter.label.replace(/[^A-Za-z0-9]+/g, '-')}-progress-report${draft ? '-draft' : ''}`
-  const status = draft
-    ? `Draft as at ${formatDate(content.quarter.end)}, produced ${formatDateTime(options.now ?? new Date())}.`
-    : `Published ${formatDateTime(report.published_at)}.`
+  const frozen = report.status === 'published' || report.status === 'superseded'
+  const suffix = frozen ? (report.revision > 1 ? `-revision-${report.revision}` : '') : `-${report.status}`
+  const name = `${options.councilSlug}-${content.quarter.label.replace(/[^A-Za-z0-9]+/g, '-')}-progress-report${suffix}`
+  const status = statusLine(report, content.dataAsAt, options.now ?? new Date())
   return {
     body: await build(format, report, content, status, options),
     contentType: CONTENT_TYPES[format],
@@ -55,7 +79,7 @@ export async function exportReport(
 
 async function build(
   format: ReportFormat,
-  report: { status: 'draft' | 'published'; published_at: Date | null },
+  report: ExportedReport,
   content: ReportContent,
   status: string,
   options: ExportOptions,
@@ -73,9 +97,13 @@ async function build(
         report,
         content,
         print: true,
+        statusLine: status,
         inlineCss: await printCss(),
       })
-      return htmlToPdf(options.chromiumPath, html)
+      return htmlToPdf(options.chromiumPath, html, {
+        title: content.quarter.label + ' progress report',
+        marking: content.cover?.marking ?? 'OFFICIAL',
+      })
     }
   }
 }

@@ -1,6 +1,8 @@
 import { jsonb, type DbOrTx, type Tx } from '../db/connect.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
-import type { ReportContent } from './report-snapshot.js'
+import { readReportSnapshot, type ReportContent } from './report-snapshot.js'
+import type { ReportMarking, ReportPurpose, ReportStatus } from '../db/database.js'
+import { quarterOf } from '../shared/calendar.js'
 
 export async function listReports(db: DbOrTx, organisationId: number) {
   return db
@@ -12,6 +14,8 @@ export async function listReports(db: DbOrTx, organisationId: number) {
       'report.status',
       'report.published_at',
       'report.updated_at',
+      'report.revision',
+      'report.public_at',
       'app_user.display_name as published_by_name',
     ])
     .where('report.organisation_id', '=', organisationId)
@@ -31,45 +35,95 @@ export async function findReport(db: DbOrTx, organisationId: number, id: number)
 
 export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>
 
-/** The draft for a quarter, created if there is none. */
-export async function draftFor(trx: Tx, actor: Actor, quarterStart: string) {
-  const existing = await trx
+/** The report being prepared for a quarter (draft, submitted or approved), if any. */
+export async function openReportFor(db: DbOrTx, organisationId: number, quarterStart: string) {
+  return db
     .selectFrom('report')
     .selectAll()
-    .where('organisation_id', '=', actor.organisationId)
+    .where('organisation_id', '=', organisationId)
     .where('quarter_start', '=', quarterStart)
-    .where('status', '=', 'draft')
+    .where('status', 'in', ['draft', 'submitted', 'approved'])
     .executeTakeFirst()
+}
+
+/** The published report in force for a quarter, if any. */
+export async function publishedFor(db: DbOrTx, organisationId: number, quarterStart: string) {
+  return db
+    .selectFrom('report')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('quarter_start', '=', quarterStart)
+    .where('status', '=', 'published')
+    .executeTakeFirst()
+}
+
+/** Every revision of a quarter's report, newest first: what a reader of one revision can go to. */
+export async function reportRevisions(db: DbOrTx, organisationId: number, quarterStart: string) {
+  return db
+    .selectFrom('report')
+    .select(['id', 'status', 'revision', 'published_at', 'correction_reason'])
+    .where('organisation_id', '=', organisationId)
+    .where('quarter_start', '=', quarterStart)
+    .orderBy('revision', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
+}
+
+/** The report being prepared for a quarter, created as a draft if there is none. */
+export async function draftFor(trx: Tx, actor: Actor, quarterStart: string) {
+  const existing = await openReportFor(trx, actor.organisationId, quarterStart)
   if (existing) return existing
+  // Carry the cover from the council's latest report: the same Board, author and accountable officer.
+  const last = await trx
+    .selectFrom('report')
+    .select(['board_name', 'author_role', 'accountable_role', 'purpose', 'marking'])
+    .where('organisation_id', '=', actor.organisationId)
+    .orderBy('quarter_start', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
   const created = await trx
     .insertInto('report')
-    .values({ organisation_id: actor.organisationId, quarter_start: quarterStart, created_by: actor.userId })
+    .values({
+      organisation_id: actor.organisationId,
+      quarter_start: quarterStart,
+      created_by: actor.userId,
+      ...(last ?? {}),
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
   await recordAudit(trx, actor, {
     entityType: 'report',
     entityId: created.id,
     action: 'create',
-    summary: `Started the report for ${quarterStart}`,
+    summary: `Started the report for ${quarterOf(quarterStart).label}`,
   })
   return created
 }
 
-export async function lastPublished(db: DbOrTx, organisationId: number, before?: { quarterStart: string }) {
+/**
+ * The report in force for the latest quarter, or (with `before`) the latest published for a quarter before
+ * the given one: what "changes since the last report" compares with. Superseded revisions never count.
+ */
+export async function lastPublished(db: DbOrTx, organisationId: number, options?: { before: string }) {
   let q = db
     .selectFrom('report')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('status', '=', 'published')
-  if (before) q = q.where('quarter_start', '<=', before.quarterStart)
+  if (options) q = q.where('quarter_start', '<', options.before)
   return q.orderBy('quarter_start', 'desc').orderBy('published_at', 'desc').executeTakeFirst()
+}
+
+/** Published, or published and then superseded: its content is frozen and stored. */
+export function isFrozen(report: Pick<ReportRow, 'status'>): boolean {
+  return report.status === 'published' || report.status === 'superseded'
 }
 
 export async function saveNarrative(
   trx: Tx,
   actor: Actor,
   report: ReportRow,
-  narrative: { summary: string; recommendations: string; decisions: string },
+  narrative: { summary: string; recommendations: string; decisions: string; decisions_follow_up: string },
 ) {
   await trx
     .updateTable('report')
@@ -82,9 +136,187 @@ export async function saveNarrative(
     entityId: report.id,
     action: 'update',
     summary: 'Edited the report summary, recommendations and decisions',
-    before: { summary: report.summary, recommendations: report.recommendations, decisions: report.decisions },
+    before: {
+      summary: report.summary,
+      recommendations: report.recommendations,
+      decisions: report.decisions,
+      decisions_follow_up: report.decisions_follow_up,
+    },
     after: narrative,
   })
+}
+
+export interface CoverInput {
+  board_name: string
+  meeting_on: string | null
+  author_role: string
+  accountable_role: string
+  purpose: ReportPurpose
+  marking: ReportMarking
+  sensitive: string[]
+}
+
+/** The cover and the parts marked sensitive, while the report is a draft. */
+export async function saveCover(trx: Tx, actor: Actor, report: ReportRow, cover: CoverInput) {
+  await trx
+    .updateTable('report')
+    .set({ ...cover, sensitive: JSON.stringify(cover.sensitive), updated_at: new Date() })
+    .where('id', '=', report.id)
+    .where('status', '=', 'draft')
+    .execute()
+  await recordAudit(trx, actor, {
+    entityType: 'report',
+    entityId: report.id,
+    action: 'update',
+    summary: 'Edited the report cover and sensitive parts',
+    before: {
+      board_name: report.board_name,
+      meeting_on: report.meeting_on,
+      author_role: report.author_role,
+      accountable_role: report.accountable_role,
+      purpose: report.purpose,
+      marking: report.marking,
+      sensitive: report.sensitive,
+    },
+    after: cover,
+  })
+}
+
+/** Each step of the way to publication: from which status, to which, and what the audit trail says. */
+const STEPS = {
+  submit: { from: 'draft', to: 'submitted', action: 'submit', words: 'Submitted for approval' },
+  approve: { from: 'submitted', to: 'approved', action: 'approve', words: 'Approved' },
+  return: { from: ['submitted', 'approved'], to: 'draft', action: 'return', words: 'Returned to draft' },
+} as const
+
+/**
+ * Moves a report one step (submit, approve, or return to draft with a reason). False when the report
+ * was no longer where the step starts (someone else moved it first): nothing changes then.
+ */
+export async function stepReport(
+  trx: Tx,
+  actor: Actor,
+  report: ReportRow,
+  step: keyof typeof STEPS,
+  reason = '',
+): Promise<boolean> {
+  const s = STEPS[step]
+  const from: readonly ReportStatus[] = typeof s.from === 'string' ? [s.from] : s.from
+  const now = new Date()
+  const stamps =
+    step === 'submit'
+      ? { submitted_by: actor.userId, submitted_at: now }
+      : step === 'approve'
+        ? { approved_by: actor.userId, approved_at: now }
+        : { submitted_by: null, submitted_at: null, approved_by: null, approved_at: null }
+  const moved = await trx
+    .updateTable('report')
+    .set({ status: s.to, ...stamps, updated_at: now })
+    .where('id', '=', report.id)
+    .where('status', 'in', from)
+    .returning('id')
+    .executeTakeFirst()
+  if (!moved) return false
+  await recordAudit(trx, actor, {
+    entityType: 'report',
+    entityId: report.id,
+    action: s.action,
+    summary: `${s.words}: the ${quarterOf(report.quarter_start).label} progress report${reason ? `: ${reason}` : ''}`,
+    before: { status: report.status },
+    after: { status: s.to, ...(reason ? { reason } : {}) },
+  })
+  return true
+}
+
+/**
+ * A correction of a published report: a new draft carrying the published text, cover, commentary and
+ * statuses set by hand, one revision on, with the reason. Publishing it supersedes the old one.
+ */
+export async function startCorrection(trx: Tx, actor: Actor, published: ReportRow, reason: string) {
+  const open = await trx
+    .selectFrom('report')
+    .selectAll()
+    .where('organisation_id', '=', published.organisation_id)
+    .where('quarter_start', '=', published.quarter_start)
+    .where('status', 'in', ['draft', 'submitted', 'approved'])
+    .executeTakeFirst()
+  if (open) return open
+  const content = readReportSnapshot(published.snapshot)
+  const created = await trx
+    .insertInto('report')
+    .values({
+      organisation_id: published.organisation_id,
+      quarter_start: published.quarter_start,
+      created_by: actor.userId,
+      // The text as published (an older report stored it only in its snapshot).
+      summary: content.narrative.summary,
+      recommendations: content.narrative.recommendations,
+      decisions: content.narrative.decisions,
+      decisions_follow_up: content.narrative.decisionsFollowUp,
+      board_name: published.board_name,
+      meeting_on: published.meeting_on,
+      author_role: published.author_role,
+      accountable_role: published.accountable_role,
+      purpose: published.purpose,
+      marking: published.marking,
+      sensitive: JSON.stringify(published.sensitive),
+      revision: published.revision + 1,
+      corrects_report_id: published.id,
+      correction_reason: reason,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  // The strand leads' commentary as published (rows of strands since deleted went with them).
+  const notes = await trx.selectFrom('report_commentary').selectAll().where('report_id', '=', published.id).execute()
+  if (notes.length)
+    await trx
+      .insertInto('report_commentary')
+      .values(notes.map(({ report_id: _old, updated_at: _at, ...n }) => ({ ...n, report_id: created.id })))
+      .execute()
+  const overrides = await trx.selectFrom('report_override').selectAll().where('report_id', '=', published.id).execute()
+  if (overrides.length)
+    await trx
+      .insertInto('report_override')
+      .values(overrides.map(({ report_id: _old, ...o }) => ({ ...o, report_id: created.id })))
+      .execute()
+  await recordAudit(trx, actor, {
+    entityType: 'report',
+    entityId: created.id,
+    action: 'create',
+    summary: `Started revision ${created.revision} of the ${content.quarter.label} progress report: ${reason}`,
+    after: { corrects_report_id: published.id, reason },
+  })
+  return created
+}
+
+/** Publishes or withdraws the public edition of a published report. */
+export async function setPublicEdition(trx: Tx, actor: Actor, report: ReportRow, published: boolean) {
+  const now = new Date()
+  await trx
+    .updateTable('report')
+    .set(published ? { public_by: actor.userId, public_at: now } : { public_by: null, public_at: null })
+    .where('id', '=', report.id)
+    .execute()
+  await recordAudit(trx, actor, {
+    entityType: 'report',
+    entityId: report.id,
+    action: published ? 'publish' : 'update',
+    summary: `${published ? 'Published' : 'Withdrew'} the public edition of the ${quarterOf(report.quarter_start).label} progress report`,
+    before: { public_at: report.public_at },
+    after: { public_at: published ? now : null },
+  })
+}
+
+/** Public editions of a council's reports in force (never a superseded revision), newest first. */
+export async function listPublicReports(db: DbOrTx, organisationId: number) {
+  return db
+    .selectFrom('report')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'published')
+    .where('public_at', 'is not', null)
+    .orderBy('quarter_start', 'desc')
+    .execute()
 }
 
 export async function listCommentary(db: DbOrTx, reportId: number) {
@@ -188,9 +420,28 @@ export async function setOverride(
   })
 }
 
-/** Freezes a draft: its content as it is now is stored, and it can never change again. */
+/**
+ * Freezes an approved report: its content as it is now is stored, and it can never change again. A
+ * correction's publication marks the revision it corrects as superseded.
+ */
 export async function publishReport(trx: Tx, actor: Actor, report: ReportRow, content: ReportContent) {
-  const published = await trx
+  // Still approved? (Someone may have returned it meanwhile.) Locked until the transaction ends.
+  const current = await trx
+    .selectFrom('report')
+    .select('status')
+    .where('id', '=', report.id)
+    .forUpdate()
+    .executeTakeFirst()
+  if (current?.status !== 'approved') return false
+  // The revision this corrects steps aside first: one report in force per quarter.
+  if (report.corrects_report_id)
+    await trx
+      .updateTable('report')
+      .set({ status: 'superseded', public_at: null, public_by: null })
+      .where('id', '=', report.corrects_report_id)
+      .where('status', '=', 'published')
+      .execute()
+  await trx
     .updateTable('report')
     .set({
       status: 'published',
@@ -200,15 +451,40 @@ export async function publishReport(trx: Tx, actor: Actor, report: ReportRow, co
       updated_at: new Date(),
     })
     .where('id', '=', report.id)
-    .where('status', '=', 'draft')
-    .returning('id')
-    .executeTakeFirst()
-  if (!published) return false
+    .execute()
   await recordAudit(trx, actor, {
     entityType: 'report',
     entityId: report.id,
     action: 'publish',
-    summary: `Published the ${content.quarter.label} progress report`,
+    summary: `Published the ${content.quarter.label} progress report${
+      report.revision > 1
+        ? `, revision ${report.revision}, superseding the one before: ${report.correction_reason}`
+        : ''
+    }`,
   })
   return true
+}
+
+/** A council by its slug, for its public pages (which need no sign-in). */
+export async function findCouncilBySlug(db: DbOrTx, slug: string) {
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'slug', 'name'])
+    .where('slug', '=', slug)
+    .where('kind', '=', 'council')
+    .executeTakeFirst()
+}
+
+/** What a report's cover names beyond its own row: who approved it, and the revision it corrects. */
+export async function coverFacts(
+  db: DbOrTx,
+  report: Pick<ReportRow, 'approved_by' | 'corrects_report_id'>,
+): Promise<{ approvedBy: string | null; correctedRevision: number | null }> {
+  const approver = report.approved_by
+    ? await db.selectFrom('app_user').select('display_name').where('id', '=', report.approved_by).executeTakeFirst()
+    : undefined
+  const corrected = report.corrects_report_id
+    ? await db.selectFrom('report').select('revision').where('id', '=', report.corrects_report_id).executeTakeFirst()
+    : undefined
+  return { approvedBy: approver?.display_name ?? null, correctedRevision: corrected?.revision ?? null }
 }

@@ -17,6 +17,7 @@ for (const kind of testDatabaseKinds()) {
     let team: Agent
     let lead: Agent
     let viewer: Agent
+    let director: Agent
     let draftId: number
     let publishedId: number
 
@@ -26,6 +27,7 @@ for (const kind of testDatabaseKinds()) {
       team = await signedIn(app, 'improvement@bradford.example')
       lead = await signedIn(app, 'strand-lead@bradford.example')
       viewer = await signedIn(app, 'councillor@bradford.example')
+      director = await signedIn(app, 'director@bradford.example')
       const reports = await database.db
         .selectFrom('report')
         .innerJoin('organisation', 'organisation.id', 'report.organisation_id')
@@ -192,7 +194,9 @@ for (const kind of testDatabaseKinds()) {
     })
 
     it('publishes, after which the report stays exactly as it was when the data change', async () => {
-      const res = await postForm(team, P.report(B, draftId), P.publishReport(B, draftId), {})
+      assert.equal((await postForm(team, P.report(B, draftId), P.submitReport(B, draftId), {})).status, 302)
+      assert.equal((await postForm(director, P.report(B, draftId), P.approveReport(B, draftId), {})).status, 302)
+      const res = await postForm(team, P.publishReport(B, draftId), P.publishReport(B, draftId), {})
       assert.equal(res.status, 302)
       await team.get(P.report(B, draftId)) // clears the one-off banner
       const frozen = strip((await team.get(P.report(B, draftId))).text)

@@ -5,14 +5,22 @@ import { findPlanInForce } from '../plan/plan-lifecycle-repository.js'
 import { loadRecordedPlan } from '../plan/plan-history-repository.js'
 import { listPlanEvidence } from '../impact/evidence-repository.js'
 import { loadCouncilMeasures } from '../measures/measure-service.js'
-import { buildReportContent } from './report-content.js'
-import { listCommentary, listOverrides, type ReportRow } from './report-repository.js'
+import { buildReportContent, type ReportInput } from './report-content.js'
+import { changesSince } from './report-compare.js'
+import {
+  coverFacts,
+  isFrozen,
+  lastPublished,
+  listCommentary,
+  listOverrides,
+  type ReportRow,
+} from './report-repository.js'
 import { listPartnerRequests } from './partner-request-repository.js'
 import { readReportSnapshot } from './report-snapshot.js'
 import { periodEnd, quarterOf } from '../shared/calendar.js'
 import { nationalComparisons } from '../national/measure-benchmarks.js'
 import { OGL_ATTRIBUTION, averageText, figureText, latestYearBy, yearLabel } from '../national/present.js'
-import type { ReportContent } from './report-snapshot.js'
+import type { ReportContent, ReportCover } from './report-snapshot.js'
 
 export async function draftContent(
   db: DbOrTx,
@@ -40,7 +48,7 @@ export async function draftContent(
     council.organisationId,
     summaries.map((m) => m.measure.national_indicator),
   )
-  const national = new Map<number, { england: string; statisticalNeighbours: string }>()
+  const national: NonNullable<ReportInput['national']> = new Map()
   for (const s of summaries) {
     const c = s.measure.national_indicator ? comparisons.get(s.measure.national_indicator) : undefined
     if (!c) continue
@@ -52,9 +60,11 @@ export async function draftContent(
     national.set(s.measure.id, {
       england: `${figureText(c.england.get(year), c.indicator)} (${when})`,
       statisticalNeighbours: `${averageText(c.neighbourAverage.get(year), c.indicator)} (${when})`,
+      englandValue: c.england.get(year)?.value ?? null,
+      neighboursValue: c.neighbourAverage.get(year)?.value ?? null,
     })
   }
-  return buildReportContent({
+  const content = buildReportContent({
     national,
     nationalAttribution: OGL_ATTRIBUTION,
     councilName: council.name,
@@ -69,10 +79,43 @@ export async function draftContent(
     strandLinks: measures.strandLinks,
     objectiveLinks: measures.objectiveLinks,
     partnerRequests,
-    narrative: { summary: report.summary, recommendations: report.recommendations, decisions: report.decisions },
+    narrative: {
+      summary: report.summary,
+      recommendations: report.recommendations,
+      decisions: report.decisions,
+      decisionsFollowUp: report.decisions_follow_up,
+    },
+    cover: await reportCover(db, report),
+    sensitive: report.sensitive,
+    dataAsAt: recordedAt.toISOString().slice(0, 10),
     commentary: new Map(commentary.map((c) => [c.strand_id, c])),
     overrides,
   })
+  // Changes since the latest report published for an earlier quarter, inside the pack itself.
+  const previous = await lastPublished(db, council.organisationId, { before: report.quarter_start })
+  return {
+    ...content,
+    changesSinceLast: previous
+      ? changesSince(previous.id, readReportSnapshot(previous.snapshot), previous.published_at!, content)
+      : { kind: 'first' },
+  }
+}
+
+/** The board paper's cover from the report row: names of who approved it, and the revision it corrects. */
+async function reportCover(db: DbOrTx, report: ReportRow): Promise<ReportCover> {
+  const { approvedBy, correctedRevision } = await coverFacts(db, report)
+  return {
+    boardName: report.board_name,
+    meetingOn: report.meeting_on,
+    authorRole: report.author_role,
+    accountableRole: report.accountable_role,
+    purpose: report.purpose,
+    marking: report.marking,
+    revision: report.revision,
+    corrects: correctedRevision ? { revision: correctedRevision, reason: report.correction_reason } : null,
+    approvedBy,
+    approvedOn: report.approved_at ? report.approved_at.toISOString().slice(0, 10) : null,
+  }
 }
 
 /** A published report's frozen content (checked, and upgraded if stored by an older version), or a draft's live content. */
@@ -81,5 +124,5 @@ export async function reportContent(
   council: { organisationId: number; name: string },
   report: ReportRow,
 ): Promise<ReportContent> {
-  return report.status === 'published' ? readReportSnapshot(report.snapshot) : draftContent(db, council, report)
+  return isFrozen(report) ? readReportSnapshot(report.snapshot) : draftContent(db, council, report)
 }

@@ -56,7 +56,7 @@ describe('reading a stored report snapshot', () => {
       assuranceKey: 'consistently-failing',
       unit: 'count',
       chart: '<svg></svg>',
-      data: [],
+      data: [{ period: '2021-11-01', label: 'Nov 2021', value: 19.4, target: 18 }],
     }
     const v1 = { ...unversioned, schemaVersion: 1, strands: [{ ...unversioned.strands[0], measures: [measure] }] }
     const content = readReportSnapshot(v1)
@@ -68,7 +68,19 @@ describe('reading a stored report snapshot', () => {
       current: null,
       currencyNote: '',
       direction: null,
+      englandValue: null,
+      neighboursValue: null,
+      data: [{ ...measure.data[0], mean: null, lowerLimit: null, upperLimit: null, signal: '' }],
     })
+  })
+
+  it('upgrades a version 3 snapshot to a board paper without a cover, and says changes were not recorded', () => {
+    const content = readReportSnapshot({ ...unversioned, schemaVersion: 2 })
+    assert.equal(content.cover, null)
+    assert.deepEqual(content.changesSinceLast, { kind: 'not-recorded' })
+    assert.equal(content.dataAsAt, content.quarter.end)
+    assert.equal(content.narrative.decisionsFollowUp, '')
+    assert.deepEqual(content.sensitive, [])
   })
 
   it('upgrades a version 2 snapshot without guessing what it never checked', () => {

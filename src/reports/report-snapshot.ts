@@ -4,7 +4,7 @@
 import { z } from 'zod'
 
 /** Bump when ReportContent changes shape, and add the step from the previous version to `upgrades`. */
-export const REPORT_SCHEMA_VERSION = 3
+export const REPORT_SCHEMA_VERSION = 4
 
 const rag = z.enum(['red', 'amber', 'green', 'not-rated'])
 const itemRef = z.object({ anchor: z.string(), label: z.string() })
@@ -74,18 +74,87 @@ const measureRow = z.object({
   official: z.boolean().optional(),
   /** How the measure differs from the figures it is set against; empty when they are alike. */
   comparability: z.string(),
-  /** Every value shown, for the data annex. */
+  /** England's and the neighbours' figures as numbers, for the data annex; null where there is none. */
+  englandValue: z.number().nullable(),
+  neighboursValue: z.number().nullable(),
+  /** Every value shown, for the data annex, with its SPC figures (null before SPC, or in older reports). */
   data: z.array(
-    z.object({ period: z.string(), label: z.string(), value: z.number().nullable(), target: z.number().nullable() }),
+    z.object({
+      period: z.string(),
+      label: z.string(),
+      value: z.number().nullable(),
+      target: z.number().nullable(),
+      mean: z.number().nullable(),
+      lowerLimit: z.number().nullable(),
+      upperLimit: z.number().nullable(),
+      /** The SPC rule that labels the point, in words; empty for common cause. */
+      signal: z.string(),
+    }),
   ),
 })
+
+export const PURPOSES = ['decision', 'assurance', 'information'] as const
+export const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const
+/** The parts of a report that can be marked sensitive, and so left out of its public edition. */
+export const SENSITIVE_PARTS = ['summary', 'recommendations', 'decisions', 'decisionsFollowUp'] as const
+
+const change = z.object({ item: z.string(), before: z.string(), after: z.string() })
+
+/** A board paper's cover: where it goes, who wrote it, who answers for it, why, and how it is marked. */
+const cover = z.object({
+  boardName: z.string(),
+  meetingOn: z.string().nullable(),
+  authorRole: z.string(),
+  accountableRole: z.string(),
+  purpose: z.enum(PURPOSES),
+  marking: z.enum(MARKINGS),
+  /** 1 for the first publication; each correction adds one. */
+  revision: z.number(),
+  /** When this revision corrects an earlier one: which, and why. */
+  corrects: z.object({ revision: z.number(), reason: z.string() }).nullable(),
+  /** Who approved it (their name) and on which day; null until approved. */
+  approvedBy: z.string().nullable(),
+  approvedOn: z.string().nullable(),
+})
+
+/**
+ * What changed since the latest report published for an earlier quarter. `first`: there was none;
+ * `not-recorded`: a report published before packs carried this.
+ */
+const changesSinceLast = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('first') }),
+  z.object({ kind: z.literal('not-recorded') }),
+  z.object({
+    kind: z.literal('compared'),
+    previous: z.object({ id: z.number(), label: z.string(), publishedOn: z.string() }),
+    statuses: z.array(change),
+    measures: z.array(change),
+    slowNew: z.array(z.string()),
+    slowCleared: z.array(z.string()),
+    /** What the Board was asked to decide last time, in that report's words. */
+    decisionsAsked: z.string(),
+  }),
+])
 
 export const reportContentSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   councilName: z.string(),
   planTitle: z.string(),
   quarter: z.object({ start: z.string(), end: z.string(), label: z.string() }),
-  narrative: z.object({ summary: z.string(), recommendations: z.string(), decisions: z.string() }),
+  /** The day the figures and the plan were read as at: the quarter's end, or the day drafted if earlier. */
+  dataAsAt: z.string(),
+  /** Null in reports published before board-paper covers. */
+  cover: cover.nullable(),
+  narrative: z.object({
+    summary: z.string(),
+    recommendations: z.string(),
+    decisions: z.string(),
+    /** What became of the decisions asked for in the last report. */
+    decisionsFollowUp: z.string(),
+  }),
+  /** Parts marked OFFICIAL-SENSITIVE (SENSITIVE_PARTS, or `strand-<id>` for a strand's commentary). */
+  sensitive: z.array(z.string()),
+  changesSinceLast,
   strands: z.array(
     z.object({
       id: z.number(),
@@ -163,6 +232,9 @@ export type MilestoneRow = z.infer<typeof milestoneRow>
 export type EvidenceRow = z.infer<typeof evidenceRow>
 export type ReportStrand = ReportContent['strands'][number]
 export type ReportObjective = ReportStrand['objectives'][number]
+export type ReportCover = z.infer<typeof cover>
+export type ChangesSinceLast = z.infer<typeof changesSinceLast>
+export type ReportChange = z.infer<typeof change>
 
 /** A stored snapshot that no upgrade can make valid: the report page says so rather than guess. */
 export class SnapshotError extends Error {}
@@ -173,6 +245,33 @@ export class SnapshotError extends Error {}
  */
 const upgrades: Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>> = {
   0: (snapshot) => ({ ...snapshot, schemaVersion: 1 }),
+  // Version 4 is a board paper: a cover, changes since the last report, a data-as-at day, sensitive parts,
+  // and numbers for the data annex. An older report had none of these; its data stand as they were.
+  3: (snapshot) => {
+    const quarter = snapshot.quarter as Record<string, unknown> | undefined
+    const narrative = snapshot.narrative as Record<string, unknown> | undefined
+    return {
+      ...snapshot,
+      schemaVersion: 4,
+      dataAsAt: quarter?.end,
+      cover: null,
+      narrative: { decisionsFollowUp: '', ...narrative },
+      sensitive: [],
+      changesSinceLast: { kind: 'not-recorded' },
+      strands: mapMeasures(snapshot.strands, (m) => ({
+        englandValue: null,
+        neighboursValue: null,
+        ...m,
+        data: Array.isArray(m.data)
+          ? m.data.map((p: unknown) =>
+              p !== null && typeof p === 'object'
+                ? { mean: null, lowerLimit: null, upperLimit: null, signal: '', ...p }
+                : p,
+            )
+          : m.data,
+      })),
+    }
+  },
   // Version 2 says how each measure differs from its benchmarks; earlier reports said nothing about it.
   // Version 3 rates delivery and impact apart, with reasons that name their items; counts re-planning
   // (milestones gain their id and how often their due date moved); flags figures that were not current.

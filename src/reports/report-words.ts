@@ -2,7 +2,7 @@
 // page and the print view render the same fields with links to the items.
 import { RAG_LABELS } from './status-rules.js'
 import { IMPACT_LABELS } from '../impact/impact-rules.js'
-import type { Rated } from './report-snapshot.js'
+import type { MilestoneRow, Rated, ReportCover, ReportObjective } from './report-snapshot.js'
 
 type Reasons = Rated['derived']['reasons']
 
@@ -26,4 +26,40 @@ export function partsText(status: Rated): string {
   ].filter(Boolean)
   const text = parts.join('; ')
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/**
+ * An objective's milestones as the report lists them, each milestone once: those behind the delivery
+ * rating first (they carry the anchors reasons link to), then overdue, due in the quarter and completed,
+ * each list without what an earlier one showed. Empty lists are left out.
+ */
+export function objectiveMilestoneLists(
+  o: Pick<ReportObjective, 'attention' | 'overdue' | 'dueInQuarter' | 'completed'>,
+): Array<{ key: string; caption: string; milestones: MilestoneRow[]; anchors: boolean }> {
+  const shown = new Set<number>()
+  const lists = [
+    {
+      key: 'attention',
+      caption: 'Behind the delivery rating: open milestones overdue, off track or at risk',
+      list: o.attention,
+    },
+    { key: 'overdue', caption: 'Overdue at the quarter end', list: o.overdue },
+    { key: 'due', caption: 'Due in the quarter', list: o.dueInQuarter },
+    { key: 'completed', caption: 'Completed in the quarter', list: o.completed },
+  ]
+  return lists
+    .map(({ key, caption, list }) => {
+      // A milestone from a report published before milestones had ids (id 0) is never taken for another.
+      const milestones = list.filter((m) => m.id === 0 || !shown.has(m.id))
+      for (const m of milestones) shown.add(m.id)
+      return { key, caption, milestones, anchors: key === 'attention' }
+    })
+    .filter((l) => l.milestones.length > 0)
+}
+
+/** What a board paper is for, as its cover says it. */
+export const PURPOSE_LABELS: Record<ReportCover['purpose'], string> = {
+  decision: 'For decision',
+  assurance: 'For assurance',
+  information: 'For information',
 }

@@ -24,6 +24,7 @@ import { objectiveRoutes } from '../plan/objective-routes.js'
 import { milestoneRoutes } from '../plan/milestone-routes.js'
 import { impactRoutes } from '../impact/impact-routes.js'
 import { planLifecycleRoutes } from '../plan/plan-lifecycle-routes.js'
+import { publicReportRoutes } from '../reports/public-report-routes.js'
 import { versionRoutes } from '../versions/version-routes.js'
 import { auditRoutes } from '../audit/audit-routes.js'
 import { homeRoutes } from '../home/home-routes.js'
@@ -91,6 +92,8 @@ export function createApp(services: Services): express.Express {
   })
 
   app.use(signInRoutes(db))
+  // Public editions of published reports: readable without signing in (nothing else of a council is).
+  app.use(publicReportRoutes(db, config.chromiumPath))
   app.get(paths.home.pattern, requireSignIn, (req, res) => {
     const councils = req.user?.councils ?? []
     if (councils.length === 1 && councils[0]) return res.redirect(paths.council.home(councils[0].slug))

@@ -26,6 +26,11 @@ const MACROS: Record<string, string> = {
   statusLine: 'reports/views/report-body.njk',
   reportSummary: 'reports/views/report-body.njk',
   strandSection: 'reports/views/report-body.njk',
+  reportCover: 'reports/views/report-body.njk',
+  reportContents: 'reports/views/report-body.njk',
+  narrativeSection: 'reports/views/report-body.njk',
+  changesSection: 'reports/views/report-body.njk',
+  risksSection: 'reports/views/report-body.njk',
   ogl: 'national/views/attribution.njk',
   nationalTabs: 'national/views/attribution.njk',
   grade: 'national/views/grade.njk',
@@ -262,7 +267,8 @@ describe('report macros (src/reports/views)', () => {
     )
   })
 
-  const milestone = (title: string) => ({
+  const milestone = (title: string, id = 1) => ({
+    id,
     title,
     owner: 'Head of service',
     due_on: '2024-01-15',
@@ -314,8 +320,34 @@ describe('report macros (src/reports/views)', () => {
   })
 
   const content = {
+    councilName: `Testshire ${SCRIPT}`,
+    planTitle: 'Improvement plan',
+    dataAsAt: '2024-03-31',
     quarter: { end: '2024-03-31', label: 'January to March 2024' },
     sources: 'DfE children in need statistics',
+    narrative: { summary: `Fewer ${SCRIPT}`, recommendations: '', decisions: 'Agree targets', decisionsFollowUp: '' },
+    sensitive: ['summary'],
+    cover: {
+      boardName: 'Improvement Board',
+      meetingOn: '2024-04-18',
+      authorRole: 'Head of Improvement',
+      accountableRole: 'Director',
+      purpose: 'decision',
+      marking: 'OFFICIAL-SENSITIVE',
+      revision: 2,
+      corrects: { revision: 1, reason: `Wrong figure ${SCRIPT}` },
+      approvedBy: 'Dee Rector',
+      approvedOn: '2024-04-10',
+    },
+    changesSinceLast: {
+      kind: 'compared',
+      previous: { id: 3, label: 'Q3 2023/24', publishedOn: '11 January 2024' },
+      statuses: [{ item: 'Strand 1: Front door', before: 'Green: on track', after: 'Amber: some concerns' }],
+      measures: [],
+      slowNew: [`Overdue milestone: Audit ${SCRIPT} (strand 1)`],
+      slowCleared: [],
+      decisionsAsked: 'Agree the rota',
+    },
     significantChanges: [],
     slowToProgress: {
       overdueMilestones: [],
@@ -336,8 +368,10 @@ describe('report macros (src/reports/views)', () => {
             id: 21,
             title: 'Timely assessments',
             status: rag('green'),
-            completed: [milestone('Triage rota')],
-            dueInQuarter: [],
+            attention: [],
+            // Due and completed in the quarter: listed once, as due.
+            completed: [milestone('Triage rota', 5)],
+            dueInQuarter: [milestone('Triage rota', 5)],
             overdue: [],
             updates: [{ date: '2024-02-10', author: 'Sam', body: 'Going well' }],
           },
@@ -354,6 +388,7 @@ describe('report macros (src/reports/views)', () => {
             variation: 'Common cause variation',
             assurance: 'Hit and miss',
             official: true,
+            unit: 'percent',
             chart: '<svg data-qa="chart"></svg>',
           },
         ],
@@ -390,15 +425,94 @@ describe('report macros (src/reports/views)', () => {
       '<p class="govuk-body app-pre-wrap" data-qa="commentary">Steady progress</p>',
       '<h3 class="govuk-heading-m" id="objective-21">Timely assessments</h3>',
       '<strong class="govuk-tag govuk-tag--green" data-qa="rag">Green: on track</strong>',
-      'Completed in the quarter</caption>',
+      'Due in the quarter</caption>',
       '<td class="govuk-table__cell">Triage rota</td>',
+      'Chart 1.1: Re-referrals (percentage (%)), to March 2024',
+      `data-qa="chart-caption">Source: figures recorded by Testshire ${ESCAPED_SCRIPT}; England and statistical neighbours: DfE children in need statistics.</figcaption>`,
       '<strong>Update, 10 February 2024, Sam</strong>',
       'data-qa="measure-table-11"',
       '<td class="govuk-table__cell">21.0% (March 2024)</td>',
       '<p class="govuk-body-s" data-qa="ogl-attribution">Figures marked “official”: DfE children in need statistics</p>',
       '<svg data-qa="chart"></svg>',
     )
-    assertExcludes(html, '<script>', 'Due in the quarter', 'Overdue at the quarter end')
+    assertExcludes(html, '<script>', 'Completed in the quarter', 'Overdue at the quarter end')
+    assert.equal(
+      html.split('>Triage rota<').length - 1,
+      1,
+      'a milestone due and completed in the quarter is listed once',
+    )
+    const withheld = render('strandSection', {
+      strand: content.strands[0],
+      content: { ...content, sensitive: ['strand-11'] },
+      public: true,
+    })
+    assertIncludes(withheld, 'data-qa="commentary-withheld"')
+    assertExcludes(withheld, 'Steady progress')
+  })
+
+  it('reportCover shows where the paper goes, who wrote it and answers for it, its purpose, marking and revision', () => {
+    const html = render('reportCover', { content, status: 'Published 20 April 2024.' })
+    assertIncludes(
+      html,
+      'data-qa="marking">OFFICIAL-SENSITIVE</p>',
+      `<p class="govuk-body-l govuk-!-margin-bottom-1">Testshire ${ESCAPED_SCRIPT}</p>`,
+      'Improvement Board, meeting of 18 April 2024',
+      'For decision',
+      'Head of Improvement',
+      '10 April 2024 by Dee Rector',
+      `2: corrects revision 1 (Wrong figure ${ESCAPED_SCRIPT})`,
+      'data-qa="data-as-at">31 March 2024</dd>',
+      'Published 20 April 2024.',
+    )
+    assertExcludes(html, '<script>')
+    const old = render('reportCover', { content: { ...content, cover: null } })
+    assertIncludes(old, 'data-qa="marking">OFFICIAL</p>')
+    assertExcludes(old, 'Purpose', 'Revision')
+  })
+
+  it('reportContents links each section and strand', () => {
+    const html = render('reportContents', { content })
+    assertIncludes(
+      html,
+      '<a class="govuk-link" href="#changes">Changes since the last report</a>',
+      '<a class="govuk-link" href="#risks">Risks and resources</a>',
+      `<a class="govuk-link" href="#strand-11">Strand 1: Front door ${ESCAPED_SCRIPT}</a>`,
+    )
+  })
+
+  it('narrativeSection shows the text, and in the public edition says a sensitive part is left out', () => {
+    const html = render('narrativeSection', { content })
+    assertIncludes(html, `data-qa="summary">Fewer ${ESCAPED_SCRIPT}</p>`, 'data-qa="recommendations">None.</p>')
+    assertExcludes(html, 'decisions-follow-up', '<script>')
+    const pub = render('narrativeSection', { content, public: true })
+    assertIncludes(pub, 'data-qa="summary">Not in the public edition: this part is marked OFFICIAL-SENSITIVE.</p>')
+    assertIncludes(pub, 'data-qa="decisions">Agree targets</p>')
+  })
+
+  it('changesSection says what moved since the last report, or that there was none', () => {
+    const html = render('changesSection', { content })
+    assertIncludes(
+      html,
+      'Compared with the Q3 2023/24 report, published 11 January 2024.',
+      '<th scope="col" class="govuk-table__header">Q3 2023/24</th>',
+      '<td class="govuk-table__cell">Strand 1: Front door</td><td class="govuk-table__cell">Green: on track</td><td class="govuk-table__cell">Amber: some concerns</td>',
+      'Measures that changed: none.',
+      `<li>Overdue milestone: Audit ${ESCAPED_SCRIPT} (strand 1)</li>`,
+      'data-qa="changes-decisions">Agree the rota</p>',
+      'What became of them is not yet written.',
+    )
+    assertExcludes(html, '<script>')
+    assertIncludes(
+      render('changesSection', { content: { ...content, changesSinceLast: { kind: 'first' } } }),
+      'data-qa="changes-first"',
+    )
+  })
+
+  it('risksSection says plainly that no register is kept yet', () => {
+    assertIncludes(
+      render('risksSection', { content }),
+      '<h2 class="govuk-heading-l" id="risks">Risks and resources</h2>',
+    )
   })
 })
 

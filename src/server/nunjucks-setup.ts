@@ -10,6 +10,7 @@ import { BENCHMARK_LABELS } from '../measures/measure-types.js'
 import { ASSURANCE_LABELS, SIGNAL_LABELS, VARIATION_LABELS, signalText } from '../measures/spc.js'
 import { pointDecimals } from '../measures/measure-display.js'
 import { RAG_LABELS } from '../reports/status-rules.js'
+import { PURPOSE_LABELS, objectiveMilestoneLists } from '../reports/report-words.js'
 import { IMPACT_LABELS, IMPACT_TAG_CLASSES } from '../impact/impact-rules.js'
 import { EVIDENCE_DIRECTION_LABELS } from '../impact/evidence-kinds.js'
 import { UNIT_LABELS, changeShort, changeWords, formatValue, type Unit } from '../shared/units.js'
@@ -36,6 +37,8 @@ export function configureNunjucks(app?: express.Express): nunjucks.Environment {
   env.addFilter('date', (value: string | Date | null | undefined) => formatDate(value))
   env.addFilter('dateTime', (value: string | Date | null | undefined) => formatDateTime(value))
   env.addGlobal('ragLabels', RAG_LABELS)
+  env.addGlobal('objectiveMilestoneLists', objectiveMilestoneLists)
+  env.addGlobal('purposeLabels', PURPOSE_LABELS)
   env.addGlobal('impactLabels', IMPACT_LABELS)
   env.addGlobal('impactTagClasses', IMPACT_TAG_CLASSES)
   env.addGlobal('evidenceDirectionLabels', EVIDENCE_DIRECTION_LABELS)

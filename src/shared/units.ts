@@ -10,11 +10,26 @@ export const UNIT_LABELS: Record<Unit, string> = {
   money: 'Pounds (£)',
 }
 
+/**
+ * A number in British style with a fixed number of decimal places. One Intl formatter per number of
+ * places, made once: `toLocaleString` with options builds a new one on every call, which dominated the
+ * time to draft a large report.
+ */
+const FORMATTERS = new Map<number, Intl.NumberFormat>()
+export function formatNumber(value: number, places: number): string {
+  let formatter = FORMATTERS.get(places)
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places })
+    FORMATTERS.set(places, formatter)
+  }
+  return formatter.format(value)
+}
+
 /** Formats a value in its unit for people; a missing value reads "No data". */
 export function formatValue(value: number | null | undefined, unit: Unit, decimals = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'No data'
   const places = unit === 'count' && Number.isInteger(value) ? 0 : decimals
-  const n = value.toLocaleString('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places })
+  const n = formatNumber(value, places)
   switch (unit) {
     case 'percent':
       return `${n}%`
@@ -52,7 +67,7 @@ export function changeBetween(from: number, to: number, unit: Unit): Change {
 export function changeSize(change: Change, decimals = 1): string {
   const size = Math.abs(change.difference)
   if (change.unit === 'percent') {
-    const n = size.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+    const n = formatNumber(size, decimals)
     return `${n} percentage ${n === '1' || n === '1.0' ? 'point' : 'points'}`
   }
   return formatValue(size, change.unit, decimals)
@@ -73,7 +88,7 @@ export function changeShort(change: Change | null, decimals = 1): string {
   const sign = change.difference > 0 ? '+' : '-'
   const size =
     change.unit === 'percent'
-      ? `${Math.abs(change.difference).toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })} pts`
+      ? `${formatNumber(Math.abs(change.difference), decimals)} pts`
       : formatValue(Math.abs(change.difference), change.unit, decimals).replace(/ days$/, 'd')
   const relative = change.relativePercent === null ? '' : ` (${sign}${Math.abs(change.relativePercent).toFixed(1)}%)`
   return `${sign}${size}${relative}`

@@ -22,6 +22,8 @@ export type Capability =
   /** Edit the strands the user leads. */
   | 'plan:edit-own-strand'
   | 'plan:publish'
+  /** Approve a submitted report for publication, or send it back (the Director or another senior leader). */
+  | 'report:approve'
   | 'audit:read'
   /** See success measures and Vital Signs. */
   | 'measures:read'
@@ -47,7 +49,7 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
   ],
   'improvement-team': [...READ_DRAFT, 'plan:edit-any', 'plan:publish', 'audit:read', 'measures:edit'],
   'strand-lead': [...READ_DRAFT, 'plan:edit-own-strand'],
-  leader: READ_DRAFT,
+  leader: [...READ_DRAFT, 'report:approve'],
   'board-member': READ_DRAFT,
   adviser: READ_DRAFT,
   partner: ['plan:read-published', 'national:read'],

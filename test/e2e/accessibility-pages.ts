@@ -142,6 +142,15 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
     heading: 'Changes since the last published report',
   },
   { route: P.partnerRequests, args: () => [B], as: IMPROVEMENT, heading: 'Contributions asked of partners' },
+  {
+    route: P.correctReport,
+    args: (i) => [B, i.publishedReport],
+    as: IMPROVEMENT,
+    heading: 'Correct the Q2 2022/23 progress report',
+  },
+  // The public edition, read by someone not signed in.
+  { route: paths.publicReports, args: () => [B], heading: 'Published progress reports' },
+  { route: paths.publicReport, args: (i) => [B, i.publishedReport], heading: 'Q2 2022/23 progress report' },
 
   { route: P.benchmarks, args: () => [B], as: ADMIN, heading: 'National benchmarks' },
   {
@@ -186,9 +195,14 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
 /** The accessibility test that shows a page reached only by doing something (uploading a file). */
 export const IMPORT_PREVIEW_TEST = 'an import preview with problems, and one ready to confirm'
 
+/** The browser test that walks a report through approval to its public edition (test/e2e/board-paper-journey.test.ts). */
+export const BOARD_PAPER_TEST =
+  'takes the Q3 report through approval and publication, corrects it and publishes it for the public'
+
 /** Pages checked by an interaction test (named) rather than opened from the list above. */
 export const PAGES_CHECKED_BY_INTERACTION: Array<{ route: AnyRoute; test: string }> = [
   { route: P.importBatch, test: IMPORT_PREVIEW_TEST },
+  { route: P.publishReport, test: BOARD_PAPER_TEST },
 ]
 
 /** govuk-frontend's own stylesheet and script, served from node_modules. */
@@ -202,6 +216,7 @@ export const NOT_PAGES: Array<{ route: { readonly pattern: string }; reason: str
   { route: P.vitalSignsCsv, reason: 'a CSV download of the Vital Signs' },
   { route: P.importTemplate, reason: 'a CSV or XLSX template to fill in and import' },
   { route: P.evidenceAttachment, reason: 'an evidence entry’s attached file, sent as it was uploaded' },
+  { route: paths.publicReportPdf, reason: 'a PDF of a report’s public edition (test/e2e/board-paper-journey.test.ts)' },
   { route: P.reportExport, reason: 'a PDF, Word or Excel download of a report (test/e2e/exports.test.ts)' },
   { route: P.benchmarksCsv, reason: 'a CSV download of the national benchmarks' },
   { route: P.benchmarkIndicatorCsv, reason: 'a CSV download of one national indicator in one year' },

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { testDatabaseKinds, type TestDatabaseKind } from '../../src/test-support/databases.js'
 import { buildTestApp } from '../../src/test-support/http.js'
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.js'
+import { closeSharedBrowser } from '../../src/exports/chromium.js'
 import type { DatabaseHandle } from '../../src/db/connect.js'
 
 const require = createRequire(import.meta.url)
@@ -55,6 +56,8 @@ export async function startApp(kind: TestDatabaseKind, options: { national?: boo
     async stop() {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      // A PDF download starts the app's own Chromium; it would keep the test process alive.
+      await closeSharedBrowser()
       await database.close()
     },
   }

@@ -32,4 +32,36 @@ export class ReportPage extends AbstractPage {
     if (!href) throw new Error(`the report has no ${format} link`)
     return this.page.request.get(href)
   }
+
+  /** Presses one of the approval buttons (submit, approve) and waits for the report again. */
+  async step(qa: 'submit-report' | 'approve-report'): Promise<ReportPage> {
+    await submit(this.page, this.page.locator(`[data-qa="${qa}"]`))
+    return ReportPage.verifyOnPage(this.page)
+  }
+
+  /** Follows "Publish the report" to its confirmation page, checking its heading. */
+  async openPublish(): Promise<void> {
+    await submit(this.page, this.page.locator('[data-qa="publish-link"]'))
+    await verifyHeading(this.page, /^Publish the .* progress report$/)
+  }
+
+  /** On the confirmation page: publishes, and waits for the published report. */
+  async confirmPublish(): Promise<ReportPage> {
+    await submit(this.page, this.page.locator('[data-qa="publish-report"]'))
+    return ReportPage.verifyOnPage(this.page)
+  }
+
+  /** Starts a correction with a reason, and waits for the new draft. */
+  async startCorrection(reason: string): Promise<ReportPage> {
+    await submit(this.page, this.page.locator('[data-qa="correct-link"]'))
+    await verifyHeading(this.page, /^Correct the .* progress report$/)
+    await this.page.getByLabel('Why the report needs correcting').fill(reason)
+    await submit(this.page, this.page.locator('[data-qa="start-correction"]'))
+    return ReportPage.verifyOnPage(this.page)
+  }
+
+  async publishPublicEdition(): Promise<ReportPage> {
+    await submit(this.page, this.page.locator('[data-qa="publish-public"]'))
+    return ReportPage.verifyOnPage(this.page)
+  }
 }

@@ -1,0 +1,45 @@
+// The public edition of a published report: what scrutiny councillors and the public may read without
+// signing in. It leaves out every part marked OFFICIAL-SENSITIVE, the partner contributions (partners'
+// shortfalls are discussed with them, not published), and people's names.
+import type { ReportContent } from './report-snapshot.js'
+
+export function publicEdition(content: ReportContent): ReportContent {
+  const sensitive = new Set(content.sensitive)
+  const withheld = (part: string, text: string) => (sensitive.has(part) ? '' : text)
+  const nameless = <T extends { override: { by: string | null } | null }>(status: T): T =>
+    status.override ? { ...status, override: { ...status.override, by: null } } : status
+  return {
+    ...content,
+    cover: content.cover ? { ...content.cover, approvedBy: null } : null,
+    narrative: {
+      summary: withheld('summary', content.narrative.summary),
+      recommendations: withheld('recommendations', content.narrative.recommendations),
+      decisions: withheld('decisions', content.narrative.decisions),
+      decisionsFollowUp: withheld('decisionsFollowUp', content.narrative.decisionsFollowUp),
+    },
+    changesSinceLast:
+      content.changesSinceLast.kind === 'compared'
+        ? {
+            ...content.changesSinceLast,
+            slowNew: content.changesSinceLast.slowNew.filter((i) => !i.startsWith('Contribution not received')),
+            slowCleared: content.changesSinceLast.slowCleared.filter((i) => !i.startsWith('Contribution not received')),
+            // Last time's decisions may have been sensitive then; the public edition does not repeat them.
+            decisionsAsked: '',
+          }
+        : content.changesSinceLast,
+    strands: content.strands.map((s) => ({
+      ...s,
+      status: nameless(s.status),
+      commentary: withheld(`strand-${s.id}`, s.commentary),
+      impact: withheld(`strand-${s.id}`, s.impact),
+      // A withheld commentary is not replaced by the draft from the figures either.
+      draftCommentary: sensitive.has(`strand-${s.id}`) ? '' : s.draftCommentary,
+      objectives: s.objectives.map((o) => ({
+        ...o,
+        status: nameless(o.status),
+        updates: o.updates.map((u) => ({ ...u, author: null })),
+      })),
+    })),
+    slowToProgress: { ...content.slowToProgress, contributionsToStrengthen: [] },
+  }
+}
