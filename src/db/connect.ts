@@ -50,6 +50,9 @@ async function openPostgres(connectionString: string, searchPath?: string): Prom
     max: 10,
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   })
+  // An idle pooled connection that the server ends (a restart, or a test's database dropped) emits 'error';
+  // unheard, that would end the process. The pool drops the connection and opens another when needed.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   await sql`select 1`.execute(db)
   return {

@@ -2,13 +2,12 @@
 // Director approves it, the team confirms and publishes it, corrects it, and publishes its public edition,
 // which someone not signed in reads (axe on each new page). Runs on every database kind.
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { expectNoAxeViolations, launchBrowser, startApp, testDatabaseKinds, type RunningApp } from './support.js'
+import { describe, it } from 'node:test'
+import type { Page } from 'playwright-core'
+import { browserJourneys, expectNoAxeViolations, testDatabaseKinds } from './support.js'
 import { paths } from '../../src/web/paths.js'
 import { textOf, verifyHeading } from './pages/abstract-page.js'
 import { ReportPage } from './pages/report-page.js'
-import { SignInPage } from './pages/sign-in-page.js'
 import { BOARD_PAPER_TEST } from './accessibility-pages.js'
 
 const B = 'bradford'
@@ -16,26 +15,7 @@ const Q3 = 'Q3 2022/23 progress report'
 
 for (const kind of testDatabaseKinds()) {
   describe(`board papers in the browser on ${kind.name}`, () => {
-    let app: RunningApp
-    let browser: Browser
-    const contexts: BrowserContext[] = []
-
-    before(async () => {
-      app = await startApp(kind)
-      browser = await launchBrowser()
-    })
-    after(async () => {
-      await browser?.close()
-      await app?.stop()
-    })
-
-    async function newPage(email?: string): Promise<Page> {
-      const context = await browser.newContext({ baseURL: app.baseUrl })
-      contexts.push(context)
-      const page = await context.newPage()
-      if (email) await SignInPage.signInAs(page, email)
-      return page
-    }
+    const { newPage } = browserJourneys(kind)
 
     /** The demo's Q3 2022/23 draft, from the reports list. */
     async function openQ3(page: Page): Promise<ReportPage> {

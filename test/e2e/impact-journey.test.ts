@@ -2,9 +2,8 @@
 // its draft report; a strand lead's evidence, with an attachment, is added on the objective's evidence
 // page; and the report's reasons link to the items behind them. Runs on every database kind.
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, startApp, testDatabaseKinds, type RunningApp } from './support.js'
+import { describe, it } from 'node:test'
+import { browserJourneys, testDatabaseKinds } from './support.js'
 import { quarterOf } from '../../src/shared/calendar.js'
 import { todayIso } from '../../src/shared/dates.js'
 import { submit, textOf } from './pages/abstract-page.js'
@@ -12,32 +11,13 @@ import { CouncilHomePage } from './pages/council-home-page.js'
 import { EvidencePage } from './pages/evidence-page.js'
 import { PlanPage } from './pages/plan-page.js'
 import { ReportPage } from './pages/report-page.js'
-import { SignInPage } from './pages/sign-in-page.js'
 
 const N = 'northfield'
 
 for (const kind of testDatabaseKinds()) {
   describe(`impact in the browser on ${kind.name}`, () => {
-    let app: RunningApp
-    let browser: Browser
-    const contexts: BrowserContext[] = []
-
-    before(async () => {
-      app = await startApp(kind)
-      browser = await launchBrowser()
-    })
-    after(async () => {
-      await browser?.close()
-      await app?.stop()
-    })
-
-    async function as(email: string): Promise<Page> {
-      const context = await browser.newContext({ baseURL: app.baseUrl })
-      contexts.push(context)
-      const page = await context.newPage()
-      await SignInPage.signInAs(page, email)
-      return page
-    }
+    const { newPage } = browserJourneys(kind)
+    const as = (email: string) => newPage(email)
 
     it('shows Northfield’s live plan for the quarter running today, with its draft report', async () => {
       const page = await as('admin@northfield.example')

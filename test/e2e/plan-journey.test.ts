@@ -1,9 +1,8 @@
 // A person's journeys through the plan in a real browser: sign in, update a milestone, publish a version,
 // compare it, and the limits of each role. Runs on every database kind.
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, startApp, testDatabaseKinds, type RunningApp } from './support.js'
+import { describe, it } from 'node:test'
+import { browserJourneys, testDatabaseKinds } from './support.js'
 import { paths } from '../../src/web/paths.js'
 import { textOf } from './pages/abstract-page.js'
 import { AuditPage } from './pages/audit-page.js'
@@ -24,31 +23,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 for (const kind of testDatabaseKinds()) {
   describe(`plan journeys in the browser on ${kind.name}`, () => {
-    let app: RunningApp
-    let browser: Browser
-    const contexts: BrowserContext[] = []
-
-    before(async () => {
-      app = await startApp(kind)
-      browser = await launchBrowser()
-    })
-    after(async () => {
-      await browser?.close()
-      await app?.stop()
-    })
-
-    /** A page in a browser of its own (its own cookies), where links from paths lead to the app. */
-    async function newPage(): Promise<Page> {
-      const context = await browser.newContext({ baseURL: app.baseUrl })
-      contexts.push(context)
-      return context.newPage()
-    }
-
-    async function as(email: string): Promise<Page> {
-      const page = await newPage()
-      await SignInPage.signInAs(page, email)
-      return page
-    }
+    const { newPage } = browserJourneys(kind)
+    const as = (email: string) => newPage(email)
 
     it('signs in, updates a milestone, sees it audited, publishes a version and compares it with the last', async () => {
       const page = await as('improvement@bradford.example')

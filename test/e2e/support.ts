@@ -11,6 +11,8 @@ import { testDatabaseKinds, type TestDatabaseKind } from '../../src/test-support
 import { buildTestApp } from '../../src/test-support/http.js'
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.js'
 import { closeSharedBrowser } from '../../src/exports/chromium.js'
+import { after, before } from 'node:test'
+import { SignInPage } from './pages/sign-in-page.js'
 import type { DatabaseHandle } from '../../src/db/connect.js'
 
 const require = createRequire(import.meta.url)
@@ -108,4 +110,34 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
     [],
     `axe found accessibility violations on ${label}`,
   )
+}
+
+/**
+ * For a describe block of journeys: starts the app over a fresh demo database and one browser before the
+ * block, stops both after it, and gives each journey pages in browser contexts of their own (their own
+ * cookies), signed in as a demo account when one is named.
+ */
+export function browserJourneys(kind: TestDatabaseKind, options: { national?: boolean } = {}) {
+  let app: RunningApp | undefined
+  let browser: Browser | undefined
+  before(async () => {
+    app = await startApp(kind, options)
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+  return {
+    get app(): RunningApp {
+      assert.ok(app, 'the app starts before the journeys')
+      return app
+    },
+    async newPage(email?: string): Promise<Page> {
+      assert.ok(app && browser, 'the app and browser start before the journeys')
+      const page = await (await browser.newContext({ baseURL: app.baseUrl })).newPage()
+      if (email) await SignInPage.signInAs(page, email)
+      return page
+    },
+  }
 }
