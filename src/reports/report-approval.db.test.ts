@@ -168,6 +168,10 @@ for (const kind of testDatabaseKinds()) {
       const old = await team.get(P.report(B, q3))
       assert.equal(old.status, 200, 'the old revision stays readable')
       assert.match(old.text, /data-qa="superseded"/)
+      const councillor = await signedIn(app, 'councillor@bradford.example')
+      assert.equal((await councillor.get(P.report(B, q3))).status, 200, 'by those who read published reports too')
+      assert.match((await councillor.get(P.reports(B))).text, /Superseded<\/strong> revision 1/)
+      assert.equal((await councillor.get(P.report(B, correction))).status, 200)
       const newer = await team.get(P.report(B, correction))
       assert.match(newer.text, /2: corrects revision 1 \(The agency share for December was misread\)/)
       q3 = correction

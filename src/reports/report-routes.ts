@@ -83,11 +83,12 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
   const readDraft = requireCapability('plan:read-draft')
   const editAny = requireCapability('plan:edit-any')
 
-  // Another council's report is a 404 for everyone; so is a draft for those who see published work only
+  // Another council's report is a 404 for everyone; so is one not yet published (a superseded revision stays
+  // readable) for those who see published work only
   // (they do not learn a draft exists).
   const reportParam = recordParam('reportId', async (id, { council }) => {
     const report = await repo.findReport(db, council.organisationId, id)
-    return report && (report.status === 'published' || can(council.role, 'plan:read-draft')) ? report : undefined
+    return report && (repo.isFrozen(report) || can(council.role, 'plan:read-draft')) ? report : undefined
   })
   reportParam.register(router)
   const requireDraft = (report: repo.ReportRow) => {
@@ -102,9 +103,7 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
   router.get(P.reports.pattern, readPublished, async (req, res) => {
     const { council } = context(req)
     const mayReadDraft = can(council.role, 'plan:read-draft')
-    const reports = (await repo.listReports(db, council.organisationId)).filter(
-      (r) => mayReadDraft || r.status === 'published',
-    )
+    const reports = (await repo.listReports(db, council.organisationId)).filter((r) => mayReadDraft || repo.isFrozen(r))
     res.render('reports/views/reports.njk', {
       reports: reports.map((r) => ({ ...r, quarter: quarterOf(r.quarter_start) })),
       quarters: await reportQuarters(db, council.organisationId),
