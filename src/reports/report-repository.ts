@@ -35,26 +35,25 @@ export async function findReport(db: DbOrTx, organisationId: number, id: number)
 
 export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>
 
-/** The report being prepared for a quarter (draft, submitted or approved), if any. */
-export async function openReportFor(db: DbOrTx, organisationId: number, quarterStart: string) {
+/** A council's report for a quarter in one of the given states (at most one: see the unique indexes). */
+function reportInState(db: DbOrTx, organisationId: number, quarterStart: string, states: ReportStatus[]) {
   return db
     .selectFrom('report')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('quarter_start', '=', quarterStart)
-    .where('status', 'in', ['draft', 'submitted', 'approved'])
+    .where('status', 'in', states)
     .executeTakeFirst()
 }
 
+/** The report being prepared for a quarter (draft, submitted or approved), if any. */
+export function openReportFor(db: DbOrTx, organisationId: number, quarterStart: string) {
+  return reportInState(db, organisationId, quarterStart, ['draft', 'submitted', 'approved'])
+}
+
 /** The published report in force for a quarter, if any. */
-export async function publishedFor(db: DbOrTx, organisationId: number, quarterStart: string) {
-  return db
-    .selectFrom('report')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where('quarter_start', '=', quarterStart)
-    .where('status', '=', 'published')
-    .executeTakeFirst()
+export function publishedFor(db: DbOrTx, organisationId: number, quarterStart: string) {
+  return reportInState(db, organisationId, quarterStart, ['published'])
 }
 
 /** Every revision of a quarter's report, newest first: what a reader of one revision can go to. */
@@ -233,13 +232,7 @@ export async function stepReport(
  * statuses set by hand, one revision on, with the reason. Publishing it supersedes the old one.
  */
 export async function startCorrection(trx: Tx, actor: Actor, published: ReportRow, reason: string) {
-  const open = await trx
-    .selectFrom('report')
-    .selectAll()
-    .where('organisation_id', '=', published.organisation_id)
-    .where('quarter_start', '=', published.quarter_start)
-    .where('status', 'in', ['draft', 'submitted', 'approved'])
-    .executeTakeFirst()
+  const open = await openReportFor(trx, published.organisation_id, published.quarter_start)
   if (open) return open
   const content = readReportSnapshot(published.snapshot)
   const created = await trx

@@ -94,6 +94,12 @@ for (const kind of testDatabaseKinds()) {
       assert.match(res.text, /West Yorkshire Police: Monthly figures on domestic abuse notifications/)
       assert.doesNotMatch(res.text, /Health partners: Attendance/, 'received, so not listed')
       assert.doesNotMatch(res.text, /Demo text|\(demo\)/)
+      // Every id once: the contents and the reasons link to them (the summary field once shared one).
+      const ids = [...res.text.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!)
+      assert.deepEqual(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        [],
+      )
       assert.match(res.text, /<svg[^>]*role="img"/)
     })
 

@@ -400,7 +400,7 @@ describe('report macros (src/reports/views)', () => {
     const html = render('reportSummary', { content })
     assertIncludes(
       html,
-      '<h2 class="govuk-heading-l" id="summary">Progress at a glance</h2>',
+      '<h2 class="govuk-heading-l" id="at-a-glance">Progress at a glance</h2>',
       'Status of each strand at 31 March 2024',
       `<a class="govuk-link" href="#strand-11">1. Front door ${ESCAPED_SCRIPT}</a>`,
       '<strong class="govuk-tag govuk-tag--red" data-qa="rag">Red: off track</strong>',
