@@ -10,9 +10,9 @@
  */
 const SRC = '^(?:test/fixtures/layers/[^/]+/|)src/'
 
-const GROUND = ['shared', 'db', 'web', 'audit', 'charts', 'exports']
+const GROUND = ['shared', 'db', 'web', 'audit', 'mail', 'charts', 'exports']
 /** Lowest first: an area may import only the areas before it in this list. */
-const AREAS = ['accounts', 'national', 'plan', 'versions', 'measures', 'impact', 'reports', 'home']
+const AREAS = ['accounts', 'national', 'plan', 'versions', 'measures', 'impact', 'reports', 'rounds', 'home']
 const TOP = ['server', 'demo']
 
 /** Regular expression for files in any of the given src folders. */
@@ -74,6 +74,12 @@ module.exports = {
       'src/audit may import only src/audit, src/web, src/db and src/shared.',
     ),
     groundRule(
+      'mail-imports-only-audit-web-db-shared',
+      'mail',
+      ['audit', 'web', 'db', 'shared'],
+      'src/mail (the outbox and its transports) may import only src/mail, src/audit, src/web, src/db and src/shared.',
+    ),
+    groundRule(
       'charts-imports-only-shared',
       'charts',
       ['shared'],
@@ -88,7 +94,7 @@ module.exports = {
     {
       name: 'ground-not-to-area-or-server',
       comment:
-        'Ground folders (shared, db, web, audit, charts, exports) sit under every area, so they never import an area or src/server.',
+        'Ground folders (shared, db, web, audit, mail, charts, exports) sit under every area, so they never import an area or src/server.',
       severity: 'error',
       from: { path: inFolders(GROUND), pathNot: TEST_CODE },
       to: { path: inFolders([...AREAS, 'server']) },

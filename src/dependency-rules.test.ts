@@ -42,6 +42,7 @@ const cases: Record<string, string[]> = {
   'db-imports-web': ['db-imports-only-shared: src/db/database.ts -> src/web/paths.ts'],
   'web-imports-audit': ['web-imports-only-db-shared: src/web/auth.ts -> src/audit/record.ts'],
   'audit-imports-charts': ['audit-imports-only-web-db-shared: src/audit/record.ts -> src/charts/chart.ts'],
+  'mail-imports-charts': ['mail-imports-only-audit-web-db-shared: src/mail/outbox.ts -> src/charts/chart.ts'],
   'charts-imports-web': ['charts-imports-only-shared: src/charts/chart.ts -> src/web/paths.ts'],
   'exports-imports-db': ['exports-imports-only-shared: src/exports/pdf.ts -> src/db/database.ts'],
   'db-imports-area': ['ground-not-to-area-or-server: src/db/database.ts -> src/plan/plan.ts'],
@@ -54,7 +55,8 @@ const cases: Record<string, string[]> = {
     'area-order-measures: src/measures/measures.ts -> src/impact/impact.ts',
     'area-order-national: src/national/national.ts -> src/plan/plan.ts',
     'area-order-plan: src/plan/plan.ts -> src/versions/versions.ts',
-    'area-order-reports: src/reports/reports.ts -> src/home/home.ts',
+    'area-order-reports: src/reports/reports.ts -> src/rounds/rounds.ts',
+    'area-order-rounds: src/rounds/rounds.ts -> src/home/home.ts',
     'area-order-versions: src/versions/versions.ts -> src/measures/measures.ts',
   ],
   'area-cycle': [

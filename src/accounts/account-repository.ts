@@ -1,23 +1,41 @@
 // People, their access to councils, and their roles there.
+import { sql } from 'kysely'
 import type { DbOrTx, Tx } from '../db/connect.js'
 import type { Role } from '../db/database.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
 import type { SignedInUser } from '../web/express-types.js'
+import { deleteUserSessions } from './session-repository.js'
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   return db.selectFrom('app_user').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst()
 }
 
-/** The signed-in user with the councils they may see. Undefined if the account is gone or deactivated. */
-export async function loadSignedInUser(db: DbOrTx, userId: number): Promise<SignedInUser | undefined> {
+/**
+ * The signed-in user with the councils they may see. Undefined (the session stops working) if the account
+ * is gone or deactivated, has no council left, or its password changed after this session signed in.
+ */
+export async function loadSignedInUser(
+  db: DbOrTx,
+  userId: number,
+  signedInAt?: Date,
+): Promise<SignedInUser | undefined> {
   const user = await db
     .selectFrom('app_user')
-    .select(['id', 'email', 'display_name'])
+    .select(['id', 'email', 'display_name', 'password_changed_at'])
     .where('id', '=', userId)
     .where('active', '=', true)
     .executeTakeFirst()
   if (!user) return undefined
-  const councils = await db
+  // A session from before a password change (or one with no time recorded) belongs to the old password.
+  if (user.password_changed_at && (!signedInAt || new Date(user.password_changed_at) > signedInAt)) return undefined
+  const councils = await listCouncilAccess(db, userId)
+  if (councils.length === 0) return undefined
+  return { id: user.id, email: user.email, displayName: user.display_name, councils }
+}
+
+/** The councils a person has access to, and their role in each. */
+export async function listCouncilAccess(db: DbOrTx, userId: number) {
+  return db
     .selectFrom('membership')
     .innerJoin('organisation', 'organisation.id', 'membership.organisation_id')
     .select(['organisation.id as organisationId', 'organisation.slug', 'organisation.name', 'membership.role'])
@@ -25,7 +43,13 @@ export async function loadSignedInUser(db: DbOrTx, userId: number): Promise<Sign
     .where('organisation.kind', '=', 'council')
     .orderBy('organisation.name')
     .execute()
-  return { id: user.id, email: user.email, displayName: user.display_name, councils }
+}
+
+/** Whether a person may sign in: 'ok', or why not (shown only to someone who gave the right password). */
+export async function signInRefusal(db: DbOrTx, user: { id: number; active: boolean }) {
+  if (!user.active) return 'deactivated' as const
+  const councils = await listCouncilAccess(db, user.id)
+  return councils.length === 0 ? ('no-council' as const) : undefined
 }
 
 export async function listCouncilUsers(db: DbOrTx, organisationId: number) {
@@ -38,6 +62,7 @@ export async function listCouncilUsers(db: DbOrTx, organisationId: number) {
       'app_user.email',
       'app_user.display_name',
       'app_user.active',
+      sql<boolean>`app_user.password_hash <> ''`.as('password_set'),
       'membership.role',
       'employer.name as employer_name',
     ])
@@ -50,26 +75,48 @@ export async function findCouncilUser(db: DbOrTx, organisationId: number, userId
   return db
     .selectFrom('membership')
     .innerJoin('app_user', 'app_user.id', 'membership.user_id')
-    .select(['app_user.id', 'app_user.email', 'app_user.display_name', 'app_user.active', 'membership.role'])
+    .select([
+      'app_user.id',
+      'app_user.email',
+      'app_user.display_name',
+      'app_user.active',
+      sql<boolean>`app_user.password_hash <> ''`.as('password_set'),
+      'membership.role',
+    ])
     .where('membership.organisation_id', '=', organisationId)
     .where('app_user.id', '=', userId)
     .executeTakeFirst()
 }
 
+/** How many councils other than this one the person has access to. */
+export async function countOtherCouncils(db: DbOrTx, userId: number, organisationId: number) {
+  const row = await db
+    .selectFrom('membership')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .where('organisation_id', '<>', organisationId)
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
 export interface NewCouncilUser {
   email: string
   displayName: string
-  passwordHash: string
   role: Role
 }
 
-/** Add a person to a council: creates the account if the email is new, otherwise adds a membership. */
+/**
+ * Add a person to a council: creates the account (with no password yet: they choose one from their
+ * invitation) if the email is new, otherwise adds a membership. Says which, and whether the person has
+ * chosen a password, so the caller sends an invitation or a notice.
+ */
 export async function addCouncilUser(trx: Tx, actor: Actor, input: NewCouncilUser) {
   let user = await findUserByEmail(trx, input.email)
+  const created = !user
   if (!user) {
     user = await trx
       .insertInto('app_user')
-      .values({ email: input.email.toLowerCase(), display_name: input.displayName, password_hash: input.passwordHash })
+      .values({ email: input.email.trim().toLowerCase(), display_name: input.displayName, password_hash: '' })
       .returningAll()
       .executeTakeFirstOrThrow()
     await recordAudit(trx, actor, {
@@ -91,7 +138,68 @@ export async function addCouncilUser(trx: Tx, actor: Actor, input: NewCouncilUse
     summary: `Gave ${user.email} the role ${input.role}`,
     after: { email: user.email, role: input.role },
   })
-  return user
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    active: user.active,
+    created,
+    passwordSet: user.password_hash !== '',
+  }
+}
+
+/** The council's name and the person acting, as an email to someone names them. */
+export async function invitationContext(db: DbOrTx, actor: Actor) {
+  return db
+    .selectFrom('organisation')
+    .innerJoin('app_user', (join) => join.on('app_user.id', '=', actor.userId))
+    .select(['organisation.name as councilName', 'app_user.display_name as inviterName'])
+    .where('organisation.id', '=', actor.organisationId)
+    .executeTakeFirstOrThrow()
+}
+
+/** A person's account as their own pages need it (never the password hash). */
+export async function findAccount(db: DbOrTx, userId: number) {
+  return db
+    .selectFrom('app_user')
+    .select([
+      'id',
+      'email',
+      'display_name',
+      'active',
+      'password_changed_at',
+      sql<boolean>`password_hash <> ''`.as('password_set'),
+    ])
+    .where('id', '=', userId)
+    .executeTakeFirst()
+}
+
+/** The stored password hash, to check a person's current password. */
+export async function findPasswordHash(db: DbOrTx, userId: number) {
+  const row = await db.selectFrom('app_user').select('password_hash').where('id', '=', userId).executeTakeFirst()
+  return row?.password_hash
+}
+
+/** Set a person's password (already hashed); `changedAt` ends sessions that signed in before it. */
+export async function setPassword(trx: Tx, userId: number, passwordHash: string, changedAt: Date) {
+  await trx
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, password_changed_at: changedAt, updated_at: changedAt })
+    .where('id', '=', userId)
+    .execute()
+}
+
+/** Turn a person's account off or back on; audited in the council whose administrator did it. */
+export async function setAccountActive(trx: Tx, actor: Actor, person: { id: number; email: string }, active: boolean) {
+  await trx.updateTable('app_user').set({ active, updated_at: new Date() }).where('id', '=', person.id).execute()
+  await recordAudit(trx, actor, {
+    entityType: 'user',
+    entityId: person.id,
+    action: 'update',
+    summary: active ? `Reactivated ${person.email}'s account` : `Deactivated ${person.email}'s account`,
+    before: { email: person.email, active: !active },
+    after: { email: person.email, active },
+  })
 }
 
 export async function updateCouncilUser(
@@ -108,8 +216,12 @@ export async function updateCouncilUser(
     .where('user_id', '=', userId)
     .where('organisation_id', '=', actor.organisationId)
   const removed = change.access === 'remove'
-  if (removed) await trx.deleteFrom('membership').where('id', 'in', membership).execute()
-  else await trx.updateTable('membership').set({ role: change.role }).where('id', 'in', membership).execute()
+  if (removed) {
+    await trx.deleteFrom('membership').where('id', 'in', membership).execute()
+    // Someone left with no council cannot sign in: end their sessions now rather than at their next request.
+    const left = await trx.selectFrom('membership').select('id').where('user_id', '=', userId).executeTakeFirst()
+    if (!left) await deleteUserSessions(trx, userId)
+  } else await trx.updateTable('membership').set({ role: change.role }).where('id', 'in', membership).execute()
   await recordAudit(trx, actor, {
     entityType: 'membership',
     entityId: userId,

@@ -1,5 +1,6 @@
 // Sessions kept in the database, so they survive restarts and work across several app processes.
-import type { Db } from '../db/connect.js'
+import { sql } from 'kysely'
+import type { Db, DbOrTx } from '../db/connect.js'
 import { jsonb } from '../db/connect.js'
 
 export async function findSession(db: Db, sid: string, now: Date) {
@@ -30,4 +31,15 @@ export async function extendSession(db: Db, sid: string, expiresAt: Date) {
 
 export async function deleteExpiredSessions(db: Db, now: Date) {
   await db.deleteFrom('session').where('expires_at', '<=', now).execute()
+}
+
+/**
+ * Ends a person's sessions (every one, or all but the one they are using): they are signed out everywhere
+ * at their next request. A session holds the person's id in its data as `userId`.
+ */
+export async function deleteUserSessions(db: DbOrTx, userId: number, exceptSid?: string) {
+  let query = db.deleteFrom('session').where(sql<string>`data->>'userId'`, '=', String(userId))
+  if (exceptSid) query = query.where('sid', '<>', exceptSid)
+  const result = await query.executeTakeFirst()
+  return Number(result.numDeletedRows)
 }

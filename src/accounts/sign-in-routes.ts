@@ -1,10 +1,11 @@
-import { Router, type Request } from 'express'
+import { Router } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
 import { paths } from '../web/paths.js'
 import { parseForm, type FormErrors, formBody } from '../web/forms.js'
-import { findUserByEmail, recordSignIn } from './account-repository.js'
+import { findUserByEmail, recordSignIn, signInRefusal } from './account-repository.js'
 import { decoyPasswordHash, verifyPassword } from './password.js'
+import { destroySession, startSignedInSession } from './session-control.js'
 import { SignInThrottle } from './sign-in-throttle.js'
 
 const signInSchema = z.object({
@@ -23,22 +24,6 @@ export function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')
     ? value
     : paths.home()
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error('The session store failed', { cause: error })
-}
-
-function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) =>
-    req.session.regenerate((error: unknown) => (error ? reject(toError(error)) : resolve())),
-  )
-}
-
-function destroy(req: Request): Promise<void> {
-  return new Promise((resolve, reject) =>
-    req.session.destroy((error: unknown) => (error ? reject(toError(error)) : resolve())),
-  )
 }
 
 export function signInRoutes(db: Db, throttle = new SignInThrottle()): Router {
@@ -70,22 +55,32 @@ export function signInRoutes(db: Db, throttle = new SignInThrottle()): Router {
       )
     }
     const user = await findUserByEmail(db, email)
-    // Always run scrypt, so response time does not reveal whether the email exists.
-    const passwordOk = await verifyPassword(form.value.password, user?.password_hash ?? (await decoyPasswordHash()))
-    if (!user || !user.active || !passwordOk) {
+    // Always run scrypt, so response time does not reveal whether the email exists, or whether it belongs to
+    // someone invited who has not yet chosen a password (an empty hash).
+    const storedHash = user?.password_hash || (await decoyPasswordHash())
+    const passwordOk = (await verifyPassword(form.value.password, storedHash)) && Boolean(user?.password_hash)
+    if (!user || !passwordOk) {
       throttle.recordFailure(email)
       const text = 'Enter a correct email address and password'
       return render({ summary: [{ text, href: '#email' }], fields: { email: { text }, password: { text } } })
     }
+    // Only someone who knows the password learns why their account cannot be used.
+    const refusal = await signInRefusal(db, user)
+    if (refusal) {
+      const text =
+        refusal === 'deactivated'
+          ? 'Your account has been deactivated. If you still need to use Turnaround, ask your council’s Turnaround administrator'
+          : 'Your account no longer has access to any council. If you still need to use Turnaround, ask your council’s Turnaround administrator'
+      return render({ summary: [{ text, href: '#email' }], fields: { email: { text } } }, 403)
+    }
     throttle.reset(email)
-    await regenerate(req) // a fresh session id defeats session fixation
-    req.session.userId = user.id
+    await startSignedInSession(req, user.id) // a fresh session id defeats session fixation
     await db.transaction().execute((trx) => recordSignIn(trx, user))
     res.redirect(returnTo)
   })
 
   router.post(paths.signOut.pattern, async (req, res) => {
-    await destroy(req)
+    await destroySession(req)
     res.clearCookie('turnaround.sid')
     res.clearCookie('__Host-turnaround.sid')
     res.redirect(paths.signIn())

@@ -102,13 +102,13 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await agent.get('/councils/bradford')).status, 302)
     })
 
-    it('sends a one-council user to their council, and a multi-council adviser to a choice', async () => {
+    it('sends a one-council user to their council, and a multi-council adviser to a list of them', async () => {
       const director = await signedIn(app, 'director@bradford.example')
       assert.equal((await director.get('/')).headers.location, '/councils/bradford')
       const adviser = await signedIn(app, 'adviser@dfe.example')
       const choice = await adviser.get('/')
       assert.equal(choice.status, 200)
-      assert.match(choice.text, /Choose a council/)
+      assert.match(choice.text, /Your councils/)
       assert.match(choice.text, /Northfield/)
       assert.match(choice.text, /Bradford/)
     })

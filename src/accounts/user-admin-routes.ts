@@ -1,5 +1,6 @@
-// Administrators add people to their council, change their role, or remove their access.
-import { Router, type Response } from 'express'
+// Administrators add people to their council (who are invited by email to choose their own password), change
+// their role, remove their access, send a fresh invitation, and deactivate or reactivate an account.
+import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
 import { paths } from '../web/paths.js'
@@ -9,12 +10,17 @@ import { recordParam } from '../web/records.js'
 import { parseForm, requiredText, singleError, type FormErrors, formBody } from '../web/forms.js'
 import {
   addCouncilUser,
+  countOtherCouncils,
   findCouncilUser,
   findUserByEmail,
   listCouncilUsers,
+  setAccountActive,
   updateCouncilUser,
 } from './account-repository.js'
-import { hashPassword } from './password.js'
+import { expireUnusedTokens, latestInvitationExpiry } from './account-token-repository.js'
+import { deleteUserSessions } from './session-repository.js'
+import { sendAccessNotice, sendInvitation } from './invitations.js'
+import { formatDateTime } from '../shared/dates.js'
 import { ROLES } from '../db/database.js'
 
 const roleField = z.enum(ROLES, { error: 'Select a role' })
@@ -29,10 +35,6 @@ const newUserSchema = z.object({
       .email('Enter an email address in the correct format, like name@example.org'),
   ),
   role: roleField,
-  password: z
-    .string()
-    .min(12, 'The first password must be at least 12 characters')
-    .max(200, 'The first password must be 200 characters or fewer'),
 })
 
 // Only this council's access is changed here: the same person may work with other councils too.
@@ -41,7 +43,18 @@ const editUserSchema = z.object({
   access: z.enum(['keep', 'remove'], { error: 'Select whether they keep access to this council' }),
 })
 
-export function userAdminRoutes(db: Db): Router {
+const activeSchema = z.object({
+  action: z.enum(['deactivate', 'reactivate'], { error: 'Choose whether to deactivate or reactivate the account' }),
+})
+
+/** What the users list says about each account. */
+export function accountStatus(person: { active: boolean; password_set: boolean }) {
+  if (!person.active) return 'Deactivated'
+  return person.password_set ? 'Active' : 'Invited, not yet signed in'
+}
+
+/** `publicUrl`: where links in emails point (config.publicUrl). */
+export function userAdminRoutes(db: Db, publicUrl: string): Router {
   const router = Router({ mergeParams: true })
   const manage = requireCapability('users:manage')
   const P = paths.council
@@ -51,7 +64,18 @@ export function userAdminRoutes(db: Db): Router {
   person.register(router)
 
   router.get(P.users.pattern, manage, async (req, res) => {
-    res.render('accounts/views/users.njk', { users: await listCouncilUsers(db, context(req).council.organisationId) })
+    const users = await listCouncilUsers(db, context(req).council.organisationId)
+    const invitations = await latestInvitationExpiry(
+      db,
+      users.filter((u) => !u.password_set).map((u) => u.id),
+    )
+    const now = new Date()
+    res.render('accounts/views/users.njk', {
+      users: users.map((u) => {
+        const expiry = invitations.get(u.id)
+        return { ...u, status: accountStatus(u), invitationExpired: !u.password_set && (!expiry || expiry <= now) }
+      }),
+    })
   })
 
   const renderNew = (res: Response, values: Record<string, unknown>, errors?: FormErrors) =>
@@ -61,27 +85,63 @@ export function userAdminRoutes(db: Db): Router {
 
   router.post(P.newUser.pattern, manage, async (req, res) => {
     const { council, actor } = context(req)
-    // Never echo a password back into the page.
-    const values = { ...(req.body as Record<string, unknown>), password: '' }
+    const values = formBody(req)
     const form = parseForm(newUserSchema, req.body)
     if (!form.ok) return renderNew(res, values, form.errors)
     const existing = await findUserByEmail(db, form.value.email)
     if (existing && (await findCouncilUser(db, council.organisationId, existing.id))) {
       return renderNew(res, values, singleError('email', 'This person already has access to this council'))
     }
-    const passwordHash = await hashPassword(form.value.password)
-    await db.transaction().execute((trx) => addCouncilUser(trx, actor, { ...form.value, passwordHash }))
-    flash(req, `${form.value.displayName} can now sign in`)
+    const outcome = await db.transaction().execute(async (trx) => {
+      const person = await addCouncilUser(trx, actor, form.value)
+      // A deactivated account gets no email: it cannot sign in until it is reactivated.
+      if (!person.active) return { person, sent: 'none' as const }
+      if (!person.passwordSet) {
+        const expiresAt = await sendInvitation(trx, actor, person, publicUrl)
+        return { person, sent: 'invitation' as const, expiresAt }
+      }
+      await sendAccessNotice(trx, actor, person, form.value.role, publicUrl)
+      return { person, sent: 'notice' as const }
+    })
+    const { person } = outcome
+    if (outcome.sent === 'invitation') {
+      flash(
+        req,
+        `Invitation sent to ${person.email}`,
+        `${person.displayName} can choose a password and sign in using the link in the email until ${formatDateTime(outcome.expiresAt)}.`,
+      )
+    } else if (outcome.sent === 'notice') {
+      flash(
+        req,
+        `${person.displayName} now has access to ${council.name}`,
+        'They already have an account, so they sign in with their usual password. We have emailed them to tell them.',
+      )
+    } else {
+      flash(
+        req,
+        `${person.displayName} now has access to ${council.name}`,
+        'Their account is deactivated, so they cannot sign in until it is reactivated.',
+      )
+    }
     res.redirect(P.users(council.slug))
   })
 
+  const renderEdit = (
+    res: Response,
+    found: NonNullable<Awaited<ReturnType<typeof findCouncilUser>>>,
+    values: Record<string, unknown>,
+    errors?: FormErrors,
+  ) =>
+    res.status(errors ? 400 : 200).render('accounts/views/user-edit.njk', {
+      person: { ...found, status: accountStatus(found) },
+      roles: ROLES,
+      values,
+      errors,
+    })
+
   router.get(P.editUser.pattern, manage, (_req, res) => {
     const found = person.of(res)
-    res.render('accounts/views/user-edit.njk', {
-      person: found,
-      roles: ROLES,
-      values: { role: found.role, access: 'keep' },
-    })
+    renderEdit(res, found, { role: found.role, access: 'keep' })
   })
 
   router.post(P.editUser.pattern, manage, async (req, res) => {
@@ -92,16 +152,85 @@ export function userAdminRoutes(db: Db): Router {
     if (form.ok && found.id === user.id && (form.value.role !== 'admin' || form.value.access === 'remove')) {
       errors = singleError('role', 'You cannot remove your own administrator access')
     }
-    if (!form.ok || errors) {
-      return res
-        .status(400)
-        .render('accounts/views/user-edit.njk', { person: found, roles: ROLES, values: formBody(req), errors })
-    }
+    if (!form.ok || errors) return renderEdit(res, found, formBody(req), errors)
     await db.transaction().execute((trx) => updateCouncilUser(trx, actor, found.id, form.value))
     flash(
       req,
       form.value.access === 'remove' ? `${found.display_name} no longer has access` : `${found.display_name} updated`,
     )
+    res.redirect(P.users(council.slug))
+  })
+
+  // A fresh invitation for someone who has not yet chosen a password: the links in earlier ones stop working.
+  router.post(P.inviteUser.pattern, manage, async (req, res) => {
+    const found = person.of(res)
+    const { council, actor } = context(req)
+    const values = { role: found.role, access: 'keep' }
+    if (found.password_set) {
+      const text = `${found.display_name} has already chosen a password. If they have forgotten it, they can reset it from the sign-in page`
+      return renderEdit(res, found, values, singleError('invite', text))
+    }
+    if (!found.active) {
+      return renderEdit(res, found, values, singleError('invite', 'Reactivate their account before inviting them'))
+    }
+    const expiresAt = await db
+      .transaction()
+      .execute((trx) =>
+        sendInvitation(trx, actor, { id: found.id, email: found.email, displayName: found.display_name }, publicUrl),
+      )
+    flash(
+      req,
+      `New invitation sent to ${found.email}`,
+      `The link in it works until ${formatDateTime(expiresAt)}. Links in earlier invitations no longer work.`,
+    )
+    res.redirect(P.users(council.slug))
+  })
+
+  /**
+   * Deactivating ends the person's sessions and stops them signing in. It is refused for someone who also
+   * works with another council: one council's administrator must not lock them out of another (they remove
+   * the person's access to their own council instead).
+   */
+  const activeProblem = async (found: { id: number }, userId: number, organisationId: number) => {
+    if (found.id === userId) return 'You cannot deactivate or reactivate your own account'
+    if ((await countOtherCouncils(db, found.id, organisationId)) > 0) {
+      return 'This person also has access to another council, so only their access to this council can be changed here: remove their access to this council instead'
+    }
+    return undefined
+  }
+
+  const renderActive = async (req: Request, res: Response, errors?: FormErrors) => {
+    const found = person.of(res)
+    const { user, council } = context(req)
+    const problem = await activeProblem(found, user.id, council.organisationId)
+    res.status(errors ? 400 : 200).render('accounts/views/user-active.njk', {
+      person: { ...found, status: accountStatus(found) },
+      problem,
+      errors,
+    })
+  }
+
+  router.get(P.deactivateUser.pattern, manage, (req, res) => renderActive(req, res))
+
+  router.post(P.deactivateUser.pattern, manage, async (req, res) => {
+    const found = person.of(res)
+    const { user, council, actor } = context(req)
+    const form = parseForm(activeSchema, req.body)
+    if (!form.ok) return renderActive(req, res, form.errors)
+    const problem = await activeProblem(found, user.id, council.organisationId)
+    if (problem) return renderActive(req, res, singleError('action', problem))
+    const active = form.value.action === 'reactivate'
+    if (found.active !== active) {
+      await db.transaction().execute(async (trx) => {
+        await setAccountActive(trx, actor, found, active)
+        if (!active) {
+          await deleteUserSessions(trx, found.id)
+          await expireUnusedTokens(trx, found.id, new Date())
+        }
+      })
+    }
+    if (active) flash(req, `${found.display_name}'s account is active`, 'They can sign in again.')
+    else flash(req, `${found.display_name}'s account is deactivated`, 'They have been signed out and cannot sign in.')
     res.redirect(P.users(council.slug))
   })
 

@@ -65,6 +65,103 @@ export interface AppUserTable {
   active: Generated<boolean>
   created_at: CreatedAt
   updated_at: UpdatedAt
+  password_changed_at: Generated<Date | null>
+  /** Non-essential mail the person has chosen to receive (invitations and resets always go). */
+  mail_reminders: Generated<boolean>
+  mail_notices: Generated<boolean>
+  mail_digest: Generated<boolean>
+}
+
+/** Someone who owns plan items without an account: named, with their organisation, role and email. */
+export interface ContactTable {
+  id: Generated<number>
+  organisation_id: number
+  name: string
+  employer: Generated<string>
+  role: Generated<string>
+  email: string
+  created_at: CreatedAt
+}
+
+export const TOKEN_PURPOSES = ['invitation', 'password-reset'] as const
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number]
+
+/** A single-use, time-limited link sent by email; only its SHA-256 hash is kept. */
+export interface AccountTokenTable {
+  id: Generated<number>
+  user_id: number
+  purpose: TokenPurpose
+  token_hash: string
+  expires_at: Date
+  used_at: Date | null
+  created_by: number | null
+  created_at: CreatedAt
+}
+
+/** A quarter's reporting round: its data cut-off, deadlines and lock. */
+export interface ReportingRoundTable {
+  id: Generated<number>
+  organisation_id: number
+  quarter_start: IsoDate
+  data_cutoff_on: IsoDate
+  /** Owners' updates (milestones, objectives, measure values, partner requests) are due by this day. */
+  updates_due_on: IsoDate
+  /** Strand leads' commentary is due by this later day (lower levels first). */
+  commentary_due_on: IsoDate
+  /** From this day the quarter's data is read-only except to the improvement team, with a reason. */
+  locks_on: IsoDate
+  /** How many days before each deadline a reminder goes (and one on the day). */
+  reminder_days: Generated<number>
+  opened_by: number | null
+  opened_at: CreatedAt
+  /** When the lock took effect (the lock date reached, or locked early); the report reads the data as at then. */
+  locked_at: Date | null
+  /** Set while the improvement team has the locked period open to correct it, with why. */
+  unlocked_at: Date | null
+  unlocked_by: number | null
+  unlock_reason: Generated<string>
+}
+
+export const RETURN_ITEM_TYPES = ['milestone', 'objective', 'measure', 'strand', 'partner-request'] as const
+export type ReturnItemType = (typeof RETURN_ITEM_TYPES)[number]
+
+/** One item updated in a round, by whom and when (an update that changed nothing still counts). */
+export interface RoundReturnTable {
+  id: Generated<number>
+  round_id: number
+  item_type: ReturnItemType
+  item_id: number
+  user_id: number | null
+  /** When it was last returned (a second update in the round moves it). */
+  returned_at: UpdatedAt
+  note: Generated<string>
+}
+
+export const MAIL_CATEGORIES = ['essential', 'reminder', 'notice', 'digest'] as const
+export type MailCategory = (typeof MAIL_CATEGORIES)[number]
+export const MAIL_STATUSES = ['pending', 'sent', 'failed', 'suppressed'] as const
+export type MailStatus = (typeof MAIL_STATUSES)[number]
+
+/** Every email, kept until sent and after: retried with back-off, never lost to a restart. */
+export interface OutboxMessageTable {
+  id: Generated<number>
+  organisation_id: number | null
+  to_user_id: number | null
+  to_email: string
+  category: MailCategory
+  template: string
+  subject: string
+  body: string
+  /** A message with the same key is queued once only (each reminder goes once). */
+  dedupe_key: string | null
+  status: Generated<MailStatus>
+  attempts: Generated<number>
+  next_attempt_at: Generated<Date>
+  last_error: Generated<string>
+  /** How it went: smtp, notify, or outbox (no mail settings: kept for the sent-mail page). */
+  transport: string | null
+  created_at: CreatedAt
+  sent_at: Date | null
 }
 
 /** Access to one council's data, with one role there. */
@@ -109,6 +206,8 @@ export interface StrandTable {
   title: string
   lead_title: string
   lead_user_id: number | null
+  /** The lead when they are an external contact without an account (never both). */
+  lead_contact_id: Generated<number | null>
   status: Generated<ActiveStatus>
   retired_on: IsoDate | null
   position: number
@@ -125,6 +224,10 @@ export interface ObjectiveTable {
   intended_impact: Generated<string>
   /** The plan it was carried over from (it keeps its id, milestones, updates and evidence). */
   carried_from_plan_id: Generated<number | null>
+  /** The owner's role, as a label (the person is owner_user_id or owner_contact_id). */
+  owner: Generated<string>
+  owner_user_id: Generated<number | null>
+  owner_contact_id: Generated<number | null>
   status: Generated<ActiveStatus>
   retired_on: IsoDate | null
   position: number
@@ -136,7 +239,10 @@ export interface MilestoneTable {
   id: Generated<number>
   objective_id: number
   title: string
+  /** The owner's role, as a label; before owners were people it held the only owner there was. */
   owner: string
+  owner_user_id: Generated<number | null>
+  owner_contact_id: Generated<number | null>
   due_on: IsoDate
   status: MilestoneStatus
   completed_on: IsoDate | null
@@ -214,6 +320,12 @@ export const AUDIT_ACTIONS = [
   'publish',
   'sign-in',
   'load',
+  'open',
+  'lock',
+  'unlock',
+  'remind',
+  'invite',
+  'assign',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -244,7 +356,10 @@ export interface MeasureTable {
   polarity: Polarity
   frequency: Frequency
   source: Generated<string>
+  /** The owner's role, as a label (the person is owner_user_id or owner_contact_id). */
   owner: Generated<string>
+  owner_user_id: Generated<number | null>
+  owner_contact_id: Generated<number | null>
   valid_min: number | null
   valid_max: number | null
   decimals: Generated<number>
@@ -329,6 +444,14 @@ export interface PartnerRequestTable {
   received_on: IsoDate | null
   created_by: number | null
   created_at: CreatedAt
+  /** Who at the partner answers it: a user, or a named contact without an account. */
+  owner_user_id: Generated<number | null>
+  owner_contact_id: Generated<number | null>
+  /** The partner organisation it is addressed to: its people see it on their home page. */
+  partner_organisation_id: Generated<number | null>
+  response: Generated<string>
+  responded_by: Generated<number | null>
+  responded_at: Generated<Date | null>
 }
 
 export interface ReportTable {
@@ -400,6 +523,11 @@ export interface Database {
   app_user: AppUserTable
   membership: MembershipTable
   session: SessionTable
+  contact: ContactTable
+  account_token: AccountTokenTable
+  reporting_round: ReportingRoundTable
+  round_return: RoundReturnTable
+  outbox_message: OutboxMessageTable
   plan: PlanTable
   strand: StrandTable
   objective: ObjectiveTable
@@ -503,3 +631,5 @@ export type Strand = Selectable<StrandTable>
 export type Objective = Selectable<ObjectiveTable>
 export type Milestone = Selectable<MilestoneTable>
 export type Measure = Selectable<MeasureTable>
+export type ReportingRound = Selectable<ReportingRoundTable>
+export type Contact = Selectable<ContactTable>

@@ -124,6 +124,8 @@ describe('the live plan’s milestones', () => {
           objective_id: 7,
           title: m.title,
           owner: m.owner,
+          owner_user_id: null,
+          owner_contact_id: null,
           due_on: m.due_on,
           status: m.status,
           completed_on: m.completed_on,

@@ -9,6 +9,7 @@ import { bradfordPlan } from './bradford-plan.js'
 import { seedDemoMeasures } from './demo-measures.js'
 import { seedDemoReports } from './demo-reports.js'
 import { seedBradfordOutcomes } from './bradford-outcomes.js'
+import { seedNorthfieldPeople } from './northfield-people.js'
 import { seedNorthfieldLive } from './northfield-live.js'
 import type { DemoStrand } from './demo-plan-types.js'
 import type { Milestone, MilestoneStatus, Role } from '../db/database.js'
@@ -23,7 +24,7 @@ const OTHER_DEMO_COUNCIL = { slug: 'northfield', name: 'Northfield Borough Counc
 export interface DemoAccount {
   email: string
   displayName: string
-  employer: 'bradford' | 'northfield' | 'dfe' | 'partner'
+  employer: 'bradford' | 'northfield' | 'dfe' | 'partner' | 'northfieldHealth'
   access: Array<{ council: 'bradford' | 'northfield'; role: Role }>
 }
 
@@ -85,6 +86,37 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     employer: 'northfield',
     access: [{ council: 'northfield', role: 'admin' }],
   },
+  // Northfield's team for its live plan and reporting rounds (src/demo/northfield-people.ts).
+  {
+    email: 'improvement@northfield.example',
+    displayName: 'Jo Improvement (Northfield)',
+    employer: 'northfield',
+    access: [{ council: 'northfield', role: 'improvement-team' }],
+  },
+  {
+    email: 'strand-lead@northfield.example',
+    displayName: 'Alex Strand-Lead (Northfield)',
+    employer: 'northfield',
+    access: [{ council: 'northfield', role: 'strand-lead' }],
+  },
+  {
+    email: 'director@northfield.example',
+    displayName: 'Morgan Director (Northfield)',
+    employer: 'northfield',
+    access: [{ council: 'northfield', role: 'leader' }],
+  },
+  {
+    email: 'board@northfield.example',
+    displayName: 'Chris Board-Chair (Northfield)',
+    employer: 'northfield',
+    access: [{ council: 'northfield', role: 'board-member' }],
+  },
+  {
+    email: 'partner@northfield-health.example',
+    displayName: 'Pat Partner (Northfield Health)',
+    employer: 'northfieldHealth',
+    access: [{ council: 'northfield', role: 'partner' }],
+  },
 ]
 
 /** Strands the demo strand lead leads, so their edit rights can be seen. */
@@ -114,6 +146,7 @@ export async function seedDemo(db: Db, today: string = new Date().toISOString().
       northfield: await org(OTHER_DEMO_COUNCIL.slug, OTHER_DEMO_COUNCIL.name, 'council'),
       dfe: await org('dfe', 'Department for Education', 'dfe'),
       partner: await org('partner', 'District health partnership', 'partner'),
+      northfieldHealth: await org('northfield-health', 'Northfield Health and Care Partnership (fictional)', 'partner'),
     }
 
     const userIds = new Map<string, number>()
@@ -218,9 +251,22 @@ export async function seedDemo(db: Db, today: string = new Date().toISOString().
       .where('id', '=', bradfordPlanId)
       .execute()
     // The fictional council last, so the demo council's ids stay as they were before it had a live plan.
-    await seedNorthfieldLive(
+    const northfield = await seedNorthfieldLive(
       trx,
       { organisationId: orgIds.northfield, editorUserId: userIds.get('admin@northfield.example')! },
+      today,
+    )
+    await seedNorthfieldPeople(
+      trx,
+      {
+        organisationId: orgIds.northfield,
+        planId: northfield.planId,
+        partnerOrganisationId: orgIds.northfieldHealth,
+        improvementId: userIds.get('improvement@northfield.example')!,
+        strandLeadId: userIds.get('strand-lead@northfield.example')!,
+        directorId: userIds.get('director@northfield.example')!,
+        partnerId: userIds.get('partner@northfield-health.example')!,
+      },
       today,
     )
 

@@ -1,51 +1,79 @@
+// Home pages. Each council's home shows what the person's role needs first: a Director, Board member or
+// adviser the plan's delivery and impact at a glance; a strand lead their updates and their strands; the
+// improvement team and administrators the round's returns and what is overdue; a partner the requests
+// addressed to their organisation; a viewer the published plan. The service's home ('/') sends someone with
+// one council straight to it and shows someone with several each council in one line.
 import { Router } from 'express'
 import type { Db } from '../db/connect.js'
-import { can } from '../web/roles.js'
-import { context } from '../web/auth.js'
+import type { Role } from '../db/database.js'
+import { context, requireSignIn } from '../web/auth.js'
 import { paths } from '../web/paths.js'
 import { todayIso } from '../shared/dates.js'
-import { addDays, quarterOf } from '../shared/calendar.js'
-import { listReports } from '../reports/report-repository.js'
-import { findCurrentPlan, loadPlanTree } from '../plan/plan-repository.js'
-import { judgedOn, overdueAt, summariseMilestones } from '../plan/milestone-status.js'
-import { listVersions } from '../versions/version-repository.js'
+import {
+  boardHome,
+  councilLines,
+  leadStrands,
+  myRoundItems,
+  partnerHome,
+  publishedPlan,
+  roundReturns,
+  teamHome,
+} from './home-service.js'
 
-/** The council's landing page: what needs attention now, for those who may see the live plan. */
+/** Which home page each role lands on. */
+export const HOME_FOR_ROLE: Record<Role, 'board' | 'lead' | 'team' | 'partner' | 'viewer'> = {
+  admin: 'team',
+  'improvement-team': 'team',
+  'strand-lead': 'lead',
+  leader: 'board',
+  'board-member': 'board',
+  adviser: 'board',
+  partner: 'partner',
+  viewer: 'viewer',
+}
+
+/** The council's home page (mounted on the council router). */
 export function homeRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
 
   router.get(paths.council.home.pattern, async (req, res) => {
-    const { council } = context(req)
-    const plan = await findCurrentPlan(db, council.organisationId)
-    const versions = plan ? await listVersions(db, plan.id) : []
-    if (!plan || !can(council.role, 'plan:read-draft')) {
-      return res.render('home/views/home.njk', { plan, latestVersion: versions[0] })
-    }
-    const tree = await loadPlanTree(db, plan.id)
+    const { council, user } = context(req)
     const today = todayIso()
-    const active = tree.strands.filter((s) => s.status === 'active')
-    const objectives = active.flatMap((s) =>
-      s.objectives.filter((o) => o.status === 'active').map((o) => ({ ...o, strand: s })),
-    )
-    const milestones = objectives.flatMap((o) => o.milestones.map((m) => ({ ...m, objective: o })))
-    // A closed plan chases nothing: its counts are as they stood on the closing day.
-    const chased = plan.closed_on ? [] : milestones
-    const overdue = chased.filter((m) => overdueAt(m, today)).sort((a, b) => a.due_on.localeCompare(b.due_on))
-    const dueSoonLimit = addDays(today, 30)
-    const dueSoon = chased.filter((m) => m.status !== 'complete' && m.due_on >= today && m.due_on <= dueSoonLimit)
-    const judged = judgedOn(today, plan.closed_on)
-    // The quarter running now, and its report if one has been started.
-    const quarter = quarterOf(today)
-    const quarterReport = (await listReports(db, council.organisationId)).find((r) => r.quarter_start === quarter.start)
-    res.render('home/views/home.njk', {
-      quarter,
-      quarterReport,
-      plan,
-      latestVersion: versions[0],
-      counts: { strands: active.length, objectives: objectives.length, ...summariseMilestones(milestones, judged) },
-      overdue,
-      dueSoon,
-    })
+    switch (HOME_FOR_ROLE[council.role]) {
+      case 'board':
+        return res.render('home/views/board-home.njk', await boardHome(db, council, today))
+      case 'team': {
+        const [home, returns] = await Promise.all([
+          teamHome(db, council, today),
+          roundReturns(db, council.organisationId, today),
+        ])
+        return res.render('home/views/team-home.njk', { ...home, returns })
+      }
+      case 'lead': {
+        const [lead, mine] = await Promise.all([
+          leadStrands(db, council, user.id, today),
+          myRoundItems(db, council.organisationId, user.id, today),
+        ])
+        return res.render('home/views/lead-home.njk', { ...lead, mine, today })
+      }
+      case 'partner':
+        return res.render('home/views/partner-home.njk', { ...(await partnerHome(db, council, user.id, today)), today })
+      case 'viewer':
+        return res.render('home/views/viewer-home.njk', await publishedPlan(db, council))
+    }
+  })
+
+  return router
+}
+
+/** The service's home page (mounted at the top level, outside any council). */
+export function councilsRoutes(db: Db): Router {
+  const router = Router()
+
+  router.get(paths.home.pattern, requireSignIn, async (req, res) => {
+    const councils = req.user?.councils ?? []
+    if (councils.length === 1 && councils[0]) return res.redirect(paths.council.home(councils[0].slug))
+    res.render('home/views/councils.njk', { lines: await councilLines(db, councils, todayIso()) })
   })
 
   return router

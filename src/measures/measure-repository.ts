@@ -3,6 +3,8 @@ import type { DbOrTx, Tx } from '../db/connect.js'
 import { jsonb } from '../db/connect.js'
 import type { Measure } from '../db/database.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
+import { ownerColumns, ownerForAudit, ownerOf, type Owner } from '../accounts/owners.js'
+import { assertOwnerInCouncil } from '../accounts/owner-repository.js'
 import type { Unit } from '../shared/units.js'
 import type { Polarity } from '../shared/polarity.js'
 import type { Frequency } from '../shared/calendar.js'
@@ -112,7 +114,9 @@ export interface MeasureInput {
   polarity: Polarity
   frequency: Frequency
   source: string
+  /** The owner's job title or team: the role label beside the person. */
   owner: string
+  ownedBy: Owner
   validMin: number | null
   validMax: number | null
   decimals: number
@@ -135,6 +139,7 @@ function measureColumns(input: MeasureInput) {
     frequency: input.frequency,
     source: input.source,
     owner: input.owner,
+    ...ownerColumns(input.ownedBy),
     valid_min: input.validMin,
     valid_max: input.validMax,
     decimals: input.decimals,
@@ -162,6 +167,7 @@ async function setLinks(trx: Tx, measureId: number, input: MeasureInput) {
 }
 
 export async function createMeasure(trx: Tx, actor: Actor, input: MeasureInput, position = 0) {
+  await assertOwnerInCouncil(trx, actor.organisationId, input.ownedBy)
   const created = await trx
     .insertInto('measure')
     .values({ organisation_id: actor.organisationId, position, ...measureColumns(input) })
@@ -179,6 +185,7 @@ export async function createMeasure(trx: Tx, actor: Actor, input: MeasureInput, 
 }
 
 export async function updateMeasure(trx: Tx, actor: Actor, before: MeasureRow, input: MeasureInput) {
+  await assertOwnerInCouncil(trx, actor.organisationId, input.ownedBy)
   const links = await listMeasureLinks(trx, actor.organisationId)
   const beforeLinks = {
     strandIds: links.strands.filter((l) => l.measure_id === before.id).map((l) => l.strand_id),
@@ -297,4 +304,32 @@ export async function deleteRebaseline(trx: Tx, actor: Actor, measure: MeasureRo
     before,
   })
   return true
+}
+
+/**
+ * Gives a measure a new owner, keeping its role label. Refused unless the owner is of the council; audited
+ * as an assignment with the owner before and after as they read (`texts`).
+ */
+export async function assignMeasureOwner(
+  trx: Tx,
+  actor: Actor,
+  before: MeasureRow,
+  owner: Owner,
+  texts: { before: string; after: string },
+) {
+  await assertOwnerInCouncil(trx, actor.organisationId, owner)
+  await trx
+    .updateTable('measure')
+    .set({ ...ownerColumns(owner), updated_at: new Date() })
+    .where('id', '=', before.id)
+    .where('organisation_id', '=', actor.organisationId)
+    .execute()
+  await recordAudit(trx, actor, {
+    entityType: 'measure',
+    entityId: before.id,
+    action: 'assign',
+    summary: `Assigned measure ${before.name} to ${texts.after}`,
+    before: ownerForAudit(ownerOf(before), texts.before),
+    after: ownerForAudit(owner, texts.after),
+  })
 }

@@ -36,8 +36,9 @@ for (const kind of testDatabaseKinds()) {
       // The vacancy rate row: 167 vacancies of 443 posts in November 2021, far above its 15% target and the
       // highest in the series.
       const row =
-        /Posts not filled by a permanent social worker \(% of posts\)<\/a><\/th>([\s\S]*?)<\/tr>/.exec(res.text)?.[1] ??
-        ''
+        /Posts not filled by a permanent social worker \(% of posts\)<\/a>[\s\S]*?<\/th>([\s\S]*?)<\/tr>/.exec(
+          res.text,
+        )?.[1] ?? ''
       // Its latest figure is from November 2021: flagged as not current today.
       assert.match(
         row,

@@ -27,10 +27,13 @@ import { describeFormula } from './measure-types.js'
 import { validRange } from './import/validate-import.js'
 import { UNITS } from '../shared/units.js'
 import { POLARITIES } from '../shared/polarity.js'
-import { FREQUENCIES, periodLabel, type Frequency } from '../shared/calendar.js'
+import { FREQUENCIES, periodEnd, periodLabel, type Frequency } from '../shared/calendar.js'
+import { checkPeriodEdit } from '../plan/period-lock-repository.js'
 import { todayIso } from '../shared/dates.js'
 import { currencyOn } from './measure-currency.js'
 import { BENCHMARK_KINDS } from '../db/database.js'
+import { describeOwner, ownerOf, ownerOptions, ownerValue, type Owner } from '../accounts/owners.js'
+import { loadOwnerChoices, ownerProblem } from '../accounts/owner-repository.js'
 
 const P = paths.council
 
@@ -58,13 +61,17 @@ export function measureRoutes(db: Db): Router {
   }
 
   router.get(P.measures.pattern, read, async (req, res) => {
-    const [{ measures, summaries, strandLinks }, strands] = await Promise.all([
+    const [{ measures, summaries, strandLinks }, strands, choices] = await Promise.all([
       loadCouncilMeasures(db, context(req).council.organisationId),
       planStrands(req),
+      loadOwnerChoices(db, context(req).council.organisationId),
     ])
-    // Each row says whether its latest figure is still current today.
+    // Each row says whether its latest figure is still current today, and who owns the measure.
     const today = todayIso()
-    const row = (m: { id: number }) => withCurrency(summaries.get(m.id)!, today)
+    const row = (m: repo.MeasureRow) => ({
+      ...withCurrency(summaries.get(m.id)!, today),
+      ownerText: describeOwner(ownerOf(m), m.owner, choices),
+    })
     const groups = strands
       .map((s) => ({ strand: s, rows: measures.filter((m) => strandLinks.get(m.id)?.includes(s.id)).map(row) }))
       .filter((g) => g.rows.length)
@@ -85,7 +92,10 @@ export function measureRoutes(db: Db): Router {
     res: Response,
     view: { measure?: repo.MeasureRow; values: Record<string, unknown>; errors?: FormErrors },
   ) {
-    const strands = await planStrands(req)
+    const [strands, choices] = await Promise.all([
+      planStrands(req),
+      loadOwnerChoices(db, context(req).council.organisationId),
+    ])
     const selected = (name: string) => {
       const v = view.values[name]
       return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String)
@@ -97,12 +107,19 @@ export function measureRoutes(db: Db): Router {
         ...NATIONAL_INDICATORS.map((i) => ({ value: i.id, text: i.title })),
       ],
       strands,
+      owners: ownerOptions(choices),
       selectedStrands: selected('strandIds'),
       selectedObjectives: selected('objectiveIds'),
       units: UNITS,
       polarities: POLARITIES,
       frequencies: FREQUENCIES,
     })
+  }
+
+  /** An owner from outside the council is refused on the form, keeping what was typed. */
+  async function ownerError(req: Request, owner: Owner): Promise<FormErrors | undefined> {
+    const problem = await ownerProblem(db, context(req).council.organisationId, owner)
+    return problem ? singleError('ownedBy', problem) : undefined
   }
 
   async function codeTaken(req: Request, code: string, exceptId?: number) {
@@ -130,6 +147,8 @@ export function measureRoutes(db: Db): Router {
   router.post(P.newMeasure.pattern, read, edit, async (req, res) => {
     const form = parseForm(measureSchema, req.body)
     if (!form.ok) return renderMeasureForm(req, res, { values: formBody(req), errors: form.errors })
+    const notInCouncil = await ownerError(req, form.value.ownedBy)
+    if (notInCouncil) return renderMeasureForm(req, res, { values: formBody(req), errors: notInCouncil })
     if (await codeTaken(req, form.value.code)) {
       return renderMeasureForm(req, res, {
         values: formBody(req),
@@ -161,7 +180,9 @@ export function measureRoutes(db: Db): Router {
       : []
     const rebaselines = await repo.listRebaselines(db, context(req).council.organisationId, [measure.id])
     const national = await nationalFiguresFor(db, context(req).council.organisationId, measure.national_indicator)
+    const choices = await loadOwnerChoices(db, context(req).council.organisationId)
     res.status(status).render('measures/views/measure.njk', {
+      ownerText: describeOwner(ownerOf(measure), measure.owner, choices),
       national,
       nationalIndicatorTitle: measure.national_indicator
         ? INDICATORS_BY_ID.get(measure.national_indicator)?.title
@@ -209,6 +230,7 @@ export function measureRoutes(db: Db): Router {
         frequency: m.frequency,
         source: m.source,
         owner: m.owner,
+        ownedBy: ownerValue(ownerOf(m)),
         validMin: m.valid_min ?? '',
         validMax: m.valid_max ?? '',
         decimals: String(m.decimals),
@@ -224,6 +246,8 @@ export function measureRoutes(db: Db): Router {
     const measure = measureOf(res)
     const form = parseForm(measureSchema, req.body)
     if (!form.ok) return renderMeasureForm(req, res, { measure, values: formBody(req), errors: form.errors })
+    const notInCouncil = await ownerError(req, form.value.ownedBy)
+    if (notInCouncil) return renderMeasureForm(req, res, { measure, values: formBody(req), errors: notInCouncil })
     if (await codeTaken(req, form.value.code, measure.id)) {
       return renderMeasureForm(req, res, {
         measure,
@@ -254,9 +278,15 @@ export function measureRoutes(db: Db): Router {
       const text = `The value must be between ${min ?? 'any'} and ${max ?? 'any'} for this measure`
       return measurePage(req, res, { values: formBody(req), errors: singleError('value', text) }, 400)
     }
+    // A period a reporting round has locked cannot change (src/plan/period-lock.ts); in a reopened round only
+    // the improvement team may change it, and the audit entry carries the reason it was reopened.
+    const lock = await checkPeriodEdit(db, context(req).council, [periodEnd(form.value.period, measure.frequency)])
+    if (!lock.allowed)
+      return measurePage(req, res, { values: formBody(req), errors: singleError('period', lock.message) }, 400)
+    const source = lock.auditNote ? `entered by hand; ${lock.auditNote}` : 'entered by hand'
     const result = await db.transaction().execute(async (trx) => {
       const changes = await planValueChanges(trx, [{ measureId: measure.id, ...form.value }])
-      return applyValueChanges(trx, context(req).actor, changes, () => measure.name, 'entered by hand')
+      return applyValueChanges(trx, context(req).actor, changes, () => measure.name, source)
     })
     const period = periodLabel(form.value.period, measure.frequency)
     flash(

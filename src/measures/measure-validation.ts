@@ -7,6 +7,7 @@ import { UNITS } from '../shared/units.js'
 import { POLARITIES } from '../shared/polarity.js'
 import { FREQUENCIES } from '../shared/calendar.js'
 import { BENCHMARK_KINDS, VITAL_SIGNS } from '../db/database.js'
+import { ownerField } from '../accounts/owners.js'
 
 const optionalNumber = (label: string) =>
   z
@@ -65,7 +66,8 @@ export const measureSchema = z
     polarity: z.enum(POLARITIES, { error: 'Select whether higher or lower is better' }),
     frequency: z.enum(FREQUENCIES, { error: 'Select how often it is measured' }),
     source: optionalText('source', 300),
-    owner: optionalText('owner', 200),
+    owner: optionalText('the owner’s job title or team', 200),
+    ownedBy: ownerField('Choose the measure’s owner from the list'),
     validMin: optionalNumber('The lowest valid value'),
     validMax: optionalNumber('The highest valid value'),
     decimals: z.coerce.number({ error: 'Enter the number of decimal places' }).int().min(0).max(4).catch(1),

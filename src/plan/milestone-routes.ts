@@ -6,8 +6,10 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { BadRequestError, NotFoundError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
-import { parseForm, type FormErrors, formBody } from '../web/forms.js'
+import { parseForm, singleError, type FormErrors, formBody } from '../web/forms.js'
 import { dateParts, todayIso } from '../shared/dates.js'
+import { ownerOf, ownerOptions, ownerValue } from '../accounts/owners.js'
+import { loadOwnerChoices, ownerProblem } from '../accounts/owner-repository.js'
 import * as repo from './plan-repository.js'
 import { directionSchema, MILESTONE_DATE_FIELDS, milestoneSchema } from './plan-validation.js'
 import { planParams, requireEdit } from './plan-params.js'
@@ -21,7 +23,8 @@ export function milestoneRoutes(db: Db): Router {
   objective.register(router)
   milestone.register(router)
 
-  function renderMilestoneForm(
+  async function renderMilestoneForm(
+    req: Request,
     res: Response,
     view: {
       objective: { id: number; title: string; strand_id: number; strand_code: string; strand_title: string }
@@ -30,9 +33,20 @@ export function milestoneRoutes(db: Db): Router {
       errors?: FormErrors
     },
   ) {
+    const owners = ownerOptions(await loadOwnerChoices(db, context(req).council.organisationId))
     res
       .status(view.errors ? 400 : 200)
-      .render('plan/views/milestone-form.njk', { ...view, statuses: MILESTONE_STATUSES })
+      .render('plan/views/milestone-form.njk', { ...view, statuses: MILESTONE_STATUSES, owners })
+  }
+
+  const parseMilestone = (req: Request, previousDue?: string) =>
+    parseForm(milestoneSchema(todayIso(), previousDue), req.body, MILESTONE_DATE_FIELDS)
+
+  /** The form's errors, with an owner from outside the council refused like any other bad value. */
+  async function formErrors(req: Request, form: ReturnType<typeof parseMilestone>) {
+    if (!form.ok) return form.errors
+    const problem = await ownerProblem(db, context(req).council.organisationId, form.value.ownedBy)
+    return problem ? singleError('ownedBy', problem) : undefined
   }
 
   async function objectiveFor(req: Request, objectiveId: number) {
@@ -41,17 +55,18 @@ export function milestoneRoutes(db: Db): Router {
     return found
   }
 
-  router.get(P.newMilestone.pattern, readDraft, (req, res) => {
+  router.get(P.newMilestone.pattern, readDraft, async (req, res) => {
     const parent = objective.of(res)
     requireEdit(req, parent.lead_user_id)
-    renderMilestoneForm(res, { objective: parent, values: { status: 'not-started' } })
+    await renderMilestoneForm(req, res, { objective: parent, values: { status: 'not-started' } })
   })
 
   router.post(P.newMilestone.pattern, readDraft, async (req, res) => {
     const parent = objective.of(res)
     requireEdit(req, parent.lead_user_id)
-    const form = parseForm(milestoneSchema(todayIso()), req.body, MILESTONE_DATE_FIELDS)
-    if (!form.ok) return renderMilestoneForm(res, { objective: parent, values: formBody(req), errors: form.errors })
+    const form = parseMilestone(req)
+    const errors = await formErrors(req, form)
+    if (!form.ok || errors) return renderMilestoneForm(req, res, { objective: parent, values: formBody(req), errors })
     const { council, actor } = context(req)
     const input = { ...form.value, dueOn: form.value.dueOn! }
     await db.transaction().execute((trx) => repo.createMilestone(trx, actor, parent.id, input))
@@ -64,12 +79,13 @@ export function milestoneRoutes(db: Db): Router {
     requireEdit(req, found.lead_user_id)
     const due = dateParts(found.due_on)
     const completed = dateParts(found.completed_on)
-    renderMilestoneForm(res, {
+    await renderMilestoneForm(req, res, {
       objective: await objectiveFor(req, found.objective_id),
       milestone: found,
       values: {
         title: found.title,
         owner: found.owner,
+        ownedBy: ownerValue(ownerOf(found)),
         status: found.status,
         evidence: found.evidence,
         'dueOn-day': due.day,
@@ -85,13 +101,14 @@ export function milestoneRoutes(db: Db): Router {
   router.post(P.editMilestone.pattern, readDraft, async (req, res) => {
     const found = milestone.of(res)
     requireEdit(req, found.lead_user_id)
-    const form = parseForm(milestoneSchema(todayIso(), found.due_on), req.body, MILESTONE_DATE_FIELDS)
-    if (!form.ok) {
-      return renderMilestoneForm(res, {
+    const form = parseMilestone(req, found.due_on)
+    const errors = await formErrors(req, form)
+    if (!form.ok || errors) {
+      return renderMilestoneForm(req, res, {
         objective: await objectiveFor(req, found.objective_id),
         milestone: found,
         values: formBody(req),
-        errors: form.errors,
+        errors,
       })
     }
     const { council, actor } = context(req)

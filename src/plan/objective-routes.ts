@@ -5,8 +5,10 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { BadRequestError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
-import { parseForm, type FormErrors, formBody } from '../web/forms.js'
+import { parseForm, singleError, type FormErrors, formBody } from '../web/forms.js'
 import { todayIso } from '../shared/dates.js'
+import { describeOwner, ownerOf, ownerOptions, ownerValue, type Owner } from '../accounts/owners.js'
+import { loadOwnerChoices, ownerProblem } from '../accounts/owner-repository.js'
 import * as repo from './plan-repository.js'
 import { activeStatusSchema, directionSchema, objectiveSchema, updateSchema } from './plan-validation.js'
 import { judgedOn, overdueAt } from './milestone-status.js'
@@ -22,7 +24,8 @@ export function objectiveRoutes(db: Db): Router {
   strand.register(router)
   objective.register(router)
 
-  function renderObjectiveForm(
+  async function renderObjectiveForm(
+    req: Request,
     res: Response,
     view: {
       strand: { id: number; code: string; title: string }
@@ -31,37 +34,53 @@ export function objectiveRoutes(db: Db): Router {
       errors?: FormErrors
     },
   ) {
-    res.status(view.errors ? 400 : 200).render('plan/views/objective-form.njk', view)
+    const owners = ownerOptions(await loadOwnerChoices(db, context(req).council.organisationId))
+    res.status(view.errors ? 400 : 200).render('plan/views/objective-form.njk', { ...view, owners })
+  }
+
+  /** An owner from outside the council is refused on the form, keeping what was typed. */
+  async function ownerError(req: Request, owner: Owner): Promise<FormErrors | undefined> {
+    const problem = await ownerProblem(db, context(req).council.organisationId, owner)
+    return problem ? singleError('ownedBy', problem) : undefined
   }
 
   const strandOf = (o: LoadedObjective) => ({ id: o.strand_id, code: o.strand_code, title: o.strand_title })
 
   async function objectivePage(req: Request, found: LoadedObjective) {
-    const [milestones, updates] = await Promise.all([
+    const [milestones, updates, choices] = await Promise.all([
       repo.listMilestones(db, found.id),
       repo.listObjectiveUpdates(db, found.id),
+      loadOwnerChoices(db, context(req).council.organisationId),
     ])
     // A closed plan's milestones are judged as they stood on its closing day.
     const today = judgedOn(todayIso(), found.plan_closed_on)
     return {
       objective: found,
-      milestones: milestones.map((m) => ({ ...m, overdue: overdueAt(m, today) })),
+      ownerText: describeOwner(ownerOf(found), found.owner, choices),
+      milestones: milestones.map((m) => ({
+        ...m,
+        overdue: overdueAt(m, today),
+        ownerText: describeOwner(ownerOf(m), m.owner, choices),
+      })),
       updates,
       editable: mayEdit(req, found.lead_user_id),
     }
   }
 
-  router.get(P.newObjective.pattern, readDraft, (req, res) => {
+  router.get(P.newObjective.pattern, readDraft, async (req, res) => {
     const parent = strand.of(res)
     requireEdit(req, parent.lead_user_id)
-    renderObjectiveForm(res, { strand: parent, values: {} })
+    await renderObjectiveForm(req, res, { strand: parent, values: {} })
   })
 
   router.post(P.newObjective.pattern, readDraft, async (req, res) => {
     const parent = strand.of(res)
     requireEdit(req, parent.lead_user_id)
     const form = parseForm(objectiveSchema, req.body)
-    if (!form.ok) return renderObjectiveForm(res, { strand: parent, values: formBody(req), errors: form.errors })
+    if (!form.ok) return renderObjectiveForm(req, res, { strand: parent, values: formBody(req), errors: form.errors })
+    const notInCouncil = await ownerError(req, form.value.ownedBy)
+    if (notInCouncil)
+      return renderObjectiveForm(req, res, { strand: parent, values: formBody(req), errors: notInCouncil })
     const { council, actor } = context(req)
     const created = await db.transaction().execute((trx) => repo.createObjective(trx, actor, parent.id, form.value))
     flash(req, 'Objective added')
@@ -72,13 +91,19 @@ export function objectiveRoutes(db: Db): Router {
     res.render('plan/views/objective.njk', { ...(await objectivePage(req, objective.of(res))), values: {} })
   })
 
-  router.get(P.editObjective.pattern, readDraft, (req, res) => {
+  router.get(P.editObjective.pattern, readDraft, async (req, res) => {
     const found = objective.of(res)
     requireEdit(req, found.lead_user_id)
-    renderObjectiveForm(res, {
+    await renderObjectiveForm(req, res, {
       strand: strandOf(found),
       objective: found,
-      values: { title: found.title, intendedImpact: found.intended_impact, description: found.description },
+      values: {
+        title: found.title,
+        intendedImpact: found.intended_impact,
+        description: found.description,
+        owner: found.owner,
+        ownedBy: ownerValue(ownerOf(found)),
+      },
     })
   })
 
@@ -86,13 +111,9 @@ export function objectiveRoutes(db: Db): Router {
     const found = objective.of(res)
     requireEdit(req, found.lead_user_id)
     const form = parseForm(objectiveSchema, req.body)
-    if (!form.ok) {
-      return renderObjectiveForm(res, {
-        strand: strandOf(found),
-        objective: found,
-        values: formBody(req),
-        errors: form.errors,
-      })
+    const errors = form.ok ? await ownerError(req, form.value.ownedBy) : form.errors
+    if (!form.ok || errors) {
+      return renderObjectiveForm(req, res, { strand: strandOf(found), objective: found, values: formBody(req), errors })
     }
     const { council, actor } = context(req)
     await db.transaction().execute((trx) => repo.updateObjective(trx, actor, found, form.value))

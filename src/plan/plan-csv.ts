@@ -1,9 +1,11 @@
-// The live plan as CSV: one row per milestone, with its strand and objective and whether it is overdue.
+// The live plan as CSV: one row per milestone, with its strand and objective, whether it is overdue, and who
+// owns each (as the pages show it: "Name, role label", or "Unassigned (was: role label)").
 import { toCsv } from '../shared/csv.js'
+import { describeOwner, leadOf, ownerOf, type OwnerChoices } from '../accounts/owners.js'
 import { overdueAt, MILESTONE_STATUS_LABELS } from './milestone-status.js'
 import type { PlanTree } from './plan-repository.js'
 
-export function planCsv(tree: PlanTree, today: string): string {
+export function planCsv(tree: PlanTree, today: string, choices: OwnerChoices): string {
   const rows = tree.strands.flatMap((s) =>
     s.objectives.flatMap((o) =>
       (o.milestones.length ? o.milestones : [null]).map((m) => [
@@ -21,6 +23,9 @@ export function planCsv(tree: PlanTree, today: string): string {
         m?.completed_on ?? '',
         m ? (overdueAt(m, today) ? 'yes' : 'no') : '',
         m?.evidence ?? '',
+        describeOwner(leadOf(s), s.lead_title, choices),
+        describeOwner(ownerOf(o), o.owner, choices),
+        m ? describeOwner(ownerOf(m), m.owner, choices) : '',
       ]),
     ),
   )
@@ -40,6 +45,9 @@ export function planCsv(tree: PlanTree, today: string): string {
       'completed_on',
       'overdue',
       'evidence',
+      'strand_led_by',
+      'objective_owned_by',
+      'milestone_owned_by',
     ],
     rows,
   )

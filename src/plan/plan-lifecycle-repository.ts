@@ -140,6 +140,7 @@ export async function startNextPlan(trx: Tx, actor: Actor, previous: Plan, input
           title: strand.title,
           lead_title: strand.lead_title,
           lead_user_id: strand.lead_user_id,
+          lead_contact_id: strand.lead_contact_id,
           position: copies.size + 1,
         })
         .returningAll()

@@ -12,6 +12,8 @@ import type {
   StrandHalf,
 } from '../db/database.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
+import { leadColumns, leadOf, ownerColumns, ownerForAudit, ownerOf, type Owner } from '../accounts/owners.js'
+import { assertOwnerInCouncil } from '../accounts/owner-repository.js'
 import { planIdOf, recordPlanItems } from './plan-history-repository.js'
 import type { PlanTree } from './plan-tree.js'
 
@@ -155,27 +157,14 @@ export async function listObjectiveUpdates(db: DbOrTx, objectiveId: number) {
     .execute()
 }
 
-/** People in the council who can be named as a strand's lead. */
-export async function listPossibleLeads(db: DbOrTx, organisationId: number) {
-  return db
-    .selectFrom('membership')
-    .innerJoin('app_user', 'app_user.id', 'membership.user_id')
-    .select(['app_user.id', 'app_user.display_name', 'membership.role'])
-    .where('membership.organisation_id', '=', organisationId)
-    .where('membership.role', 'in', ['strand-lead', 'improvement-team', 'leader', 'admin'])
-    .where('app_user.active', '=', true)
-    .orderBy('app_user.display_name')
-    .execute()
-}
-
 // ---------- changes: one create, one update and one move for strands, objectives and milestones ----------
 
-interface PlanItems {
+export interface PlanItems {
   strand: Strand
   objective: Objective
   milestone: Milestone
 }
-type PlanItem = keyof PlanItems
+export type PlanItem = keyof PlanItems
 
 /** Each item's parent column (its siblings share it) and how the audit trail names it. */
 const ITEMS: { [K in PlanItem]: { parent: keyof PlanItems[K] & string; name: (row: PlanItems[K]) => string } } = {
@@ -262,8 +251,9 @@ export interface StrandInput {
   code: string
   half: StrandHalf
   title: string
+  /** The lead's job title: the role label beside the person. */
   leadTitle: string
-  leadUserId: number | null
+  lead: Owner
 }
 
 export async function strandCodeTaken(db: DbOrTx, planId: number, code: string, exceptId?: number) {
@@ -281,14 +271,16 @@ const strandColumns = (input: StrandInput) => ({
   half: input.half,
   title: input.title,
   lead_title: input.leadTitle,
-  lead_user_id: input.leadUserId,
+  ...leadColumns(input.lead),
 })
 
-export function createStrand(trx: Tx, actor: Actor, planId: number, input: StrandInput) {
+export async function createStrand(trx: Tx, actor: Actor, planId: number, input: StrandInput) {
+  await assertOwnerInCouncil(trx, actor.organisationId, input.lead)
   return createItem(trx, actor, 'strand', { plan_id: planId, ...strandColumns(input) })
 }
 
-export function updateStrand(trx: Tx, actor: Actor, before: Strand, input: StrandInput) {
+export async function updateStrand(trx: Tx, actor: Actor, before: Strand, input: StrandInput) {
+  await assertOwnerInCouncil(trx, actor.organisationId, input.lead)
   return updateItem(trx, actor, 'strand', before, strandColumns(input), 'Edited')
 }
 
@@ -299,19 +291,26 @@ export interface ObjectiveInput {
   /** What will be different for children and families when it is met. */
   intendedImpact: string
   description: string
+  /** The owner's job title or team: the role label beside the person. */
+  owner: string
+  ownedBy: Owner
 }
 
 const objectiveColumns = (input: ObjectiveInput) => ({
   title: input.title,
   intended_impact: input.intendedImpact,
   description: input.description,
+  owner: input.owner,
+  ...ownerColumns(input.ownedBy),
 })
 
-export function createObjective(trx: Tx, actor: Actor, strandId: number, input: ObjectiveInput) {
+export async function createObjective(trx: Tx, actor: Actor, strandId: number, input: ObjectiveInput) {
+  await assertOwnerInCouncil(trx, actor.organisationId, input.ownedBy)
   return createItem(trx, actor, 'objective', { strand_id: strandId, ...objectiveColumns(input) })
 }
 
-export function updateObjective(trx: Tx, actor: Actor, before: Objective, input: ObjectiveInput) {
+export async function updateObjective(trx: Tx, actor: Actor, before: Objective, input: ObjectiveInput) {
+  await assertOwnerInCouncil(trx, actor.organisationId, input.ownedBy)
   return updateItem(trx, actor, 'objective', before, objectiveColumns(input), 'Edited')
 }
 
@@ -366,7 +365,9 @@ export async function listPlanUpdates(db: DbOrTx, planId: number) {
 
 export interface MilestoneInput {
   title: string
+  /** The owner's job title or team: the role label beside the person. */
   owner: string
+  ownedBy: Owner
   dueOn: string
   status: MilestoneStatus
   completedOn: string | null
@@ -378,17 +379,20 @@ export interface MilestoneInput {
 const milestoneColumns = (input: MilestoneInput) => ({
   title: input.title,
   owner: input.owner,
+  ...ownerColumns(input.ownedBy),
   due_on: input.dueOn,
   status: input.status,
   completed_on: input.completedOn,
   evidence: input.evidence,
 })
 
-export function createMilestone(trx: Tx, actor: Actor, objectiveId: number, input: MilestoneInput) {
+export async function createMilestone(trx: Tx, actor: Actor, objectiveId: number, input: MilestoneInput) {
+  await assertOwnerInCouncil(trx, actor.organisationId, input.ownedBy)
   return createItem(trx, actor, 'milestone', { objective_id: objectiveId, ...milestoneColumns(input) })
 }
 
-export function updateMilestone(trx: Tx, actor: Actor, before: Milestone, input: MilestoneInput) {
+export async function updateMilestone(trx: Tx, actor: Actor, before: Milestone, input: MilestoneInput) {
+  await assertOwnerInCouncil(trx, actor.organisationId, input.ownedBy)
   // A due date that moves carries its reason into the plan's history and the audit trail.
   const reason = input.dueOn !== before.due_on ? (input.dueChangeReason ?? '') : ''
   return updateItem(trx, actor, 'milestone', before, milestoneColumns(input), 'Updated', reason)
@@ -405,6 +409,46 @@ export async function deleteMilestone(trx: Tx, actor: Actor, before: Milestone) 
     summary: `Deleted ${ITEMS.milestone.name(before)}`,
     before: fieldsOf(before, before),
   })
+}
+
+// ---------- owners ----------
+
+/** Who owns a strand (its lead), objective or milestone. */
+export function planItemOwner<K extends PlanItem>(table: K, row: PlanItems[K]): Owner {
+  return table === 'strand' ? leadOf(row as Strand) : ownerOf(row as Objective | Milestone)
+}
+
+/**
+ * Gives a strand (its lead), objective or milestone a new owner, keeping its role label. Refused unless the
+ * owner is of the council; audited as an assignment with the owner before and after as they read
+ * (`texts`), and recorded in the plan's history.
+ */
+export async function assignPlanItemOwner<K extends PlanItem>(
+  trx: Tx,
+  actor: Actor,
+  table: K,
+  before: PlanItems[K],
+  owner: Owner,
+  texts: { before: string; after: string },
+): Promise<PlanItems[K]> {
+  await assertOwnerInCouncil(trx, actor.organisationId, owner)
+  const columns = table === 'strand' ? leadColumns(owner) : ownerColumns(owner)
+  const after = (await trx
+    .updateTable(table as 'milestone')
+    .set({ ...columns, updated_at: new Date() } as never)
+    .where('id', '=', before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as unknown as PlanItems[K]
+  await recordAudit(trx, actor, {
+    entityType: table,
+    entityId: before.id,
+    action: 'assign',
+    summary: `Assigned ${ITEMS[table].name(after)} to ${texts.after}`,
+    before: ownerForAudit(planItemOwner(table, before), texts.before),
+    after: ownerForAudit(owner, texts.after),
+  })
+  await recordHistory(trx, actor, table, after)
+  return after
 }
 
 // ---------- ordering ----------

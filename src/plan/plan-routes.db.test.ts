@@ -2,6 +2,7 @@
 // strand leads are held to their own strands.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { parse } from 'csv-parse/sync'
 import type { DatabaseHandle } from '../db/connect.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, postForm, signedIn, type Agent } from '../test-support/http.js'
@@ -159,7 +160,7 @@ for (const kind of testDatabaseKinds()) {
         half: 'B',
         title: 'Commissioning and sufficiency',
         leadTitle: 'Head of Commissioning',
-        leadUserId: String(ids.strandLeadUser),
+        lead: `user:${ids.strandLeadUser}`,
       })
       assert.equal(created.status, 302)
       const strand = await database.db
@@ -304,7 +305,7 @@ for (const kind of testDatabaseKinds()) {
       const lines = res.text.trim().split('\r\n')
       assert.equal(
         lines[0],
-        'half,strand_code,strand,strand_status,strand_lead,objective,objective_status,milestone,owner,due_on,status,completed_on,overdue,evidence',
+        'half,strand_code,strand,strand_status,strand_lead,objective,objective_status,milestone,owner,due_on,status,completed_on,overdue,evidence,strand_led_by,objective_owned_by,milestone_owned_by',
       )
       const milestones = await database.db
         .selectFrom('milestone')
@@ -315,7 +316,8 @@ for (const kind of testDatabaseKinds()) {
         .select('milestone.id')
         .where('organisation.slug', '=', B)
         .execute()
-      assert.equal(lines.filter((l) => !/,,,,,,,$/.test(l)).length - 1, milestones.length)
+      const rows: string[][] = parse(res.text)
+      assert.equal(rows.slice(1).filter((r) => r[7] !== '').length, milestones.length)
       assert.ok(lines.some((l) => l.startsWith('A,1,Front door,active,')))
     })
 

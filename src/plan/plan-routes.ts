@@ -2,8 +2,10 @@
 import { Router } from 'express'
 import type { Db } from '../db/connect.js'
 import { paths } from '../web/paths.js'
-import { requireCapability } from '../web/auth.js'
+import { context, requireCapability } from '../web/auth.js'
 import { todayIso } from '../shared/dates.js'
+import { describeOwner, leadOf } from '../accounts/owners.js'
+import { loadOwnerChoices } from '../accounts/owner-repository.js'
 import { loadPlanTree } from './plan-repository.js'
 import { judgedOn, summariseMilestones } from './milestone-status.js'
 import { planCsv } from './plan-csv.js'
@@ -17,11 +19,15 @@ export function planRoutes(db: Db): Router {
 
   router.get(P.plan.pattern, readDraft, async (req, res) => {
     const plan = await currentPlan(db, req)
-    const tree = await loadPlanTree(db, plan.id)
+    const [tree, choices] = await Promise.all([
+      loadPlanTree(db, plan.id),
+      loadOwnerChoices(db, context(req).council.organisationId),
+    ])
     // A closed plan's milestones are judged as they stood on its closing day.
     const today = judgedOn(todayIso(), plan.closed_on)
     const strands = tree.strands.map((s) => ({
       ...s,
+      leadText: describeOwner(leadOf(s), s.lead_title, choices),
       objectiveCount: s.objectives.filter((o) => o.status === 'active').length,
       milestones: summariseMilestones(
         s.objectives.flatMap((o) => o.milestones),
@@ -49,11 +55,14 @@ export function planRoutes(db: Db): Router {
 
   router.get(P.planCsv.pattern, readDraft, async (req, res) => {
     const plan = await currentPlan(db, req)
-    const tree = await loadPlanTree(db, plan.id)
+    const [tree, choices] = await Promise.all([
+      loadPlanTree(db, plan.id),
+      loadOwnerChoices(db, context(req).council.organisationId),
+    ])
     res
       .type('text/csv')
       .attachment('improvement-plan.csv')
-      .send(planCsv(tree, judgedOn(todayIso(), plan.closed_on)))
+      .send(planCsv(tree, judgedOn(todayIso(), plan.closed_on), choices))
   })
 
   return router

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { dateInput, optionalText, requiredText } from '../web/forms.js'
 import { MILESTONE_STATUSES } from '../db/database.js'
+import { ownerField } from '../accounts/owners.js'
 
 export const strandSchema = z.object({
   code: requiredText('a strand code', 10).pipe(
@@ -9,15 +10,16 @@ export const strandSchema = z.object({
   half: z.enum(['A', 'B'], { error: 'Select which half of the plan the strand belongs to' }),
   title: requiredText('a strand title'),
   leadTitle: optionalText('lead job title', 200),
-  leadUserId: z
-    .preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int().positive().nullable())
-    .catch(null),
+  /** The lead: a person with an account, a contact, or no one yet (the job title stays as the role label). */
+  lead: ownerField('Choose the strand lead from the list'),
 })
 
 export const objectiveSchema = z.object({
   title: requiredText('an objective title', 300),
   intendedImpact: requiredText('what will be different for children and families', 1000),
   description: optionalText('description', 4000),
+  owner: optionalText('the owner’s job title or team', 200),
+  ownedBy: ownerField('Choose the objective’s owner from the list'),
 })
 
 export const updateSchema = z.object({
@@ -32,12 +34,20 @@ export const milestoneSchema = (today: string, previousDue?: string) =>
   z
     .object({
       title: requiredText('a milestone title', 300),
-      owner: requiredText('who owns the milestone', 200),
+      owner: optionalText('the owner’s job title or team', 200),
+      ownedBy: ownerField('Choose the milestone’s owner from the list'),
       dueOn: dateInput('the due date', { required: true }),
       status: z.enum(MILESTONE_STATUSES, { error: 'Select the milestone status' }),
       completedOn: dateInput('the completion date', { required: false }),
       evidence: optionalText('evidence', 4000),
       dueChangeReason: optionalText('why the due date has moved', 1000),
+    })
+    // Someone must own it: a person or contact, or at least the job title or team it falls to. Checked even
+    // when other fields are wrong (a refinement is skipped by default once a date has failed).
+    .refine((m) => m.owner !== '' || m.ownedBy.kind !== 'none', {
+      path: ['owner'],
+      message: 'Enter who owns the milestone: choose a person, or enter their job title or team',
+      when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'owner' || i.path?.[0] === 'ownedBy'),
     })
     .superRefine((m, ctx) => {
       if (previousDue && m.dueOn && m.dueOn !== previousDue && !m.dueChangeReason) {

@@ -7,6 +7,8 @@ import { BadRequestError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
 import { parseForm, singleError, type FormErrors, formBody } from '../web/forms.js'
 import { todayIso } from '../shared/dates.js'
+import { describeOwner, leadOf, ownerOf, ownerOptions, ownerValue, type Owner } from '../accounts/owners.js'
+import { loadOwnerChoices, ownerProblem } from '../accounts/owner-repository.js'
 import * as repo from './plan-repository.js'
 import { activeStatusSchema, directionSchema, strandSchema } from './plan-validation.js'
 import { judgedOn, summariseMilestones } from './milestone-status.js'
@@ -26,8 +28,14 @@ export function strandRoutes(db: Db): Router {
     res: Response,
     view: { strand?: repo.StrandWithLead; values: Record<string, unknown>; errors?: FormErrors },
   ) {
-    const leads = await repo.listPossibleLeads(db, context(req).council.organisationId)
-    res.status(view.errors ? 400 : 200).render('plan/views/strand-form.njk', { ...view, leads })
+    const choices = await loadOwnerChoices(db, context(req).council.organisationId)
+    res.status(view.errors ? 400 : 200).render('plan/views/strand-form.njk', { ...view, owners: ownerOptions(choices) })
+  }
+
+  /** A lead from outside the council is refused on the form, keeping what was typed. */
+  async function leadError(req: Request, lead: Owner): Promise<FormErrors | undefined> {
+    const problem = await ownerProblem(db, context(req).council.organisationId, lead)
+    return problem ? singleError('lead', problem) : undefined
   }
 
   router.get(P.newStrand.pattern, readDraft, editAny, async (req, res) => {
@@ -38,6 +46,8 @@ export function strandRoutes(db: Db): Router {
     const plan = await currentPlan(db, req)
     const form = parseForm(strandSchema, req.body)
     if (!form.ok) return renderStrandForm(req, res, { values: formBody(req), errors: form.errors })
+    const notInCouncil = await leadError(req, form.value.lead)
+    if (notInCouncil) return renderStrandForm(req, res, { values: formBody(req), errors: notInCouncil })
     if (await repo.strandCodeTaken(db, plan.id, form.value.code)) {
       return renderStrandForm(req, res, {
         values: formBody(req),
@@ -53,11 +63,21 @@ export function strandRoutes(db: Db): Router {
   router.get(P.strand.pattern, readDraft, async (req, res) => {
     const found = strand.of(res)
     const today = judgedOn(todayIso(), found.plan_closed_on)
-    const objectives = (await repo.listStrandObjectives(db, found.id)).map((o) => ({
+    const [list, choices] = await Promise.all([
+      repo.listStrandObjectives(db, found.id),
+      loadOwnerChoices(db, context(req).council.organisationId),
+    ])
+    const objectives = list.map((o) => ({
       ...o,
       summary: summariseMilestones(o.milestones, today),
+      ownerText: describeOwner(ownerOf(o), o.owner, choices),
     }))
-    res.render('plan/views/strand.njk', { strand: found, objectives, editable: mayEdit(req, found.lead_user_id) })
+    res.render('plan/views/strand.njk', {
+      strand: found,
+      leadText: describeOwner(leadOf(found), found.lead_title, choices),
+      objectives,
+      editable: mayEdit(req, found.lead_user_id),
+    })
   })
 
   router.get(P.editStrand.pattern, readDraft, editAny, async (req, res) => {
@@ -69,7 +89,7 @@ export function strandRoutes(db: Db): Router {
         half: found.half,
         title: found.title,
         leadTitle: found.lead_title,
-        leadUserId: found.lead_user_id ? String(found.lead_user_id) : '',
+        lead: ownerValue(leadOf(found)),
       },
     })
   })
@@ -78,6 +98,8 @@ export function strandRoutes(db: Db): Router {
     const found = strand.of(res)
     const form = parseForm(strandSchema, req.body)
     if (!form.ok) return renderStrandForm(req, res, { strand: found, values: formBody(req), errors: form.errors })
+    const notInCouncil = await leadError(req, form.value.lead)
+    if (notInCouncil) return renderStrandForm(req, res, { strand: found, values: formBody(req), errors: notInCouncil })
     if (await repo.strandCodeTaken(db, found.plan_id, form.value.code, found.id)) {
       return renderStrandForm(req, res, {
         strand: found,

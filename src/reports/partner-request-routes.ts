@@ -5,30 +5,59 @@ import type { Db } from '../db/connect.js'
 import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { flash } from '../web/flash.js'
-import { dateInput, parseForm, requiredText, type FormErrors, formBody } from '../web/forms.js'
+import {
+  dateInput,
+  optionalText,
+  parseForm,
+  requiredText,
+  singleError,
+  type FormErrors,
+  formBody,
+} from '../web/forms.js'
 import { recordParam } from '../web/records.js'
 import { todayIso } from '../shared/dates.js'
 import { findCurrentPlan, findStrand, loadPlanTree } from '../plan/plan-repository.js'
+import { describeOwner, ownerField, ownerOf, ownerOptions } from '../accounts/owners.js'
+import { loadOwnerChoices, ownerProblem } from '../accounts/owner-repository.js'
 import {
   createPartnerRequest,
   findPartnerRequest,
+  listPartnerOrganisations,
   listPartnerRequests,
   markPartnerRequestReceived,
 } from './partner-request-repository.js'
+import { queueRequestMadeNotice } from './partner-request-mail.js'
 
 const P = paths.council
 
-const partnerRequestSchema = z.object({
-  partner: requiredText('the partner', 200),
-  description: requiredText('what was asked for', 1000),
-  strandId: z
-    .preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int().positive().nullable())
-    .catch(null),
-  requestedOn: dateInput('the date it was asked for', { required: true }),
-  dueOn: dateInput('the date it is due', { required: true }),
-})
+const partnerRequestSchema = z
+  .object({
+    partner: optionalText('the partner', 200),
+    partnerOrganisationId: z
+      .preprocess((v) => v ?? '', z.unknown())
+      .transform((v, ctx) => {
+        if (v === '' || v === undefined) return null
+        if (typeof v === 'string' && /^[1-9][0-9]{0,8}$/.test(v)) return Number(v)
+        ctx.addIssue({ code: 'custom', message: 'Choose the partner organisation from the list' })
+        return z.NEVER
+      }),
+    ownedBy: ownerField('Choose who answers the request from the list'),
+    description: requiredText('what was asked for', 1000),
+    strandId: z
+      .preprocess((v) => (v === '' || v === undefined ? null : Number(v)), z.number().int().positive().nullable())
+      .catch(null),
+    requestedOn: dateInput('the date it was asked for', { required: true }),
+    dueOn: dateInput('the date it is due', { required: true }),
+  })
+  // Checked even when other fields are wrong (a refinement is skipped by default once a date has failed).
+  .refine((r) => r.partner !== '' || r.partnerOrganisationId !== null, {
+    path: ['partner'],
+    message: 'Enter the partner, or choose the partner organisation',
+    when: (payload) =>
+      !payload.issues.some((i) => i.path?.[0] === 'partner' || i.path?.[0] === 'partnerOrganisationId'),
+  })
 
-export function partnerRequestRoutes(db: Db): Router {
+export function partnerRequestRoutes(db: Db, publicUrl: string): Router {
   const router = Router({ mergeParams: true })
   const readDraft = requireCapability('plan:read-draft')
   const editAny = requireCapability('plan:edit-any')
@@ -42,10 +71,17 @@ export function partnerRequestRoutes(db: Db): Router {
     view: { values: Record<string, unknown>; errors?: FormErrors } = { values: {} },
   ) {
     const { council } = context(req)
-    const plan = await findCurrentPlan(db, council.organisationId)
+    const [plan, requests, choices, partnerOrganisations] = await Promise.all([
+      findCurrentPlan(db, council.organisationId),
+      listPartnerRequests(db, council.organisationId),
+      loadOwnerChoices(db, council.organisationId),
+      listPartnerOrganisations(db, council.organisationId),
+    ])
     res.status(view.errors ? 400 : 200).render('reports/views/partner-requests.njk', {
-      requests: await listPartnerRequests(db, council.organisationId),
+      requests: requests.map((r) => ({ ...r, ownerText: describeOwner(ownerOf(r), '', choices) })),
       strands: plan ? (await loadPlanTree(db, plan.id)).strands : [],
+      owners: ownerOptions(choices),
+      partnerOrganisations,
       ...view,
     })
   }
@@ -58,13 +94,34 @@ export function partnerRequestRoutes(db: Db): Router {
     const { council, actor } = context(req)
     const form = parseForm(partnerRequestSchema, req.body, ['requestedOn', 'dueOn'])
     if (!form.ok) return renderRequests(req, res, { values: formBody(req), errors: form.errors })
+    // Only this council's partner agencies, people and contacts can be named.
+    const organisation = (await listPartnerOrganisations(db, council.organisationId)).find(
+      (o) => o.id === form.value.partnerOrganisationId,
+    )
+    if (form.value.partnerOrganisationId !== null && !organisation) {
+      const errors = singleError('partnerOrganisationId', 'Choose the partner organisation from the list')
+      return renderRequests(req, res, { values: formBody(req), errors })
+    }
+    const problem = await ownerProblem(db, council.organisationId, form.value.ownedBy)
+    if (problem) return renderRequests(req, res, { values: formBody(req), errors: singleError('ownedBy', problem) })
     // Only this council's strands can be named.
     const strandId =
       form.value.strandId && (await findStrand(db, council.organisationId, form.value.strandId))
         ? form.value.strandId
         : null
-    const input = { ...form.value, strandId, requestedOn: form.value.requestedOn!, dueOn: form.value.dueOn! }
-    await db.transaction().execute((trx) => createPartnerRequest(trx, actor, input))
+    const input = {
+      ...form.value,
+      // Named by its organisation when no other name was typed.
+      partner: form.value.partner || organisation?.name || '',
+      strandId,
+      requestedOn: form.value.requestedOn!,
+      dueOn: form.value.dueOn!,
+    }
+    // The person who answers it is told, in the same transaction (src/mail/outbox.ts).
+    await db.transaction().execute(async (trx) => {
+      const created = await createPartnerRequest(trx, actor, input)
+      await queueRequestMadeNotice(trx, council, created, publicUrl)
+    })
     flash(req, 'Request recorded')
     res.redirect(P.partnerRequests(council.slug))
   })

@@ -71,6 +71,12 @@ export interface ReportInput {
   sensitive?: string[]
   /** The day the plan and figures are read as at (the quarter's end unless the quarter is still running). */
   dataAsAt?: string
+  /**
+   * With a reporting round: the last day whose updates and evidence entries count (the day it locked, or today
+   * while it is open), so what owners recorded during the round belongs to the quarter. Otherwise its end.
+   */
+  recordedUntil?: string
+  dataAsAtBasis?: 'round-locked' | 'round-open'
   commentary: Map<number, { commentary: string; impact: string }>
   overrides: Override[]
   /** Official figures for measures linked to a national indicator, by measure id: in words, and as numbers. */
@@ -209,10 +215,12 @@ export function buildReportContent(input: ReportInput): ReportContent {
   const overrideFor = (type: 'strand' | 'objective', id: number) =>
     input.overrides.find((o) => o.entity_type === type && o.entity_id === id)
   const isoDate = (d: Date) => d.toISOString().slice(0, 10)
+  const recordedBy = input.recordedUntil && input.recordedUntil > asAt ? input.recordedUntil : asAt
   const updatesBy = groupBy(input.updates, (u) => u.objective_id)
-  // Evidence as recorded by the quarter's end: an entry added later is not part of this quarter's report.
+  // Evidence as recorded by the quarter's end (or its round's lock): an entry added later is not part of this
+  // quarter's report.
   const evidenceBy = groupBy(
-    (input.evidence ?? []).filter((e) => isoDate(e.created_at) <= asAt && e.observed_on <= asAt),
+    (input.evidence ?? []).filter((e) => isoDate(e.created_at) <= recordedBy && e.observed_on <= asAt),
     (e) => e.objective_id,
   )
 
@@ -272,8 +280,9 @@ export function buildReportContent(input: ReportInput): ReportContent {
         ]
         const delivery = rateDelivery(o.milestones.map(milestoneItem), due)
         const impact = rateImpact(sources)
-        const updates = (updatesBy.get(o.id) ?? []).filter((u) => isoDate(u.created_at) <= asAt)
-        const inQuarterUpdates = updates.filter((u) => inQuarter(isoDate(u.created_at), q))
+        const updates = (updatesBy.get(o.id) ?? []).filter((u) => isoDate(u.created_at) <= recordedBy)
+        // Written in the quarter, or during its reporting round (which runs after the quarter's end).
+        const inQuarterUpdates = updates.filter((u) => isoDate(u.created_at) >= q.start)
         if (inQuarterUpdates.length === 0) {
           const last =
             updates
@@ -410,6 +419,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
     planTitle: input.planTitle,
     quarter: q,
     dataAsAt: input.dataAsAt ?? asAt,
+    ...(input.dataAsAtBasis ? { dataAsAtBasis: input.dataAsAtBasis } : {}),
     cover: input.cover ?? null,
     narrative: input.narrative,
     sensitive: input.sensitive ?? [],

@@ -3,6 +3,8 @@ import { recordAudit, type Actor } from '../audit/audit-repository.js'
 import { readReportSnapshot, type ReportContent } from './report-snapshot.js'
 import type { ReportMarking, ReportPurpose, ReportStatus } from '../db/database.js'
 import { quarterOf } from '../shared/calendar.js'
+import { todayIso } from '../shared/dates.js'
+import { isRoundLocked, lockTookEffectAt } from '../plan/period-lock.js'
 
 export async function listReports(db: DbOrTx, organisationId: number) {
   return db
@@ -322,6 +324,8 @@ export async function saveCommentary(
   reportId: number,
   strandId: number,
   note: { commentary: string; impact: string },
+  /** Set when the quarter's reporting round is reopened: why, for the audit trail. */
+  auditNote = '',
 ) {
   const before = await trx
     .selectFrom('report_commentary')
@@ -340,7 +344,7 @@ export async function saveCommentary(
     entityType: 'report_commentary',
     entityId: `${reportId}:${strandId}`,
     action: before ? 'update' : 'create',
-    summary: `Edited the strand commentary in report ${reportId}`,
+    summary: `Edited the strand commentary in report ${reportId}${auditNote ? `; ${auditNote}` : ''}`,
     before,
     after: note,
   })
@@ -366,6 +370,8 @@ export async function setOverride(
     rag: 'red' | 'amber' | 'green' | 'derived'
     reason: string
   },
+  /** Set when the quarter's reporting round is reopened: why, for the audit trail. */
+  auditNote = '',
 ) {
   const before = await trx
     .selectFrom('report_override')
@@ -405,9 +411,9 @@ export async function setOverride(
     entityId: `${reportId}:${o.entityType}:${o.entityId}`,
     action: o.rag === 'derived' ? 'delete' : before ? 'update' : 'create',
     summary:
-      o.rag === 'derived'
+      (o.rag === 'derived'
         ? `Removed a status override in report ${reportId}`
-        : `Set ${o.entityType} status to ${o.rag} by hand in report ${reportId}`,
+        : `Set ${o.entityType} status to ${o.rag} by hand in report ${reportId}`) + (auditNote ? `; ${auditNote}` : ''),
     before,
     after: o.rag === 'derived' ? undefined : { rag: o.rag, reason: o.reason },
   })
@@ -480,4 +486,28 @@ export async function coverFacts(
     ? await db.selectFrom('report').select('revision').where('id', '=', report.corrects_report_id).executeTakeFirst()
     : undefined
   return { approvedBy: approver?.display_name ?? null, correctedRevision: corrected?.revision ?? null }
+}
+
+/**
+ * How a quarter's report reads the plan when the quarter has a reporting round: as at the moment the round
+ * locked (the updates owners made during the round belong to the quarter; later edits do not), or as now while
+ * the round is still collecting them. Undefined without a round: the report reads the plan at the quarter's end.
+ * A reopened round keeps the moment it first locked (or was last locked again).
+ */
+export async function roundReading(
+  db: DbOrTx,
+  organisationId: number,
+  quarterStart: string,
+  now: Date,
+): Promise<{ asAt: Date; basis: 'round-locked' | 'round-open' } | undefined> {
+  const round = await db
+    .selectFrom('reporting_round')
+    .select(['locks_on', 'locked_at', 'unlocked_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('quarter_start', '=', quarterStart)
+    .executeTakeFirst()
+  if (!round) return undefined
+  if (isRoundLocked(round, todayIso(now)) || round.unlocked_at !== null)
+    return { asAt: lockTookEffectAt(round), basis: 'round-locked' }
+  return { asAt: now, basis: 'round-open' }
 }

@@ -24,6 +24,8 @@ import { quarterOf, quartersBetween } from '../shared/calendar.js'
 import { renderToString } from '../exports/print-html.js'
 import { findCurrentPlan, findStrand, loadPlanTree } from '../plan/plan-repository.js'
 import { canEditStrand } from '../plan/plan-permissions.js'
+import type { PeriodEditDecision } from '../plan/period-lock.js'
+import { checkPeriodEdit } from '../plan/period-lock-repository.js'
 import * as repo from './report-repository.js'
 import { draftContent, reportContent } from './report-service.js'
 import { RAG_LABELS } from './status-rules.js'
@@ -123,6 +125,14 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
     res.redirect(P.report(council.slug, report.id))
   })
 
+  /**
+   * May this person change the quarter's strand commentary and statuses set by hand? Not once its reporting
+   * round has locked (src/plan/period-lock.ts); only the improvement team while it is reopened.
+   */
+  async function periodEdit(req: Request, report: repo.ReportRow): Promise<PeriodEditDecision> {
+    return checkPeriodEdit(db, context(req).council, [quarterOf(report.quarter_start).end])
+  }
+
   async function strandsOf(req: Request) {
     const plan = await findCurrentPlan(db, context(req).council.organisationId)
     return plan ? (await loadPlanTree(db, plan.id)).strands : []
@@ -138,6 +148,8 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
     const content = await reportContent(db, council, report)
     const meeting = dateParts(report.meeting_on)
     const history = await repo.reportRevisions(db, council.organisationId, report.quarter_start)
+    const lock = report.status === 'draft' ? await periodEdit(req, report) : undefined
+    const periodLocked = lock !== undefined && !lock.allowed
     res.status(extra.status ?? 200).render('reports/views/report.njk', {
       report,
       content,
@@ -153,7 +165,8 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
       mayCorrect: report.status === 'published' && can(council.role, 'plan:publish'),
       mayPublishPublic: report.status === 'published' && can(council.role, 'plan:publish'),
       mayComment: (leadUserId: number | null) =>
-        report.status === 'draft' && canEditStrand(council.role, user.id, leadUserId),
+        report.status === 'draft' && !periodLocked && canEditStrand(council.role, user.id, leadUserId),
+      periodLockMessage: lock && !lock.allowed ? lock.message : null,
       strandLeads: new Map((await strandsOf(req)).map((s) => [s.id, s.lead_user_id])),
       sensitiveParts: [
         { value: 'summary', text: 'Summary' },
@@ -236,7 +249,12 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
     requireDraft(report)
     const form = parseForm(commentarySchema, req.body)
     if (!form.ok) return renderReport(req, res, { values: formBody(req), errors: form.errors, status: 400 })
-    await db.transaction().execute((trx) => repo.saveCommentary(trx, actor, report.id, strand.id, form.value))
+    const lock = await periodEdit(req, report)
+    if (!lock.allowed)
+      return renderReport(req, res, { errors: singleError(`commentary-${strand.id}`, lock.message), status: 400 })
+    await db
+      .transaction()
+      .execute((trx) => repo.saveCommentary(trx, actor, report.id, strand.id, form.value, lock.auditNote))
     flash(req, `Commentary for strand ${strand.code} saved`)
     res.redirect(`${P.report(council.slug, report.id)}#strand-${strand.id}`)
   })
@@ -246,6 +264,8 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
     requireDraft(report)
     const form = parseForm(overrideSchema, req.body)
     if (!form.ok) return renderReport(req, res, { values: formBody(req), errors: form.errors, status: 400 })
+    const lock = await periodEdit(req, report)
+    if (!lock.allowed) return renderReport(req, res, { errors: singleError('entity', lock.message), status: 400 })
     const [entityType, id] = form.value.entity.split(':') as ['strand' | 'objective', string]
     const { council, actor } = context(req)
     const content = await draftContent(db, council, report)
@@ -255,7 +275,7 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
         : content.strands.some((s) => s.objectives.some((o) => o.id === Number(id)))
     if (!known) throw new NotFoundError()
     const override = { entityType, entityId: Number(id), rag: form.value.rag, reason: form.value.reason }
-    await db.transaction().execute((trx) => repo.setOverride(trx, actor, report.id, override))
+    await db.transaction().execute((trx) => repo.setOverride(trx, actor, report.id, override, lock.auditNote))
     flash(
       req,
       form.value.rag === 'derived' ? 'Status returned to the rule' : `Status set to ${RAG_LABELS[form.value.rag]}`,

@@ -13,11 +13,13 @@ import {
   lastPublished,
   listCommentary,
   listOverrides,
+  roundReading,
   type ReportRow,
 } from './report-repository.js'
 import { listPartnerRequests } from './partner-request-repository.js'
 import { readReportSnapshot } from './report-snapshot.js'
 import { periodEnd, quarterOf } from '../shared/calendar.js'
+import { todayIso } from '../shared/dates.js'
 import { nationalComparisons } from '../national/measure-benchmarks.js'
 import { OGL_ATTRIBUTION, averageText, figureText, latestYearBy, yearLabel } from '../national/present.js'
 import type { ReportContent, ReportCover } from './report-snapshot.js'
@@ -31,11 +33,16 @@ export async function draftContent(
   // The plan in force at the quarter's end: a later plan does not rewrite the quarters of the one before.
   const plan = await findPlanInForce(db, council.organisationId, q.end)
   // The plan as it was recorded at the quarter's end (or now, for the quarter still running): a later edit,
-  // such as a due date moved afterwards, cannot rewrite a past quarter.
-  const recordedAt = new Date(Math.min(Date.parse(`${q.end}T23:59:59.999Z`), Date.now()))
+  // such as a due date moved afterwards, cannot rewrite a past quarter. A quarter with a reporting round is
+  // read as at the round's lock (what owners updated during the round counts), or as now while it is open.
+  const now = new Date()
+  const reading = await roundReading(db, council.organisationId, report.quarter_start, now)
+  const recordedAt = reading?.asAt ?? new Date(Math.min(Date.parse(`${q.end}T23:59:59.999Z`), now.getTime()))
   const [recorded, updates, evidence, measures, partnerRequests, commentary, overrides] = await Promise.all([
     plan ? loadRecordedPlan(db, plan.id, recordedAt) : Promise.resolve({ tree: { strands: [] }, slippage: new Map() }),
-    plan ? listPlanUpdates(db, plan.id) : Promise.resolve([]),
+    plan
+      ? listPlanUpdates(db, plan.id).then((all) => (reading ? all.filter((u) => u.created_at <= recordedAt) : all))
+      : Promise.resolve([]),
     plan ? listPlanEvidence(db, plan.id, recordedAt) : Promise.resolve([]),
     loadCouncilMeasures(db, council.organisationId, q.end),
     listPartnerRequests(db, council.organisationId),
@@ -87,7 +94,8 @@ export async function draftContent(
     },
     cover: await reportCover(db, report),
     sensitive: report.sensitive,
-    dataAsAt: recordedAt.toISOString().slice(0, 10),
+    dataAsAt: reading ? todayIso(recordedAt) : recordedAt.toISOString().slice(0, 10),
+    ...(reading ? { recordedUntil: todayIso(recordedAt), dataAsAtBasis: reading.basis } : {}),
     commentary: new Map(commentary.map((c) => [c.strand_id, c])),
     overrides,
   })

@@ -143,6 +143,8 @@ export const reportContentSchema = z.object({
   quarter: z.object({ start: z.string(), end: z.string(), label: z.string() }),
   /** The day the figures and the plan were read as at: the quarter's end, or the day drafted if earlier. */
   dataAsAt: z.string(),
+  /** Set when the quarter had a reporting round: read as at its lock, or as now while it was still open. */
+  dataAsAtBasis: z.enum(['round-locked', 'round-open']).optional(),
   /** Null in reports published before board-paper covers. */
   cover: cover.nullable(),
   narrative: z.object({

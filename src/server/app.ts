@@ -18,6 +18,8 @@ import { errorHandler, notFound } from './middleware/error-handler.js'
 import { DatabaseSessionStore } from '../accounts/session-store.js'
 import { signInRoutes } from '../accounts/sign-in-routes.js'
 import { userAdminRoutes } from '../accounts/user-admin-routes.js'
+import { passwordLinkRoutes } from '../accounts/password-link-routes.js'
+import { accountRoutes } from '../accounts/account-routes.js'
 import { planRoutes } from '../plan/plan-routes.js'
 import { strandRoutes } from '../plan/strand-routes.js'
 import { objectiveRoutes } from '../plan/objective-routes.js'
@@ -27,7 +29,8 @@ import { planLifecycleRoutes } from '../plan/plan-lifecycle-routes.js'
 import { publicReportRoutes } from '../reports/public-report-routes.js'
 import { versionRoutes } from '../versions/version-routes.js'
 import { auditRoutes } from '../audit/audit-routes.js'
-import { homeRoutes } from '../home/home-routes.js'
+import { accountMailRoutes, mailRoutes } from '../mail/mail-routes.js'
+import { councilsRoutes, homeRoutes } from '../home/home-routes.js'
 import { importRoutes } from '../measures/import/import-routes.js'
 import { measureRoutes } from '../measures/measure-routes.js'
 import { vitalSignsRoutes } from '../measures/vital-signs-routes.js'
@@ -36,12 +39,23 @@ import { inspectionRoutes } from '../national/inspection-routes.js'
 import { nationalDataRoutes } from '../national/national-data-routes.js'
 import { reportRoutes } from '../reports/report-routes.js'
 import { partnerRequestRoutes } from '../reports/partner-request-routes.js'
+import { contactRoutes } from '../accounts/contact-routes.js'
+import { ownerAssignmentRoutes } from '../reports/owner-assignment-routes.js'
+import { roundRoutes } from '../rounds/round-routes.js'
+import { myUpdatesCount, myUpdatesRoutes } from '../rounds/my-updates-routes.js'
 
 export interface Services {
   db: Db
   config: Pick<
     Config,
-    'production' | 'sessionSecret' | 'secureCookies' | 'trustProxy' | 'version' | 'commit' | 'chromiumPath'
+    | 'production'
+    | 'sessionSecret'
+    | 'secureCookies'
+    | 'trustProxy'
+    | 'version'
+    | 'commit'
+    | 'chromiumPath'
+    | 'publicUrl'
   >
   log?: (error: unknown) => void
 }
@@ -92,15 +106,18 @@ export function createApp(services: Services): express.Express {
   })
 
   app.use(signInRoutes(db))
+  // Invitation and password reset links, and asking for one: for people not (yet) signed in.
+  app.use(passwordLinkRoutes(db, config.publicUrl))
+  app.use(accountRoutes(db))
+  // The signed-in person's own mail and mail choices (each route requires a sign-in).
+  app.use(accountMailRoutes(db))
   // Public editions of published reports: readable without signing in (nothing else of a council is).
   app.use(publicReportRoutes(db, config.chromiumPath))
-  app.get(paths.home.pattern, requireSignIn, (req, res) => {
-    const councils = req.user?.councils ?? []
-    if (councils.length === 1 && councils[0]) return res.redirect(paths.council.home(councils[0].slug))
-    res.render('accounts/views/choose-council.njk', { councils })
-  })
+  app.use(councilsRoutes(db))
 
   const council = express.Router({ mergeParams: true })
+  // The count beside "My updates" in the navigation, on every council page.
+  council.use(myUpdatesCount(db))
   council.use(homeRoutes(db))
   council.use(planRoutes(db))
   council.use(strandRoutes(db))
@@ -113,12 +130,17 @@ export function createApp(services: Services): express.Express {
   council.use(measureRoutes(db))
   council.use(vitalSignsRoutes(db))
   council.use(reportRoutes(db, config.chromiumPath))
-  council.use(partnerRequestRoutes(db))
+  council.use(partnerRequestRoutes(db, config.publicUrl))
+  council.use(contactRoutes(db))
+  council.use(ownerAssignmentRoutes(db))
+  council.use(roundRoutes(db, config.publicUrl))
+  council.use(myUpdatesRoutes(db, { publicUrl: config.publicUrl }))
   council.use(benchmarkRoutes(db))
   council.use(inspectionRoutes(db))
   council.use(nationalDataRoutes(db))
   council.use(auditRoutes(db))
-  council.use(userAdminRoutes(db))
+  council.use(mailRoutes(db))
+  council.use(userAdminRoutes(db, config.publicUrl))
   app.use(paths.council.root.pattern, requireSignIn, councilContext, council)
 
   app.use(notFound)

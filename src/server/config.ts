@@ -2,6 +2,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { projectRoot } from '../shared/project-root.js'
+import type { MailSettings } from '../mail/transports.js'
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -14,7 +15,26 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   GIT_COMMIT: z.string().optional(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** The address people reach the app at, for links in emails (never taken from a request's Host header). */
+  PUBLIC_URL: z.string().url().optional(),
+  // Email (docs/decisions/0016-mail-outbox.md). An empty value counts as not set.
+  MAIL_FROM: blankIsUnset(z.string().min(3).default('Turnaround <no-reply@turnaround.invalid>')),
+  MAIL_TRANSPORT: blankIsUnset(z.enum(['smtp', 'notify', 'outbox']).optional()),
+  SMTP_HOST: blankIsUnset(z.string().optional()),
+  SMTP_PORT: blankIsUnset(z.coerce.number().int().min(1).max(65535).default(587)),
+  SMTP_SECURE: blankIsUnset(z.enum(['true', 'false']).optional()),
+  SMTP_USER: blankIsUnset(z.string().optional()),
+  SMTP_PASSWORD: blankIsUnset(z.string().optional()),
+  NOTIFY_API_KEY: blankIsUnset(z.string().min(74, 'NOTIFY_API_KEY is too short to be a Notify API key').optional()),
+  NOTIFY_TEMPLATE_ID: blankIsUnset(
+    z.guid("NOTIFY_TEMPLATE_ID must be the template's ID from Notify (36 characters with dashes)").optional(),
+  ),
 })
+
+/** An environment variable set to '' (as `SMTP_HOST=` in a .env file leaves it) counts as not set. */
+function blankIsUnset<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema)
+}
 
 export interface Config {
   production: boolean
@@ -33,6 +53,17 @@ export interface Config {
   commit: string
   /** Debian's Chromium, used to print reports to PDF and draw charts into Word documents. */
   chromiumPath: string
+  /** Where links in emails point: PUBLIC_URL, or http://localhost:<port> on a developer's machine. */
+  publicUrl: string
+  /**
+   * How email leaves (src/mail/transports.ts). MAIL_TRANSPORT chooses ('smtp', 'notify' or 'outbox'); without it,
+   * SMTP when SMTP_HOST is set (SMTP_PORT, default 587; SMTP_SECURE=true for TLS from the start, as on port 465;
+   * SMTP_USER and SMTP_PASSWORD when the server asks for a login), else GOV.UK Notify when NOTIFY_API_KEY is set
+   * (with NOTIFY_TEMPLATE_ID: one email template whose subject is ((subject)) and whose body is ((body))), else
+   * the outbox: nothing is sent, and messages wait on the council's Sent mail page. MAIL_FROM is the sender
+   * for SMTP (Notify sends from the service's own address).
+   */
+  mail: MailSettings
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   const production = e.NODE_ENV === 'production'
   if (production && !e.DATABASE_URL) {
     throw new ConfigError('DATABASE_URL is required when NODE_ENV=production: production runs on PostgreSQL')
+  }
+  if (production && !e.PUBLIC_URL) {
+    throw new ConfigError('PUBLIC_URL is required when NODE_ENV=production: links in emails point there')
   }
   if (production && !e.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET (32+ characters) is required when NODE_ENV=production')
@@ -66,7 +100,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     version,
     commit: e.GIT_COMMIT ?? 'unknown',
     chromiumPath: e.CHROMIUM_PATH,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    mail: mailSettings(e),
   }
+}
+
+function mailSettings(e: z.output<typeof envSchema>): MailSettings {
+  const transport = e.MAIL_TRANSPORT ?? (e.SMTP_HOST ? 'smtp' : e.NOTIFY_API_KEY ? 'notify' : 'outbox')
+  const from = e.MAIL_FROM
+  if (transport === 'smtp') {
+    if (!e.SMTP_HOST) throw new ConfigError('MAIL_TRANSPORT=smtp needs SMTP_HOST, the mail server to send through')
+    if (Boolean(e.SMTP_USER) !== Boolean(e.SMTP_PASSWORD)) {
+      throw new ConfigError('Set both SMTP_USER and SMTP_PASSWORD, or neither (a server that needs no login)')
+    }
+    return {
+      transport,
+      from,
+      smtp: {
+        host: e.SMTP_HOST,
+        port: e.SMTP_PORT,
+        secure: e.SMTP_SECURE ? e.SMTP_SECURE === 'true' : e.SMTP_PORT === 465,
+        ...(e.SMTP_USER && e.SMTP_PASSWORD ? { user: e.SMTP_USER, password: e.SMTP_PASSWORD } : {}),
+      },
+    }
+  }
+  if (transport === 'notify') {
+    if (!e.NOTIFY_API_KEY) throw new ConfigError('MAIL_TRANSPORT=notify needs NOTIFY_API_KEY, a GOV.UK Notify API key')
+    if (!e.NOTIFY_TEMPLATE_ID) {
+      throw new ConfigError(
+        'GOV.UK Notify needs NOTIFY_TEMPLATE_ID: the id of an email template whose subject is ((subject)) and body ((body))',
+      )
+    }
+    return { transport, from, notify: { apiKey: e.NOTIFY_API_KEY, templateId: e.NOTIFY_TEMPLATE_ID } }
+  }
+  return { transport: 'outbox', from, chosen: e.MAIL_TRANSPORT === 'outbox' }
 }
 
 function cryptoRandom(): string {

@@ -12,6 +12,10 @@ import { createApp } from './app.js'
 import { closeSharedBrowser } from '../exports/chromium.js'
 import { loadShippedData } from '../national/load-national.js'
 import { nationalDataIsEmpty } from '../national/release-repository.js'
+import { createMailTransport, describeMailSettings } from '../mail/transports.js'
+import { mailJob } from '../mail/mail-worker.js'
+import { startBackgroundJobs } from './background-jobs.js'
+import { runRoundJobs } from '../rounds/round-mail.js'
 
 async function main(): Promise<void> {
   const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }
@@ -39,6 +43,24 @@ async function main(): Promise<void> {
   }
 
   const app = createApp({ db: database.db, config })
+
+  // Mail waits in the outbox table and is sent from there (docs/decisions/0016-mail-outbox.md).
+  const mailTransport = createMailTransport(config.mail)
+  console.log(describeMailSettings(config.mail))
+  if (config.production && config.mail.transport === 'outbox') {
+    console.warn('Mail: no email will leave this server. Set SMTP_HOST or NOTIFY_API_KEY to send it')
+  }
+  // Work done on a timer: one line per job.
+  const backgroundJobs = startBackgroundJobs([
+    mailJob(database.db, mailTransport, { log: (line) => console.warn(line) }),
+    // Locks rounds whose lock date has come; queues reminders before each deadline and digests after it.
+    {
+      name: 'reporting rounds',
+      everyMs: 15 * 60_000,
+      run: async (now) => void (await runRoundJobs(database.db, now, config.publicUrl)),
+    },
+  ])
+
   const server: Server = app.listen(config.port, () => {
     console.log(`Turnaround is running at http://localhost:${config.port}`)
   })
@@ -59,6 +81,8 @@ async function main(): Promise<void> {
     server.closeIdleConnections()
     setTimeout(() => server.closeAllConnections(), 5000).unref()
     try {
+      await backgroundJobs.stop()
+      mailTransport.close()
       await closeSharedBrowser()
       await database.close()
       process.exit(0)

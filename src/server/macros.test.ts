@@ -36,6 +36,13 @@ const MACROS: Record<string, string> = {
   grade: 'national/views/grade.njk',
   measureDataTable: 'measures/views/data-table.njk',
   measureTable: 'measures/views/measure-table.njk',
+  ownerSelect: 'accounts/views/owner-select.njk',
+  deliveryTag: 'home/views/home-parts.njk',
+  boardFacts: 'home/views/home-parts.njk',
+  overdueTable: 'home/views/home-parts.njk',
+  myItemsPanel: 'home/views/my-items.njk',
+  returnsPanel: 'home/views/returns.njk',
+  publishedPlan: 'home/views/viewer-parts.njk',
 }
 
 const env = configureNunjucks()
@@ -650,6 +657,305 @@ describe('measure macros (src/measures/views)', () => {
       render('measureTable', { rows: [stale], caption: 'Stale', council }),
       '<span class="govuk-body-s">March 2024</span><br><strong class="govuk-tag govuk-tag--grey" data-qa="not-current-tag" ' +
         `title="Latest figure is for March 2024 ${ESCAPED_SCRIPT}">Not current</strong>`,
+    )
+    assertExcludes(html, 'data-qa="measure-owner"')
+    const owned = { ...summary, ownerText: `Ann Lee, Head of Performance ${SCRIPT}` }
+    assertIncludes(
+      render('measureTable', { rows: [owned], caption: 'Owned', council }),
+      `Re-referrals ${ESCAPED_SCRIPT}</a><br><span class="govuk-body-s" data-qa="measure-owner">` +
+        `Owner: Ann Lee, Head of Performance ${ESCAPED_SCRIPT}</span></th>`,
+    )
+  })
+})
+
+describe('owner macros (src/accounts/views)', () => {
+  const options = {
+    people: [{ value: 'user:4', text: `Ann Lee, Strand lead ${SCRIPT}` }],
+    contacts: [{ value: 'contact:9', text: 'Sam Roe (Police), Inspector' }],
+  }
+
+  it('ownerSelect groups people with an account and contacts without one, with the current owner selected', () => {
+    const html = squash(
+      render('ownerSelect', {
+        id: 'ownedBy',
+        label: { text: 'Milestone owner' },
+        hint: { text: 'Who answers for it' },
+        value: 'contact:9',
+        options,
+      }),
+    )
+    assertIncludes(
+      html,
+      '<label class="govuk-label" for="ownedBy">Milestone owner</label>',
+      '<div id="ownedBy-hint" class="govuk-hint">Who answers for it</div>',
+      '<select class="govuk-select" id="ownedBy" name="ownedBy" aria-describedby="ownedBy-hint" data-qa="owner-select">',
+      '<option value="">Unassigned</option>',
+      `<optgroup label="People with an account"> <option value="user:4">Ann Lee, Strand lead ${ESCAPED_SCRIPT}</option> </optgroup>`,
+      '<optgroup label="Contacts without an account"> <option value="contact:9" selected>Sam Roe (Police), Inspector</option> </optgroup>',
+    )
+    assertExcludes(html, '<script>', 'govuk-form-group--error')
+  })
+
+  it('ownerSelect shows an error, a hint with a link, its own first option, and leaves out an empty group', () => {
+    const html = squash(
+      render('ownerSelect', {
+        id: 'lead',
+        label: { text: 'Strand lead', classes: 'govuk-label--s' },
+        hint: { html: '<a class="govuk-link" href="/contacts">Add a contact</a>' },
+        value: '',
+        options: { people: options.people, contacts: [] },
+        noneText: 'Choose someone',
+        errorMessage: { text: `Choose someone from the list ${SCRIPT}` },
+      }),
+    )
+    assertIncludes(
+      html,
+      '<div class="govuk-form-group govuk-form-group--error">',
+      '<label class="govuk-label govuk-label--s" for="lead">Strand lead</label>',
+      '<div id="lead-hint" class="govuk-hint"><a class="govuk-link" href="/contacts">Add a contact</a></div>',
+      `<p id="lead-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> Choose someone from the list ${ESCAPED_SCRIPT}</p>`,
+      'class="govuk-select govuk-select--error" id="lead" name="lead" aria-describedby="lead-hint lead-error"',
+      '<option value="" selected>Choose someone</option>',
+    )
+    assertExcludes(html, 'Contacts without an account', '<script>')
+  })
+})
+
+describe('home page macros (src/home/views)', () => {
+  it('deliveryTag shows the delivery rating in words with its colour', () => {
+    assert.equal(
+      render('deliveryTag', { rag: 'amber' }),
+      '<strong class="govuk-tag govuk-tag--orange" data-qa="delivery">Amber: some concerns</strong>',
+    )
+    assert.equal(
+      render('deliveryTag', { rag: 'red' }),
+      '<strong class="govuk-tag govuk-tag--red" data-qa="delivery">Red: off track</strong>',
+    )
+    assert.equal(
+      render('deliveryTag', { rag: 'not-rated' }),
+      '<strong class="govuk-tag govuk-tag--grey" data-qa="delivery">Not rated</strong>',
+    )
+  })
+
+  it('boardFacts gives the next Board meeting and links the latest published report, escaped', () => {
+    const html = render('boardFacts', {
+      nextBoard: { meetingOn: '2024-04-18', boardName: `Improvement Board ${SCRIPT}` },
+      latestReport: { id: 4, quarterLabel: 'January to March 2024', publishedAt: '2024-04-20' },
+      slug: 'testshire',
+    })
+    assertIncludes(
+      html,
+      `data-qa="next-board">18 April 2024 (Improvement Board ${ESCAPED_SCRIPT})</dd>`,
+      `data-qa="latest-report"><a class="govuk-link" href="${paths.council.report('testshire', 4)}">` +
+        'January to March 2024 progress report</a>, published 20 April 2024</dd>',
+    )
+    assertExcludes(html, '<script>')
+    const none = render('boardFacts', { nextBoard: null, latestReport: null, slug: 'testshire' })
+    assertIncludes(
+      none,
+      'data-qa="next-board">No Board meeting date set</dd>',
+      'data-qa="latest-report">None published yet</dd>',
+    )
+    assertExcludes(none, 'href=')
+    assertIncludes(
+      render('boardFacts', { nextBoard: { meetingOn: '2024-04-18', boardName: '' }, latestReport: null }),
+      'data-qa="next-board">18 April 2024</dd>',
+    )
+  })
+
+  it('overdueTable lists each overdue milestone with its strand and due date, linked to its objective', () => {
+    const html = render('overdueTable', {
+      milestones: [
+        {
+          id: 5,
+          title: `Rota agreed ${SCRIPT}`,
+          due_on: '2024-01-15',
+          status: 'on-track',
+          objective: { id: 3, strand: { code: '2' } },
+        },
+      ],
+      caption: 'Overdue milestones, oldest first',
+      slug: 'testshire',
+      qa: 'overdue',
+    })
+    assertIncludes(
+      html,
+      '<table class="govuk-table" data-qa="overdue">',
+      '<caption class="govuk-table__caption govuk-visually-hidden">Overdue milestones, oldest first</caption>',
+      `<a class="govuk-link" href="${paths.council.objective('testshire', 3)}#milestone-5">Rota agreed ${ESCAPED_SCRIPT}</a>`,
+      '<td class="govuk-table__cell">2</td>',
+      '<td class="govuk-table__cell app-nowrap">15 January 2024</td>',
+      '<strong class="govuk-tag govuk-tag--red">Overdue</strong> <span class="govuk-body-s">last reported on track</span>',
+    )
+    assertExcludes(html, '<script>')
+  })
+
+  const owed = (id: number, title: string, dueOn: string) => ({
+    type: 'milestone',
+    id,
+    title,
+    where: 'Strand 1 > Front door',
+    dueOn,
+    kindLabel: 'Milestone',
+  })
+
+  it('myItemsPanel lists what the person still owes, marks late ones and links each form', () => {
+    const html = render('myItemsPanel', {
+      mine: {
+        open: true,
+        quarterLabel: 'January to March 2024',
+        todo: [owed(5, `Rota ${SCRIPT}`, '2024-04-10'), owed(6, 'Audit', '2024-04-30')],
+        done: 1,
+        total: 3,
+      },
+      slug: 'testshire',
+      today: '2024-04-20',
+    })
+    assertIncludes(
+      html,
+      'data-qa="my-items-count">January to March 2024 reporting round: you have done 1 of 3 items.</p>',
+      '<table class="govuk-table" data-qa="my-items">',
+      `<td class="govuk-table__cell">Milestone: Rota ${ESCAPED_SCRIPT}<br><span class="govuk-body-s">Strand 1 &gt; Front door</span></td>`,
+      '<td class="govuk-table__cell app-nowrap">10 April 2024 <strong class="govuk-tag govuk-tag--red">Late</strong></td>',
+      '<td class="govuk-table__cell app-nowrap">30 April 2024</td>',
+      `<a class="govuk-link" href="${paths.council.myUpdate('testshire', 'milestone', 6)}">Update<span class="govuk-visually-hidden"> Audit</span></a>`,
+      `<a class="govuk-link" href="${paths.council.myUpdates('testshire')}">Go to my updates</a>`,
+    )
+    assertExcludes(html, '<script>', 'nothing left to update')
+  })
+
+  it('myItemsPanel says when everything is done, and when no round is open', () => {
+    const done = render('myItemsPanel', {
+      mine: { open: true, quarterLabel: 'January to March 2024', todo: [], done: 1, total: 1 },
+      slug: 'testshire',
+      today: '2024-04-20',
+    })
+    assertIncludes(done, 'you have done 1 of 1 item.</p>', 'You have nothing left to update in this round.')
+    assertExcludes(done, 'data-qa="my-items"')
+    const closed = render('myItemsPanel', { mine: { open: false }, slug: 'testshire', today: '2024-04-20' })
+    assertIncludes(
+      closed,
+      'data-qa="my-items-none">No reporting round is open, so you owe no updates now. ' +
+        `<a class="govuk-link" href="${paths.council.myUpdates('testshire')}">My updates</a></p>`,
+    )
+    assertExcludes(closed, 'my-items-count')
+  })
+
+  const count = (total: number, done: number) => ({
+    total,
+    done,
+    outstanding: total - done,
+    percentDone: total ? Math.round((100 * done) / total) : null,
+  })
+  const openRound = {
+    open: true,
+    round: { id: 9, updates_due_on: '2024-04-10', commentary_due_on: '2024-04-17', locks_on: '2024-04-24' },
+    quarterLabel: 'January to March 2024',
+    stateLabel: 'Open',
+    stateTag: 'govuk-tag--blue',
+    summary: {
+      ...count(9, 2),
+      byStrand: [{ label: `Strand 1 ${SCRIPT}`, ...count(4, 1) }],
+      byPerson: [],
+    },
+    behind: [{ name: 'Ann Lee', ...count(3, 0) }],
+    unowned: { name: 'No owner', ...count(2, 0) },
+  }
+
+  it('returnsPanel shows the open round’s returns overall, by strand and the people most behind', () => {
+    const html = squash(render('returnsPanel', { returns: openRound, slug: 'testshire' }))
+    assertIncludes(
+      html,
+      'January to March 2024: <strong class="govuk-tag govuk-tag--blue">Open</strong>.',
+      'Owners’ updates due 10 April 2024, strand leads’ commentary due 17 April 2024, locks 24 April 2024.',
+      'data-qa="returns-overall"><strong>22%</strong> returned: 2 of 9 items done, 7 outstanding.</p>',
+      `<th scope="row" class="govuk-table__header">Strand 1 ${ESCAPED_SCRIPT}</th> <td class="govuk-table__cell govuk-table__cell--numeric">1</td> ` +
+        '<td class="govuk-table__cell govuk-table__cell--numeric">3</td> <td class="govuk-table__cell govuk-table__cell--numeric">25%</td>',
+      '<th scope="row" class="govuk-table__header">Ann Lee</th> <td class="govuk-table__cell govuk-table__cell--numeric">3 of 3</td> ' +
+        '<td class="govuk-table__cell govuk-table__cell--numeric">0%</td>',
+      `data-qa="returns-unowned">2 outstanding items have no owner to remind. <a class="govuk-link" href="${paths.council.owners('testshire')}">Assign owners</a>`,
+      `<a class="govuk-link" href="${paths.council.round('testshire', 9)}">Track returns and remind those outstanding` +
+        '<span class="govuk-visually-hidden"> for January to March 2024</span></a>',
+    )
+    assertExcludes(html, '<script>', 'no-open-round', 'Everyone has made their returns')
+
+    const allIn = squash(
+      render('returnsPanel', { returns: { ...openRound, behind: [], unowned: null }, slug: 'testshire' }),
+    )
+    assertIncludes(allIn, 'Everyone has made their returns.')
+    assertExcludes(allIn, 'returns-behind', 'returns-unowned')
+
+    const nothingOwed = render('returnsPanel', {
+      returns: { ...openRound, summary: { ...count(0, 0), byStrand: [], byPerson: [] }, behind: [], unowned: null },
+      slug: 'testshire',
+    })
+    assertIncludes(nothingOwed, 'Nothing is owed in this round: no item of the plan has an owner yet.')
+    assertExcludes(nothingOwed, 'returns-overall', 'returns-by-strand')
+  })
+
+  it('returnsPanel with no round open offers the quarter to open, the locked round, or nothing once the plan has closed', () => {
+    const toOpen = { start: '2024-01-01', end: '2024-03-31', label: 'January to March 2024' }
+    const offer = squash(
+      render('returnsPanel', {
+        returns: { open: false, toOpen, lastRound: null },
+        slug: 'testshire',
+        planClosed: null,
+      }),
+    )
+    assertIncludes(
+      offer,
+      'data-qa="no-open-round">',
+      `No reporting round is open. <a class="govuk-link" href="${paths.council.newRound('testshire')}?quarter=2024-01-01">` +
+        'Open the round for January to March 2024</a>, the quarter that ended on 31 March 2024.',
+    )
+    assertExcludes(offer, 'data-qa="returns"')
+
+    const locked = squash(
+      render('returnsPanel', {
+        returns: { open: false, toOpen: null, lastRound: { id: 9, quarterLabel: 'January to March 2024' } },
+        slug: 'testshire',
+      }),
+    )
+    assertIncludes(
+      locked,
+      'No reporting round is open: the round for January to March 2024 is locked. ' +
+        `<a class="govuk-link" href="${paths.council.rounds('testshire')}">See all reporting rounds</a>`,
+    )
+    assertExcludes(locked, 'Open the round')
+
+    const closed = render('returnsPanel', {
+      returns: { open: false, toOpen, lastRound: null },
+      slug: 'testshire',
+      planClosed: '2024-02-01',
+    })
+    assertIncludes(closed, 'The plan has closed, so there is nothing to report on until the next plan starts.')
+    assertExcludes(closed, 'Open the round', 'href=')
+  })
+
+  it('publishedPlan links the latest published version, escaped, or says there is none', () => {
+    const html = render('publishedPlan', {
+      plan: { id: 1 },
+      latestVersion: { number: 2, published_at: '2024-03-05' },
+      councilName: `Testshire ${SCRIPT}`,
+      slug: 'testshire',
+    })
+    assertIncludes(
+      html,
+      `You can read the published versions of Testshire ${ESCAPED_SCRIPT}'s improvement plan.`,
+      `<a class="govuk-link" href="${paths.council.version('testshire', 2)}">Read the latest version (version 2, published 5 March 2024)</a>`,
+    )
+    assertExcludes(html, '<script>', 'No version has been published yet')
+    const unpublished = render('publishedPlan', {
+      plan: { id: 1 },
+      latestVersion: null,
+      councilName: 'Testshire',
+      slug: 'testshire',
+    })
+    assertIncludes(unpublished, 'No version has been published yet.')
+    assertExcludes(unpublished, 'href=')
+    assert.equal(
+      render('publishedPlan', { plan: null, latestVersion: null, councilName: 'Testshire', slug: 'testshire' }),
+      '<p class="govuk-body">There is no improvement plan yet.</p>',
     )
   })
 })

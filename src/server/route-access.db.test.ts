@@ -35,6 +35,13 @@ type Ids = Awaited<ReturnType<typeof demoIds>> & {
   northfieldBatch: number
   bradfordBatch: number
   bradfordPartnerRequest: number
+  bradfordMessage: number
+  northfieldMessage: number
+  bradfordContact: number
+  northfieldContact: number
+  bradfordRound: number
+  bradfordLockedRound: number
+  northfieldRound: number
 }
 
 const ALL: Role[] = [
@@ -207,6 +214,34 @@ const GET_ROUTES: RouteCase[] = [
   { name: 'users', route: P.users, allowed: ['admin'] },
   { name: 'new user form', route: P.newUser, allowed: ['admin'] },
   { name: 'edit user', route: P.editUser, args: (i) => [i.viewerUser], allowed: ['admin'] },
+  { name: 'contacts', route: P.contacts, allowed: DRAFT_READERS },
+  { name: 'new contact form', route: P.newContact, allowed: EDITORS },
+  { name: 'edit contact', route: P.editContact, args: (i) => [i.bradfordContact], allowed: EDITORS },
+  { name: 'assign owners', route: P.owners, allowed: EDITORS },
+  { name: 'deactivate user form', route: P.deactivateUser, args: (i) => [i.viewerUser], allowed: ['admin'] },
+  { name: 'sent mail', route: P.sentMail, allowed: EDITORS },
+  // Reporting rounds: the returns for every reader of the draft plan; opening, changing and locking for the team.
+  { name: 'reporting rounds', route: P.rounds, allowed: DRAFT_READERS },
+  { name: 'open a round form', route: P.newRound, allowed: EDITORS },
+  { name: 'a reporting round', route: P.round, args: (i) => [i.bradfordRound], allowed: DRAFT_READERS },
+  { name: 'a round’s returns CSV', route: P.roundReturnsCsv, args: (i) => [i.bradfordRound], allowed: DRAFT_READERS },
+  { name: 'change a round’s dates form', route: P.editRound, args: (i) => [i.bradfordRound], allowed: EDITORS },
+  { name: 'reopen a round form', route: P.unlockRound, args: (i) => [i.bradfordLockedRound], allowed: EDITORS },
+  { name: 'a sent message', route: P.sentMailMessage, args: (i) => [i.bradfordMessage], allowed: EDITORS },
+  // My updates: everyone's own list; an item's form only for its owner (a partner request also for the team).
+  { name: 'my updates', route: P.myUpdates, allowed: ALL },
+  {
+    name: 'my update, own strand commentary',
+    route: P.myUpdate,
+    args: (i) => ['strand', i.ownStrand],
+    allowed: ['strand-lead'],
+  },
+  {
+    name: 'my update, a partner request',
+    route: P.myUpdate,
+    args: (i) => ['partner-request', i.bradfordPartnerRequest],
+    allowed: EDITORS,
+  },
 ]
 
 /** Bradford URLs that point at Northfield's records: 404 for everyone, editors included. */
@@ -220,9 +255,16 @@ const CROSS_COUNCIL: Array<RouteWithArgs & { name: string; council?: string }> =
   { name: 'Northfield attachment via Bradford', route: P.evidenceAttachment, args: (i) => [i.northfieldEvidence] },
   { name: 'Northfield withdrawal via Bradford', route: P.withdrawEvidence, args: (i) => [i.northfieldEvidence] },
   { name: 'Northfield user via Bradford', route: P.editUser, args: (i) => [i.northfieldAdmin] },
+  { name: 'Northfield user deactivation via Bradford', route: P.deactivateUser, args: (i) => [i.northfieldAdmin] },
   { name: 'Northfield measure via Bradford', route: P.measure, args: (i) => [i.northfieldMeasure] },
   { name: 'Northfield measure CSV via Bradford', route: P.measureCsv, args: (i) => [i.northfieldMeasure] },
   { name: 'Northfield import via Bradford', route: P.importBatch, args: (i) => [i.northfieldBatch] },
+  { name: 'Northfield contact via Bradford', route: P.editContact, args: (i) => [i.northfieldContact] },
+  { name: 'Northfield message via Bradford', route: P.sentMailMessage, args: (i) => [i.northfieldMessage] },
+  { name: 'Northfield round via Bradford', route: P.round, args: (i) => [i.northfieldRound] },
+  { name: 'Northfield round CSV via Bradford', route: P.roundReturnsCsv, args: (i) => [i.northfieldRound] },
+  { name: 'Northfield round reopening via Bradford', route: P.unlockRound, args: (i) => [i.northfieldRound] },
+  { name: 'Northfield strand via Bradford my updates', route: P.myUpdate, args: (i) => ['strand', i.northfieldStrand] },
   { name: 'a council that does not exist', route: P.home, council: 'nowhere' },
   { name: 'a malformed id', route: P.strand, args: () => ['1abc'] },
 ]
@@ -482,6 +524,58 @@ const POST_ROUTES: Array<RouteCase & { body: Record<string, string> }> = [
   },
   { name: 'add user', route: P.newUser, body: {}, allowed: ['admin'] },
   { name: 'edit user', route: P.editUser, args: (i) => [i.viewerUser], body: {}, allowed: ['admin'] },
+  { name: 'add contact', route: P.newContact, body: {}, allowed: EDITORS },
+  { name: 'edit contact', route: P.editContact, args: (i) => [i.bradfordContact], body: {}, allowed: EDITORS },
+  { name: 'assign owners', route: P.owners, body: {}, allowed: EDITORS },
+  // The viewer has chosen a password already: a new invitation is refused (400) past the role check.
+  { name: 'invite user again', route: P.inviteUser, args: (i) => [i.viewerUser], body: {}, allowed: ['admin'] },
+  { name: 'deactivate user', route: P.deactivateUser, args: (i) => [i.viewerUser], body: {}, allowed: ['admin'] },
+  // Rounds: no quarter chosen is refused (400); the Bradford Q2 round is locked, so changing its dates, locking
+  // it and chasing its returns are refused past the role check (400), and reopening it needs a reason (400).
+  { name: 'open a round', route: P.newRound, body: {}, allowed: EDITORS },
+  {
+    name: 'change a locked round’s dates',
+    route: P.editRound,
+    args: (i) => [i.bradfordLockedRound],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'lock a locked round',
+    route: P.lockRound,
+    args: (i) => [i.bradfordLockedRound],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'reopen without a reason',
+    route: P.unlockRound,
+    args: (i) => [i.bradfordLockedRound],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'remind those outstanding in a locked round',
+    route: P.remindOutstanding,
+    args: (i) => [i.bradfordLockedRound],
+    body: {},
+    allowed: EDITORS,
+  },
+  // Past the owner check, an empty form is refused (400) (the Bradford Q3 2022/23 round below is open).
+  {
+    name: 'my update, own strand commentary',
+    route: P.myUpdate,
+    args: (i) => ['strand', i.ownStrand],
+    body: {},
+    allowed: ['strand-lead'],
+  },
+  {
+    name: 'my update, a partner request',
+    route: P.myUpdate,
+    args: (i) => ['partner-request', i.bradfordPartnerRequest],
+    body: {},
+    allowed: EDITORS,
+  },
 ]
 
 const DELETE_MILESTONE_TEST =
@@ -504,16 +598,32 @@ const SEPARATELY_TESTED: Array<Covered & { test: string }> = [
 
 /** Routes outside the council router, and the tests that cover them. */
 const TOP_LEVEL_ROUTES: Array<Covered & { coveredBy: string }> = [
-  { method: 'GET', route: paths.home, coveredBy: 'src/accounts/sign-in.db.test.ts (one council or a choice)' },
+  {
+    method: 'GET',
+    route: paths.home,
+    coveredBy: 'src/home/home-pages.db.test.ts (one council goes to it; several, each in one line)',
+  },
   { method: 'GET', route: paths.signIn, coveredBy: 'src/accounts/sign-in.db.test.ts' },
   { method: 'POST', route: paths.signIn, coveredBy: 'src/accounts/sign-in.db.test.ts' },
   { method: 'POST', route: paths.signOut, coveredBy: 'src/accounts/sign-in.db.test.ts' },
+  { method: 'GET', route: paths.acceptInvitation, coveredBy: 'src/accounts/invitation.db.test.ts' },
+  { method: 'POST', route: paths.acceptInvitation, coveredBy: 'src/accounts/invitation.db.test.ts' },
+  { method: 'GET', route: paths.forgotPassword, coveredBy: 'src/accounts/password-reset.db.test.ts' },
+  { method: 'POST', route: paths.forgotPassword, coveredBy: 'src/accounts/password-reset.db.test.ts' },
+  { method: 'GET', route: paths.resetPassword, coveredBy: 'src/accounts/password-reset.db.test.ts' },
+  { method: 'POST', route: paths.resetPassword, coveredBy: 'src/accounts/password-reset.db.test.ts' },
+  { method: 'GET', route: paths.account, coveredBy: 'src/accounts/account-routes.db.test.ts (signed in only)' },
+  { method: 'GET', route: paths.changePassword, coveredBy: 'src/accounts/account-routes.db.test.ts' },
+  { method: 'POST', route: paths.changePassword, coveredBy: 'src/accounts/account-routes.db.test.ts' },
   { method: 'GET', route: paths.ping, coveredBy: 'src/server/app.db.test.ts' },
   { method: 'GET', route: paths.publicReports, coveredBy: 'src/reports/report-approval.db.test.ts' },
   { method: 'GET', route: paths.publicReport, coveredBy: 'src/reports/report-approval.db.test.ts' },
   { method: 'GET', route: paths.publicReportPdf, coveredBy: 'test/e2e/board-paper-journey.test.ts' },
   { method: 'GET', route: paths.health, coveredBy: 'src/server/app.db.test.ts' },
   { method: 'GET', route: paths.info, coveredBy: 'src/server/app.db.test.ts' },
+  { method: 'GET', route: paths.myMail, coveredBy: 'src/mail/mail-routes.db.test.ts (signed in; own mail only)' },
+  { method: 'GET', route: paths.mailPreferences, coveredBy: 'src/mail/mail-routes.db.test.ts' },
+  { method: 'POST', route: paths.mailPreferences, coveredBy: 'src/mail/mail-routes.db.test.ts (saved, audited)' },
   ...GOVUK_FRONTEND_FILES.map((route) => ({ method: 'GET' as const, route, coveredBy: 'src/server/app.db.test.ts' })),
 ]
 
@@ -610,8 +720,58 @@ for (const kind of testDatabaseKinds()) {
         })
         .returning('id')
         .executeTakeFirstOrThrow()
+      // One message each for Bradford and Northfield (the sent-mail pages).
+      const message = async (organisationId: number) =>
+        (
+          await database.db
+            .insertInto('outbox_message')
+            .values({
+              organisation_id: organisationId,
+              to_user_id: null,
+              to_email: 'someone@council.example',
+              category: 'notice',
+              template: 'test',
+              subject: 'A notice',
+              body: 'A notice',
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id
+      // A contact each for Bradford and Northfield (people without an account who own plan items).
+      const contact = async (organisationId: number, email: string) =>
+        (
+          await database.db
+            .insertInto('contact')
+            .values({ organisation_id: organisationId, name: 'A contact', email })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id
+      // Bradford rounds: Q2 2022/23 locked, Q3 2022/23 open (it locks in 2099); and a Northfield round.
+      const round = async (organisationId: number, quarterStart: string, quarterEnd: string, locked: boolean) =>
+        (
+          await database.db
+            .insertInto('reporting_round')
+            .values({
+              organisation_id: organisationId,
+              quarter_start: quarterStart,
+              data_cutoff_on: quarterEnd,
+              updates_due_on: quarterEnd,
+              commentary_due_on: '2099-01-01',
+              locks_on: '2099-01-01',
+              locked_at: locked ? new Date() : null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id
       ids = {
         ...demo,
+        bradfordLockedRound: await round(bradford.id, '2022-07-01', '2022-09-30', true),
+        bradfordRound: await round(bradford.id, '2022-10-01', '2022-12-31', false),
+        northfieldRound: await round(northfield.id, '2020-04-01', '2020-06-30', true),
+        bradfordContact: await contact(bradford.id, 'route-access-contact@bradford.example'),
+        northfieldContact: await contact(northfield.id, 'route-access-contact@northfield.example'),
+        bradfordMessage: await message(bradford.id),
+        northfieldMessage: await message(northfield.id),
         ownEvidence: ownEvidence.id,
         northfieldMeasure: northfieldMeasure.id,
         northfieldBatch: northfieldBatch.id,

@@ -53,7 +53,31 @@ export async function demoIds(db: Db) {
         .orderBy('evidence_entry.id')
         .executeTakeFirstOrThrow()
     ).id
+  /** The first contact without an account of Northfield (the demo names some as owners). */
+  const northfieldContact = async () =>
+    (
+      await db
+        .selectFrom('contact')
+        .innerJoin('organisation', 'organisation.id', 'contact.organisation_id')
+        .select('contact.id')
+        .where('organisation.slug', '=', 'northfield')
+        .orderBy('contact.id')
+        .executeTakeFirstOrThrow()
+    ).id
+  /** Northfield's reporting round (the demo seeds one, locked: the next is for the improvement team to open). */
+  const northfieldLockedRound = async () =>
+    (
+      await db
+        .selectFrom('reporting_round')
+        .innerJoin('organisation', 'organisation.id', 'reporting_round.organisation_id')
+        .select('reporting_round.id')
+        .where('organisation.slug', '=', 'northfield')
+        .orderBy('reporting_round.quarter_start')
+        .executeTakeFirstOrThrow()
+    ).id
   return {
+    northfieldLockedRound: await northfieldLockedRound(),
+    northfieldContact: await northfieldContact(),
     bradfordEvidence: await evidence('bradford'),
     northfieldEvidence: await evidence('northfield'),
     draftReport: await report('draft'),

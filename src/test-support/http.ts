@@ -20,6 +20,7 @@ export function buildTestApp(
       version: 'test',
       commit: 'test',
       chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      publicUrl: 'http://turnaround.test',
       ...overrides,
     },
     log,

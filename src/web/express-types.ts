@@ -35,6 +35,8 @@ declare global {
 declare module 'express-session' {
   interface SessionData {
     userId?: number
+    /** When this session signed in (ms since 1970): a password changed since then ends it. */
+    signedInAt?: number
     csrfToken?: string
     flash?: Flash
   }

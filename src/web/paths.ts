@@ -38,6 +38,15 @@ export const paths = {
   signIn: route('/sign-in'),
   signOut: route('/sign-out'),
   ping: route('/ping'),
+  /** Links sent by email: accept an invitation (choose a password), reset a forgotten password. */
+  acceptInvitation: route('/invitation/:token'),
+  forgotPassword: route('/forgot-password'),
+  resetPassword: route('/reset-password/:token'),
+  /** The signed-in person's own account: password, mail choices, mail sent to them. */
+  account: route('/account'),
+  changePassword: route('/account/password'),
+  mailPreferences: route('/account/mail-preferences'),
+  myMail: route('/account/mail'),
   /** Public editions of published reports: the only council pages readable without signing in. */
   publicReports: route('/public/:council/reports'),
   publicReport: route('/public/:council/reports/:reportId'),
@@ -138,5 +147,27 @@ export const paths = {
     users: councilRoute('/users'),
     newUser: councilRoute('/users/new'),
     editUser: councilRoute('/users/:userId/edit'),
+    inviteUser: councilRoute('/users/:userId/invite'),
+    deactivateUser: councilRoute('/users/:userId/deactivate'),
+    sentMail: councilRoute('/sent-mail'),
+    sentMailMessage: councilRoute('/sent-mail/:messageId'),
+
+    /** Owners who are people: external contacts, and assigning owners in bulk. */
+    contacts: councilRoute('/contacts'),
+    newContact: councilRoute('/contacts/new'),
+    editContact: councilRoute('/contacts/:contactId/edit'),
+    owners: councilRoute('/owners'),
+
+    /** Reporting rounds: deadlines and lock for a quarter's updates, returns, and each person's updates. */
+    rounds: councilRoute('/rounds'),
+    newRound: councilRoute('/rounds/new'),
+    round: councilRoute('/rounds/:roundId'),
+    editRound: councilRoute('/rounds/:roundId/edit'),
+    lockRound: councilRoute('/rounds/:roundId/lock'),
+    unlockRound: councilRoute('/rounds/:roundId/unlock'),
+    roundReturnsCsv: councilRoute('/rounds/:roundId/returns.csv'),
+    remindOutstanding: councilRoute('/rounds/:roundId/remind'),
+    myUpdates: councilRoute('/my-updates'),
+    myUpdate: councilRoute('/my-updates/:itemType/:itemId'),
   },
 } as const

@@ -34,6 +34,10 @@ export type Capability =
   | 'national:read'
   /** Load a newer DfE or Ofsted release file: it changes the figures every council sees. */
   | 'national:update'
+  /** Open, change, lock and unlock reporting rounds; chase returns; change locked data with a reason. */
+  | 'rounds:manage'
+  /** Read every email the app has sent or queued for the council (the sent-mail page). */
+  | 'mail:read-all'
 
 const READ_DRAFT: Capability[] = ['plan:read-draft', 'plan:read-published', 'measures:read', 'national:read']
 
@@ -46,8 +50,18 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'users:manage',
     'measures:edit',
     'national:update',
+    'rounds:manage',
+    'mail:read-all',
   ],
-  'improvement-team': [...READ_DRAFT, 'plan:edit-any', 'plan:publish', 'audit:read', 'measures:edit'],
+  'improvement-team': [
+    ...READ_DRAFT,
+    'plan:edit-any',
+    'plan:publish',
+    'audit:read',
+    'measures:edit',
+    'rounds:manage',
+    'mail:read-all',
+  ],
   'strand-lead': [...READ_DRAFT, 'plan:edit-own-strand'],
   leader: [...READ_DRAFT, 'report:approve'],
   'board-member': READ_DRAFT,

@@ -4,6 +4,8 @@
 import { paths } from '../../src/web/paths.js'
 import type { demoIds } from '../../src/test-support/demo-ids.js'
 import type { AnyRoute } from '../../src/test-support/route-walk.js'
+import { quarterOf } from '../../src/shared/calendar.js'
+import { todayIso } from '../../src/shared/dates.js'
 
 const P = paths.council
 const B = 'bradford'
@@ -18,6 +20,7 @@ export const DEMO_HEADINGS = {
   recordedMeasure: 'Average social worker caseload',
 }
 const BRADFORD = DEMO_HEADINGS.bradford
+const NORTHFIELD = 'Northfield Borough Council (fictional)'
 
 export type DemoIds = Awaited<ReturnType<typeof demoIds>>
 
@@ -46,7 +49,17 @@ export type PageCheck = (RouteWithArgs<Omit<typeof paths, 'council'>> | RouteWit
 /** Opened in this order, each checked with axe-core (WCAG 2.0 to 2.2, A and AA). */
 export const ACCESSIBILITY_PAGES: PageCheck[] = [
   { route: paths.signIn, args: () => [], heading: 'Sign in to Turnaround' },
-  { route: paths.home, args: () => [], as: 'adviser@dfe.example', heading: 'Choose a council' },
+  // Each role's home page: the adviser's councils in one line each, and each council home as its roles see it.
+  { route: paths.home, args: () => [], as: 'adviser@dfe.example', heading: 'Your councils' },
+  { route: P.home, args: () => [N], as: 'director@northfield.example', heading: NORTHFIELD },
+  { route: P.home, args: () => [N], as: 'board@northfield.example', heading: NORTHFIELD },
+  { route: P.home, args: () => [N], as: 'strand-lead@northfield.example', heading: NORTHFIELD },
+  { route: P.home, args: () => [N], as: 'improvement@northfield.example', heading: NORTHFIELD },
+  { route: P.home, args: () => [N], as: 'partner@northfield-health.example', heading: NORTHFIELD },
+  { route: P.home, args: () => [N], as: 'adviser@dfe.example', heading: NORTHFIELD },
+  { route: P.home, args: () => [B], as: 'director@bradford.example', heading: BRADFORD },
+  { route: P.home, args: () => [B], as: 'strand-lead@bradford.example', heading: BRADFORD },
+  { route: P.home, args: () => [B], as: 'partner@partner.example', heading: BRADFORD },
 
   { route: P.home, args: () => [B], as: IMPROVEMENT, heading: BRADFORD },
   { route: P.plan, args: () => [B], as: IMPROVEMENT, heading: /Improvement Plan/ },
@@ -175,10 +188,87 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
   { route: P.users, args: () => [B], as: ADMIN, heading: `People with access to ${BRADFORD}` },
   { route: P.newUser, args: () => [B], as: ADMIN, heading: 'Add a person' },
   { route: P.editUser, args: (i) => [B, i.viewerUser], as: ADMIN, heading: 'Change Demo Scrutiny Councillor' },
+  { route: P.sentMail, args: () => [B], as: ADMIN, heading: 'Sent mail' },
+  { route: P.sentMail, args: () => [B], query: '?status=failed', as: IMPROVEMENT, heading: 'Sent mail' },
+  // Each person's own mail and mail choices (outside any council).
+  { route: paths.myMail, args: () => [], as: IMPROVEMENT, heading: 'Emails sent to you' },
+  { route: paths.mailPreferences, args: () => [], as: IMPROVEMENT, heading: 'Choose which emails you get' },
+  {
+    route: P.deactivateUser,
+    args: (i) => [B, i.viewerUser],
+    as: ADMIN,
+    heading: 'Deactivate Demo Scrutiny Councillor’s account',
+  },
+
+  // Accounts: the signed-in person's own pages, and the password pages for people not signed in (a link that
+  // never existed here; a working one is opened by ACCOUNT_LINKS_TEST).
+  { route: paths.account, args: () => [], as: ADMIN, heading: 'Your account' },
+  { route: paths.changePassword, args: () => [], as: ADMIN, heading: 'Change your password' },
+  { route: paths.forgotPassword, args: () => [], heading: 'Reset your password' },
+  {
+    route: paths.acceptInvitation,
+    args: () => ['A'.repeat(43)],
+    heading: 'This invitation link does not work',
+    status: 404,
+  },
+  { route: paths.resetPassword, args: () => ['A'.repeat(43)], heading: 'This link does not work', status: 404 },
+
+  // Owners who are people: contacts without an account, and assigning owners in bulk.
+  { route: P.contacts, args: () => [N], as: 'improvement@northfield.example', heading: 'Contacts without an account' },
+  { route: P.newContact, args: () => [B], as: IMPROVEMENT, heading: 'Add a contact' },
+  {
+    route: P.editContact,
+    args: (i) => [N, i.northfieldContact],
+    as: 'improvement@northfield.example',
+    heading: /^Change /,
+  },
+  { route: P.owners, args: () => [B], as: IMPROVEMENT, heading: 'Assign owners' },
+  {
+    route: P.owners,
+    args: () => [N],
+    query: '?unassigned=yes',
+    as: 'improvement@northfield.example',
+    heading: 'Assign owners',
+  },
 
   // A council not yet linked to the national statistics.
   { route: P.benchmarks, args: () => [N], as: 'admin@northfield.example', heading: 'National benchmarks' },
   { route: P.nationalData, args: () => [N], as: 'admin@northfield.example', heading: 'Manage national data' },
+
+  // My updates: the Northfield strand lead's list in the demo's open round and one item's form; Bradford, with
+  // no round open.
+  { route: P.myUpdates, args: () => [N], as: 'strand-lead@northfield.example', heading: 'My updates' },
+  {
+    route: P.myUpdate,
+    args: (i) => [N, 'strand', i.northfieldStrand],
+    as: 'strand-lead@northfield.example',
+    heading: 'Commentary for strand 1',
+  },
+  { route: P.myUpdates, args: () => [B], as: 'strand-lead@bradford.example', heading: 'My updates' },
+
+  // Reporting rounds: Northfield's open round (the quarter just ended) and its locked one before it.
+  { route: P.rounds, args: () => [N], as: 'improvement@northfield.example', heading: 'Reporting rounds' },
+  { route: P.rounds, args: () => [B], as: BOARD, heading: 'Reporting rounds' },
+  { route: P.newRound, args: () => [N], as: 'improvement@northfield.example', heading: 'Open a reporting round' },
+  {
+    route: P.newRound,
+    args: () => [N],
+    query: `?quarter=${quarterOf(todayIso()).start}`,
+    as: 'improvement@northfield.example',
+    heading: 'Open a reporting round',
+  },
+  {
+    route: P.round,
+    args: (i) => [N, i.northfieldLockedRound],
+    as: 'improvement@northfield.example',
+    heading: /^Q[1-4] \d{4}\/\d{2} reporting round$/,
+  },
+  {
+    route: P.unlockRound,
+    args: (i) => [N, i.northfieldLockedRound],
+    as: 'improvement@northfield.example',
+    heading: /^Reopen Q[1-4] \d{4}\/\d{2}$/,
+  },
 
   // The overview for a viewer, and the 403 and 404 pages.
   { route: P.home, args: () => [B], as: 'councillor@bradford.example', heading: BRADFORD },
@@ -196,13 +286,23 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
 export const IMPORT_PREVIEW_TEST = 'an import preview with problems, and one ready to confirm'
 
 /** The browser test that walks a report through approval to its public edition (test/e2e/board-paper-journey.test.ts). */
+export const ROUNDS_JOURNEY_TEST =
+  'opens a round, the strand lead completes their updates, returns rise, the rest are reminded, the round locks'
 export const BOARD_PAPER_TEST =
   'takes the Q3 report through approval and publication, corrects it and publishes it for the public'
+
+/** The accessibility test that follows an invitation link and a password reset link, with errors. */
+export const ACCOUNT_LINKS_TEST = 'choosing a password from an invitation and from a reset link, with errors'
+
+/** The accessibility test that queues a message and opens it from the Sent mail page. */
+export const SENT_MAIL_TEST = 'a message on the Sent mail page, and the page with a filter it does not know'
 
 /** Pages checked by an interaction test (named) rather than opened from the list above. */
 export const PAGES_CHECKED_BY_INTERACTION: Array<{ route: AnyRoute; test: string }> = [
   { route: P.importBatch, test: IMPORT_PREVIEW_TEST },
+  { route: P.sentMailMessage, test: SENT_MAIL_TEST },
   { route: P.publishReport, test: BOARD_PAPER_TEST },
+  { route: P.editRound, test: ROUNDS_JOURNEY_TEST },
 ]
 
 /** govuk-frontend's own stylesheet and script, served from node_modules. */
@@ -225,6 +325,7 @@ export const NOT_PAGES: Array<{ route: { readonly pattern: string }; reason: str
   { route: P.timeToImproveCsv, reason: 'a CSV download of the time-to-improve estimate' },
   { route: P.improvementJourneysCsv, reason: 'a CSV download of each council’s journey out of inadequate' },
   { route: P.areaInspectionsCsv, reason: 'a CSV download of one council’s Ofsted inspections' },
+  { route: P.roundReturnsCsv, reason: 'a CSV download of a reporting round’s returns' },
   { route: paths.ping, reason: 'JSON for monitoring' },
   { route: paths.health, reason: 'JSON for monitoring' },
   { route: paths.info, reason: 'JSON for monitoring' },

@@ -9,13 +9,17 @@ import { demoIds } from '../../src/test-support/demo-ids.js'
 import { fullPattern, link, type AnyRoute } from '../../src/test-support/route-walk.js'
 import {
   ACCESSIBILITY_PAGES,
+  ACCOUNT_LINKS_TEST,
   DEMO_HEADINGS,
   IMPORT_PREVIEW_TEST,
   PAGES_CHECKED_BY_INTERACTION,
+  SENT_MAIL_TEST,
   type PageCheck,
 } from './accessibility-pages.js'
-import { verifyHeading } from './pages/abstract-page.js'
+import { textOf, verifyHeading } from './pages/abstract-page.js'
 import { AuditPage } from './pages/audit-page.js'
+import { ChoosePasswordPage } from './pages/choose-password-page.js'
+import { ForgotPasswordPage } from './pages/forgot-password-page.js'
 import { ImportPage } from './pages/import-page.js'
 import { ImportPreviewPage } from './pages/import-preview-page.js'
 import { MeasurePage } from './pages/measure-page.js'
@@ -27,6 +31,10 @@ import { ObjectivePage } from './pages/objective-page.js'
 import { PartnerRequestsPage } from './pages/partner-requests-page.js'
 import { ReportPage } from './pages/report-page.js'
 import { SignInPage } from './pages/sign-in-page.js'
+import { SentMailPage } from './pages/sent-mail-page.js'
+import { queueMail } from '../../src/mail/outbox.js'
+import { sendDueMail } from '../../src/mail/mail-worker.js'
+import { outboxTransport } from '../../src/mail/transports.js'
 import { StrandFormPage } from './pages/strand-form-page.js'
 
 const B = 'bradford'
@@ -197,6 +205,88 @@ for (const kind of testDatabaseKinds()) {
         const form = await NewUserPage.verifyOnPage(page)
         assert.ok(await form.errorSummary.isVisible())
         await expectNoAxeViolations(page, 'add user with errors')
+      })
+
+      it(ACCOUNT_LINKS_TEST, async () => {
+        const email = 'alex.morgan@bradford.example'
+        /** The path of the newest link of this kind emailed to the person (the outbox stands in for mail). */
+        const emailedLink = async (template: string, path: RegExp) => {
+          const mail = await app.database.db
+            .selectFrom('outbox_message')
+            .select('body')
+            .where('to_email', '=', email)
+            .where('template', '=', template)
+            .orderBy('id', 'desc')
+            .executeTakeFirstOrThrow()
+          const found = path.exec(mail.body)
+          assert.ok(found, mail.body)
+          return found[0]
+        }
+
+        const admin = await newPage('admin@bradford.example')
+        await (await NewUserPage.open(admin, B)).add('Alex Morgan', email, 'Viewer (published plans only)')
+        const invitation = await emailedLink('invitation', /\/invitation\/[\w-]{43}/)
+
+        const page = await newPage()
+        const accept = await ChoosePasswordPage.open(page, invitation)
+        await expectNoAxeViolations(page, 'accepting an invitation')
+        await accept.choose('password1234')
+        const weak = await ChoosePasswordPage.verifyOnPage(page, 'Choose your password')
+        await weak.waitForErrorSummary()
+        assert.match(await weak.errorSummaryText(), /on a list of common passwords/)
+        await expectNoAxeViolations(page, 'accepting an invitation with a common password')
+        await weak.choose('harbour kettle violin')
+        await verifyHeading(page, DEMO_HEADINGS.bradford)
+        await expectNoAxeViolations(page, 'signed in after accepting an invitation')
+
+        const reset = await newPage()
+        await (await ForgotPasswordPage.open(reset)).ask(email)
+        await verifyHeading(reset, 'Check your email')
+        await expectNoAxeViolations(reset, 'reset link sent')
+        const resetLink = await emailedLink('password-reset', /\/reset-password\/[\w-]{43}/)
+        const choose = await ChoosePasswordPage.open(reset, resetLink)
+        await choose.choose('lantern orchard pebble', 'lantern orchard pebbles')
+        const mismatch = await ChoosePasswordPage.verifyOnPage(reset, 'Choose a new password')
+        await mismatch.waitForErrorSummary()
+        await expectNoAxeViolations(reset, 'resetting a password with errors')
+        await mismatch.choose('lantern orchard pebble')
+        const signIn = await SignInPage.verifyOnPage(reset)
+        assert.match(await signIn.flashText(), /Your password has been reset/)
+        await expectNoAxeViolations(reset, 'sign-in after a reset')
+
+        const used = await reset.goto(resetLink)
+        assert.equal(used?.status(), 410)
+        await verifyHeading(reset, 'This link has already been used')
+        await expectNoAxeViolations(reset, 'a reset link already used')
+      })
+
+      it(SENT_MAIL_TEST, async () => {
+        const messageRoute = PAGES_CHECKED_BY_INTERACTION.find((p) => p.test === SENT_MAIL_TEST)!.route
+        const db = app.database.db
+        const bradford = await db
+          .selectFrom('organisation')
+          .select('id')
+          .where('slug', '=', B)
+          .executeTakeFirstOrThrow()
+        await queueMail(db, {
+          organisationId: bradford.id,
+          to: { userId: null, email: 'sam.okafor@bradford.example' },
+          category: 'notice',
+          template: 'test',
+          subject: 'A request for your strand',
+          body: 'Dear Sam,\n\nThe improvement team has asked for an update.\n\nSign in to answer it.',
+        })
+        // No mail server here: the message is kept in the outbox, as on a newcomer's machine.
+        await sendDueMail(db, outboxTransport(), new Date(), () => {})
+
+        const page = await newPage('admin@bradford.example')
+        const message = await (await SentMailPage.open(page, B)).openMessage('A request for your strand')
+        assertOnRoute(page, messageRoute)
+        assert.match(await textOf(message.body), /The improvement team has asked for an update/)
+        await expectNoAxeViolations(page, 'a message on the Sent mail page')
+
+        await (await SentMailPage.open(page, B, { status: 'lost' })).waitForErrorSummary()
+        await expectNoAxeViolations(page, 'sent mail with a filter it does not know')
       })
 
       it('the 404 page for an address no route serves', async () => {

@@ -32,7 +32,10 @@ import {
   type ImportMeasure,
   type ImportProblem,
 } from './validate-import.js'
-import { periodLabel } from '../../shared/calendar.js'
+import { periodEnd, periodLabel } from '../../shared/calendar.js'
+import { todayIso } from '../../shared/dates.js'
+import { decidePeriodEdit } from '../../plan/period-lock.js'
+import { listRoundLocks } from '../../plan/period-lock-repository.js'
 
 const P = paths.council
 const kindSchema = z.enum(['values', 'benchmarks'])
@@ -125,10 +128,47 @@ export function importRoutes(db: Db): Router {
     if (batch.kind === 'values') {
       const { rows, problems } = validateValueImport(batch.table, measures)
       const changes = problems.length ? [] : await planValueChanges(db, rows)
-      return { measures, problems, changes, benchmarkRows: [] as ReturnType<typeof validateBenchmarkImport>['rows'] }
+      const lockNote = problems.length ? '' : await checkLocks(req, measures, rows, changes, problems)
+      return {
+        measures,
+        problems,
+        changes,
+        lockNote,
+        benchmarkRows: [] as ReturnType<typeof validateBenchmarkImport>['rows'],
+      }
     }
     const { rows, problems } = validateBenchmarkImport(batch.table, measures)
-    return { measures, problems, changes: [] as ValueChange[], benchmarkRows: rows }
+    return { measures, problems, changes: [] as ValueChange[], lockNote: '', benchmarkRows: rows }
+  }
+
+  /**
+   * A value that would change a period a reporting round has locked is a problem on its row (nothing is
+   * imported). In a reopened round only the improvement team may change it: the note, with the reason it was
+   * reopened, goes into the audit entry.
+   */
+  async function checkLocks(
+    req: Request,
+    measures: Map<string, ImportMeasure & { name: string }>,
+    rows: Array<{ row: number }>,
+    changes: ValueChange[],
+    problems: ImportProblem[],
+  ): Promise<string> {
+    const { council } = context(req)
+    const rounds = await listRoundLocks(db, council.organisationId)
+    if (!rounds.length) return ''
+    const today = todayIso()
+    const frequency = new Map([...measures.values()].map((m) => [m.id, m.frequency]))
+    const ends: string[] = []
+    changes.forEach((c, i) => {
+      if (c.kind === 'unchanged') return
+      const end = periodEnd(c.period, frequency.get(c.measureId)!)
+      const decision = decidePeriodEdit(council.role, rounds, [end], today)
+      if (decision.allowed) ends.push(end)
+      else problems.push({ row: rows[i]!.row, column: 'period', reason: decision.message })
+    })
+    if (problems.length) return ''
+    const decision = decidePeriodEdit(council.role, rounds, ends, today)
+    return decision.allowed ? decision.auditNote : ''
   }
 
   router.get(P.importBatch.pattern, ...edit, async (req, res) => {
@@ -169,7 +209,7 @@ export function importRoutes(db: Db): Router {
   router.post(P.confirmImport.pattern, ...edit, async (req, res) => {
     const batch = batchParam.of(res)
     if (batch.status !== 'pending') return res.redirect(P.importBatch(context(req).council.slug, batch.id))
-    const { measures, problems, changes, benchmarkRows } = await check(req, batch)
+    const { measures, problems, changes, lockNote, benchmarkRows } = await check(req, batch)
     if (problems.length) return res.redirect(P.importBatch(context(req).council.slug, batch.id))
     const { council, actor } = context(req)
     const byId = new Map([...measures.values()].map((m) => [m.id, m]))
@@ -183,7 +223,7 @@ export function importRoutes(db: Db): Router {
           actor,
           changes,
           (id) => byId.get(id)?.name ?? String(id),
-          `import of ${batch.filename}`,
+          `import of ${batch.filename}${lockNote ? `; ${lockNote}` : ''}`,
         )
         text = `${result.created} values added and ${result.updated} changed`
       } else {

@@ -21,4 +21,12 @@ export class NewUserPage extends AbstractPage {
   async save(): Promise<void> {
     await submit(this.page, this.page.locator('[data-qa="save-user"]'))
   }
+
+  /** Adds a person with the role of that label; they are sent an invitation by email. */
+  async add(displayName: string, email: string, roleLabel: string): Promise<void> {
+    await this.page.getByLabel('Full name').fill(displayName)
+    await this.page.getByLabel('Email address').fill(email)
+    await this.page.getByLabel(roleLabel, { exact: true }).check()
+    await this.save()
+  }
 }
