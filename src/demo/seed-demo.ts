@@ -89,31 +89,31 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   // Northfield's team for its live plan and reporting rounds (src/demo/northfield-people.ts).
   {
     email: 'improvement@northfield.example',
-    displayName: 'Jo Improvement (Northfield)',
+    displayName: 'Jo Adeyemi',
     employer: 'northfield',
     access: [{ council: 'northfield', role: 'improvement-team' }],
   },
   {
     email: 'strand-lead@northfield.example',
-    displayName: 'Alex Strand-Lead (Northfield)',
+    displayName: 'Alex Morgan',
     employer: 'northfield',
     access: [{ council: 'northfield', role: 'strand-lead' }],
   },
   {
     email: 'director@northfield.example',
-    displayName: 'Morgan Director (Northfield)',
+    displayName: 'Ruth Okonjo',
     employer: 'northfield',
     access: [{ council: 'northfield', role: 'leader' }],
   },
   {
     email: 'board@northfield.example',
-    displayName: 'Chris Board-Chair (Northfield)',
+    displayName: 'Chris Hale',
     employer: 'northfield',
     access: [{ council: 'northfield', role: 'board-member' }],
   },
   {
     email: 'partner@northfield-health.example',
-    displayName: 'Pat Partner (Northfield Health)',
+    displayName: 'Pat Evans',
     employer: 'northfieldHealth',
     access: [{ council: 'northfield', role: 'partner' }],
   },

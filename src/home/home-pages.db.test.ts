@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test'
 import type { DatabaseHandle, Db } from '../db/connect.js'
 import { jsonb } from '../db/connect.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
-import { buildTestApp, signedIn } from '../test-support/http.js'
+import { buildTestApp, csrfFrom, signedIn } from '../test-support/http.js'
 import { hashPassword } from '../accounts/password.js'
 import { DEMO_PASSWORD } from '../demo/seed-demo.js'
 import type { Role } from '../db/database.js'
@@ -557,7 +557,10 @@ for (const kind of testDatabaseKinds()) {
         // Soonest due first: r4 (in 3 days), then r1 (in 5).
         const order = [...open.matchAll(/data-qa="request-(\d+)"/g)].map((m) => Number(m[1]))
         assert.deepEqual(order, [ids.requests.r4, ids.requests.r1])
-        assert.match(open, new RegExp(`href="${P.myUpdate('ashby', 'partner-request', ids.requests.r1)}"`))
+        // Each awaited request can be answered now: its own due date, not a reporting round, decides.
+        for (const r of [ids.requests.r4, ids.requests.r1])
+          assert.match(open, new RegExp(`href="${P.myUpdate('ashby', 'partner-request', r)}" data-qa="answer-${r}"`))
+        assert.doesNotMatch(page.text, /next reporting round/)
         const answered = part(page.text, 'answered-requests', 'table')
         assert.match(answered, new RegExp(`data-qa="request-${ids.requests.r2}"`))
         assert.doesNotMatch(page.text, /Police notifications of domestic abuse/)
@@ -566,6 +569,59 @@ for (const kind of testDatabaseKinds()) {
         assert.match(police.text, new RegExp(`data-qa="request-${ids.requests.r3}"`))
         for (const r of [ids.requests.r1, ids.requests.r2, ids.requests.r4])
           assert.doesNotMatch(police.text, new RegExp(`data-qa="request-${r}"`))
+      })
+
+      it('can answer each awaited request with no round open, and answers one from the link', async () => {
+        await database.db
+          .updateTable('reporting_round')
+          .set({ locked_at: new Date() })
+          .where('id', '=', ids.roundId)
+          .execute()
+        try {
+          const partner = await as('partner')
+          const page = await partner.get(P.home('ashby'))
+          const open = part(page.text, 'open-requests', 'table')
+          for (const r of [ids.requests.r4, ids.requests.r1])
+            assert.match(open, new RegExp(`href="${P.myUpdate('ashby', 'partner-request', r)}" data-qa="answer-${r}"`))
+          assert.doesNotMatch(page.text, /next reporting round/)
+          const url = P.myUpdate('ashby', 'partner-request', ids.requests.r1)
+          const form = await partner.get(url)
+          assert.equal(form.status, 200)
+          const res = await partner
+            .post(url)
+            .type('form')
+            .send({ _csrf: csrfFrom(form.text), response: 'Monthly figures attached' })
+          assert.equal(res.status, 302)
+          const after = await partner.get(P.home('ashby'))
+          const stillOpen = part(after.text, 'open-requests', 'table')
+          assert.deepEqual(
+            [...stillOpen.matchAll(/data-qa="request-(\d+)"/g)].map((m) => Number(m[1])),
+            [ids.requests.r4],
+          )
+          assert.match(
+            part(after.text, 'answered-requests', 'table'),
+            new RegExp(`data-qa="request-${ids.requests.r1}"`),
+          )
+          const returns = await database.db
+            .selectFrom('round_return')
+            .select('id')
+            .where('item_type', '=', 'partner-request')
+            .where('item_id', '=', ids.requests.r1)
+            .execute()
+          assert.deepEqual(returns, [], 'no round open, so no return')
+        } finally {
+          // Put the round and the request back as they were for the tests that follow.
+          await database.db
+            .updateTable('reporting_round')
+            .set({ locked_at: null })
+            .where('id', '=', ids.roundId)
+            .execute()
+          await database.db
+            .updateTable('partner_request')
+            .set({ received_on: null, response: '', responded_by: null, responded_at: null })
+            .where('id', '=', ids.requests.r1)
+            .execute()
+        }
       })
     })
 

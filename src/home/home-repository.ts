@@ -1,6 +1,7 @@
 // The few lookups the home pages need beyond the plan, measures and rounds: the next Board date and the
 // latest published report of one or several councils (one query each, however many councils), and the
-// partner requests addressed to a person's organisation.
+// organisation a person works for. (The requests addressed to a person are read by the rounds:
+// listRequestsFor in src/rounds/my-updates-repository.ts.)
 import type { DbOrTx } from '../db/connect.js'
 import { quarterOf } from '../shared/calendar.js'
 
@@ -78,51 +79,4 @@ export async function findEmployer(db: DbOrTx, userId: number) {
     .select(['organisation.id', 'organisation.name'])
     .where('app_user.id', '=', userId)
     .executeTakeFirst()
-}
-
-/**
- * The council's requests addressed to a partner organisation, or to the person by name: those still awaited
- * first (soonest due first), then those answered (latest first).
- */
-export async function listRequestsForPartner(
-  db: DbOrTx,
-  organisationId: number,
-  person: { userId: number; employerOrganisationId: number | null },
-) {
-  const rows = await db
-    .selectFrom('partner_request')
-    .leftJoin('strand', 'strand.id', 'partner_request.strand_id')
-    .select([
-      'partner_request.id',
-      'partner_request.partner',
-      'partner_request.description',
-      'partner_request.requested_on',
-      'partner_request.due_on',
-      'partner_request.received_on',
-      'partner_request.responded_at',
-      'strand.code as strand_code',
-      'strand.title as strand_title',
-    ])
-    .where('partner_request.organisation_id', '=', organisationId)
-    .where((eb) =>
-      eb.or([
-        eb('partner_request.owner_user_id', '=', person.userId),
-        ...(person.employerOrganisationId === null
-          ? []
-          : [eb('partner_request.partner_organisation_id', '=', person.employerOrganisationId)]),
-      ]),
-    )
-    .orderBy('partner_request.due_on')
-    .orderBy('partner_request.id')
-    .execute()
-  const answered = (r: (typeof rows)[number]) => r.received_on !== null || r.responded_at !== null
-  const answeredOn = (r: (typeof rows)[number]) =>
-    r.responded_at ? r.responded_at.toISOString().slice(0, 10) : (r.received_on ?? '')
-  return {
-    open: rows.filter((r) => !answered(r)),
-    answered: rows
-      .filter(answered)
-      .map((r) => ({ ...r, answered_on: answeredOn(r) }))
-      .sort((a, b) => b.answered_on.localeCompare(a.answered_on) || b.id - a.id),
-  }
 }

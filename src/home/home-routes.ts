@@ -57,7 +57,7 @@ export function homeRoutes(db: Db): Router {
         return res.render('home/views/lead-home.njk', { ...lead, mine, today })
       }
       case 'partner':
-        return res.render('home/views/partner-home.njk', { ...(await partnerHome(db, council, user.id, today)), today })
+        return res.render('home/views/partner-home.njk', { ...(await partnerHome(db, council, user.id)), today })
       case 'viewer':
         return res.render('home/views/viewer-home.njk', await publishedPlan(db, council))
     }

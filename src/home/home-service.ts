@@ -12,13 +12,13 @@ import { judgedOn, overdueAt, summariseMilestones } from '../plan/milestone-stat
 import { listVersions } from '../versions/version-repository.js'
 import { loadCouncilMeasures } from '../measures/measure-service.js'
 import { listReports } from '../reports/report-repository.js'
-import { findCurrentRound } from '../rounds/my-updates-repository.js'
+import { findCurrentRound, listRequestsFor } from '../rounds/my-updates-repository.js'
 import { listMyItems, listOwedItems, returnsSummary, type OwedItem } from '../rounds/owed-items.js'
 import { ROUND_STATE_LABELS, ROUND_STATE_TAGS, quartersToOpen, roundState } from '../rounds/round-rules.js'
 import { ITEM_TYPE_LABELS } from '../rounds/my-updates-routes.js'
 import { keyMeasures } from './key-measures.js'
 import { strandRatingsToday } from './plan-ratings.js'
-import { findEmployer, latestPublishedReports, listRequestsForPartner, nextBoardDates } from './home-repository.js'
+import { findEmployer, latestPublishedReports, nextBoardDates } from './home-repository.js'
 
 type Council = Pick<CouncilAccess, 'organisationId' | 'name'>
 
@@ -233,26 +233,13 @@ export async function councilLines(db: DbOrTx, councils: CouncilAccess[], today:
 
 /**
  * A partner's view: the council's requests addressed to their organisation (or to them by name), those still
- * awaited first. One can be answered on "My updates" while a reporting round that owes it is open.
+ * awaited first. Each awaited one can be answered on "My updates" at any time, round or no round.
  */
-export async function partnerHome(db: DbOrTx, council: Council, userId: number, today: string) {
-  const [employer, { current }, published] = await Promise.all([
-    findEmployer(db, userId),
-    findCurrentRound(db, council.organisationId, today),
-    publishedPlan(db, council),
-  ])
-  const [requests, owed] = await Promise.all([
-    listRequestsForPartner(db, council.organisationId, { userId, employerOrganisationId: employer?.id ?? null }),
-    current ? listMyItems(db, current, userId) : Promise.resolve([]),
-  ])
-  const answerable = new Set(owed.filter((i) => i.type === 'partner-request' && !i.done).map((i) => i.id))
-  return {
-    ...published,
-    employer: employer?.name ?? null,
-    requests: {
-      open: requests.open.map((r) => ({ ...r, answerable: answerable.has(r.id) })),
-      answered: requests.answered,
-    },
-    roundOpen: current !== undefined,
-  }
+export async function partnerHome(db: DbOrTx, council: Council, userId: number) {
+  const [employer, published] = await Promise.all([findEmployer(db, userId), publishedPlan(db, council)])
+  const requests = await listRequestsFor(db, council.organisationId, {
+    userId,
+    employerOrganisationId: employer?.id ?? null,
+  })
+  return { ...published, employer: employer?.name ?? null, requests }
 }

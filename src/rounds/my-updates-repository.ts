@@ -162,21 +162,73 @@ export async function measureValuesAround(db: DbOrTx, measureId: number, period:
 }
 
 /**
+ * The council's requests addressed to a person by name or to the partner organisation they work for: those
+ * still awaited first (soonest due first), then those answered (latest first). A request is awaited until it
+ * is received (received_on); it can be answered whether or not a reporting round is open.
+ */
+export async function listRequestsFor(
+  db: DbOrTx,
+  organisationId: number,
+  person: { userId: number; employerOrganisationId: number | null },
+) {
+  const rows = await db
+    .selectFrom('partner_request')
+    .leftJoin('strand', 'strand.id', 'partner_request.strand_id')
+    .select([
+      'partner_request.id',
+      'partner_request.partner',
+      'partner_request.description',
+      'partner_request.requested_on',
+      'partner_request.due_on',
+      'partner_request.received_on',
+      'partner_request.responded_at',
+      'strand.code as strand_code',
+      'strand.title as strand_title',
+    ])
+    .where('partner_request.organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([
+        eb('partner_request.owner_user_id', '=', person.userId),
+        ...(person.employerOrganisationId === null
+          ? []
+          : [eb('partner_request.partner_organisation_id', '=', person.employerOrganisationId)]),
+      ]),
+    )
+    .orderBy('partner_request.due_on')
+    .orderBy('partner_request.id')
+    .execute()
+  const answeredOn = (r: (typeof rows)[number]) =>
+    r.responded_at ? r.responded_at.toISOString().slice(0, 10) : (r.received_on ?? '')
+  return {
+    open: rows.filter((r) => r.received_on === null),
+    answered: rows
+      .filter((r) => r.received_on !== null)
+      .map((r) => ({ ...r, answered_on: answeredOn(r) }))
+      .sort((a, b) => b.answered_on.localeCompare(a.answered_on) || b.id - a.id),
+  }
+}
+
+/**
  * A partner's answer to a request: received today, with the response and who gave it, audited; and a notice
  * to the person who made the request (queued in the same transaction: a failed send never loses the answer).
+ * False, changing nothing, when the request has been answered already.
  */
 export async function answerPartnerRequest(
   trx: Tx,
   actor: Actor,
   before: PartnerRequest,
   input: { response: string; today: string; responderName: string; councilSlug: string; publicUrl?: string },
-): Promise<void> {
+): Promise<boolean> {
   const respondedAt = new Date()
-  await trx
+  // Only a request still awaited: of two answers sent at once, the second changes nothing.
+  const answered = await trx
     .updateTable('partner_request')
     .set({ received_on: input.today, response: input.response, responded_by: actor.userId, responded_at: respondedAt })
     .where('id', '=', before.id)
-    .execute()
+    .where('received_on', 'is', null)
+    .returning('id')
+    .executeTakeFirst()
+  if (!answered) return false
   await recordAudit(trx, actor, {
     entityType: 'partner_request',
     entityId: before.id,
@@ -185,13 +237,13 @@ export async function answerPartnerRequest(
     before: { received_on: before.received_on, response: before.response },
     after: { received_on: input.today, response: input.response },
   })
-  if (before.created_by === null) return
+  if (before.created_by === null) return true
   const asker = await trx
     .selectFrom('app_user')
     .select(['id', 'email', 'display_name', 'active'])
     .where('id', '=', before.created_by)
     .executeTakeFirst()
-  if (!asker?.active) return
+  if (!asker?.active) return true
   const link = `${input.publicUrl ?? ''}${paths.council.partnerRequests(input.councilSlug)}`
   await queueMail(trx, {
     organisationId: actor.organisationId,
@@ -208,4 +260,5 @@ export async function answerPartnerRequest(
     ].join('\n\n'),
     dedupeKey: `request-answered:${before.id}:${respondedAt.getTime()}`,
   })
+  return true
 }

@@ -1,7 +1,9 @@
 // "My updates": what the signed-in person owes in the open reporting round, soonest due first, and one short
 // form for each item. Each form saves the change, its audit entry and the round's return together; done
 // items leave the list. Only the item's owner may send it (see mayUpdate); after the lock, no one but the
-// improvement team can, and then only while they have the round reopened.
+// improvement team can, and then only while they have the round reopened. A request to a partner has its
+// own due date: it can be answered whenever it is awaited, round or no round (the answer is dated today, so
+// the lock does not touch it), and counts as the round's return only while a round that owes it is open.
 import { Router, type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
@@ -17,14 +19,14 @@ import { periodLabel, quarterOf } from '../shared/calendar.js'
 import { UNIT_LABELS } from '../shared/units.js'
 import { ownerOf, ownerValue } from '../accounts/owners.js'
 import { MILESTONE_STATUSES } from '../db/database.js'
-import { addObjectiveUpdate, updateMilestone } from '../plan/plan-repository.js'
+import { addObjectiveUpdate, findStrand, updateMilestone } from '../plan/plan-repository.js'
 import { MILESTONE_DATE_FIELDS, milestoneSchema, updateSchema } from '../plan/plan-validation.js'
 import { reopenedMessage } from '../plan/period-lock.js'
 import { valueSchema } from '../measures/measure-validation.js'
 import { validRange } from '../measures/import/validate-import.js'
 import { applyValueChanges, planValueChanges } from '../measures/value-repository.js'
 import { draftFor, listCommentary, openReportFor, publishedFor, saveCommentary } from '../reports/report-repository.js'
-import { listMyItems, listOwedItems, mayUpdate, type OwedItem } from './owed-items.js'
+import { listMyItems, listOwedItems, mayUpdate, requestTitle, requestWhere, type OwedItem } from './owed-items.js'
 import { employerOf } from './owed-items-repository.js'
 import { lockedOn, lockState, mayEditPeriod } from './round-rules.js'
 import {
@@ -32,6 +34,7 @@ import {
   findCurrentRound,
   findItem,
   latestObjectiveUpdate,
+  listRequestsFor,
   measureValuesAround,
   personName,
   recordReturn,
@@ -91,19 +94,47 @@ function taskListItem(slug: string, item: OwedItem, today: string) {
   }
 }
 
+type OpenRequest = Awaited<ReturnType<typeof listRequestsFor>>['open'][number]
+
+/** An awaited request the round does not list, as the "Requests to answer" task list shows it. */
+function requestListItem(slug: string, r: OpenRequest, today: string) {
+  return {
+    title: { text: requestTitle(r) },
+    href: P.myUpdate(slug, 'partner-request', r.id),
+    hint: { text: `${requestWhere(r, r.strand_code)}, due ${formatDate(r.due_on)}` },
+    status:
+      r.due_on < today
+        ? { tag: { text: 'Overdue', classes: 'govuk-tag--red' } }
+        : { tag: { text: 'To do', classes: 'govuk-tag--blue' } },
+  }
+}
+
 /**
- * The number of items the signed-in person still owes in the open round, for the navigation's
- * "My updates (N)". Only for pages (GETs without a file extension); nothing when no round is open.
+ * What a person has to do: what they owe in the open round (nothing when none is open), and the requests
+ * addressed to them or their organisation still awaited that the round does not list (each thing once).
+ */
+async function myWork(db: Db, organisationId: number, userId: number, today: string) {
+  const { current, latest } = await findCurrentRound(db, organisationId, today)
+  const employerOrganisationId = await employerOf(db, userId)
+  const [mine, requests] = await Promise.all([
+    current ? listMyItems(db, current, userId) : Promise.resolve([]),
+    listRequestsFor(db, organisationId, { userId, employerOrganisationId }),
+  ])
+  const inRound = new Set(mine.filter((i) => i.type === 'partner-request').map((i) => i.id))
+  const otherRequests = requests.open.filter((r) => !inRound.has(r.id))
+  return { current, latest, mine, otherRequests, todoCount: mine.filter((i) => !i.done).length + otherRequests.length }
+}
+
+/**
+ * The number of things the signed-in person still has to do (the open round's items and the requests they
+ * are to answer), for the navigation's "My updates (N)". Only for pages (GETs without a file extension).
  */
 export function myUpdatesCount(db: Db) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       if (req.method === 'GET' && req.user && req.council && !/\.[a-z0-9]+$/i.test(req.path)) {
-        const { current } = await findCurrentRound(db, req.council.organisationId, todayIso())
-        if (current) {
-          const mine = await listMyItems(db, current, req.user.id)
-          res.locals.myUpdatesCount = mine.filter((i) => !i.done).length
-        }
+        const { todoCount } = await myWork(db, req.council.organisationId, req.user.id, todayIso())
+        if (todoCount > 0) res.locals.myUpdatesCount = todoCount
       }
       next()
     } catch (error) {
@@ -119,6 +150,8 @@ interface ItemPage {
   owed: OwedItem | undefined
   /** Why there is no form: no round, the round locked, the item not due in it, the report past draft. */
   blocked: { message: string; status: 400 | 403 } | null
+  /** A request to a partner already answered (or received): shown as it was answered, with no form. */
+  answered: boolean
   /** The quarter's report being prepared, for strand commentary. */
   reportId: number | null
 }
@@ -129,14 +162,15 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
   router.get(P.myUpdates.pattern, async (req, res) => {
     const { council, user } = context(req)
     const today = todayIso()
-    const { current, latest } = await findCurrentRound(db, council.organisationId, today)
+    const { current, latest, mine, otherRequests } = await myWork(db, council.organisationId, user.id, today)
+    const requests = otherRequests.map((r) => requestListItem(council.slug, r, today))
     if (!current) {
       return res.render('rounds/views/my-updates.njk', {
         round: null,
         latest: latest ? { quarterLabel: quarterOf(latest.quarter_start).label, lockedOn: lockedOn(latest) } : null,
+        requests,
       })
     }
-    const mine = await listMyItems(db, current, user.id)
     const todo = mine.filter((i) => !i.done)
     const dueDates = [...new Set(todo.map((i) => i.dueOn))].sort()
     res.render('rounds/views/my-updates.njk', {
@@ -153,6 +187,8 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
         .filter((i) => i.done)
         .map((i) => ({ ...i, typeLabel: ITEM_TYPE_LABELS[i.type], href: P.myUpdate(council.slug, i.type, i.id) })),
       total: mine.length,
+      requests,
+      requestsInRound: todo.some((i) => i.type === 'partner-request'),
     })
   })
 
@@ -173,7 +209,13 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
 
     const today = todayIso()
     const { current, latest } = await findCurrentRound(db, council.organisationId, today)
-    const page: ItemPage = { item, round: current, owed: undefined, blocked: null, reportId: null }
+    const page: ItemPage = { item, round: current, owed: undefined, blocked: null, answered: false, reportId: null }
+    if (item.type === 'partner-request') {
+      // Answerable while awaited, whatever the round; the open round that owes it records the return too.
+      page.answered = item.row.received_on !== null
+      if (current) page.owed = (await listOwedItems(db, current)).find((i) => i.type === type && i.id === id)
+      return page
+    }
     if (!current) {
       page.blocked = latest
         ? { message: lockedText(latest), status: 403 }
@@ -242,7 +284,7 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
     req: Request,
     res: Response,
     page: ItemPage,
-    form: { values: Record<string, unknown>; errors?: FormErrors; status?: number },
+    form: { values: Record<string, unknown>; errors?: FormErrors; status?: number; notSent?: boolean },
   ) {
     const { item, owed } = page
     const today = todayIso()
@@ -260,18 +302,26 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
             : UNIT_LABELS[item.row.unit],
       }
     }
-    if (item.type === 'partner-request' && item.row.created_by !== null) {
-      extra.askedBy = await personName(db, item.row.created_by)
+    let strandCode = owed?.strandCode ?? null
+    if (item.type === 'partner-request') {
+      if (item.row.created_by !== null) extra.askedBy = await personName(db, item.row.created_by)
+      if (item.row.responded_by !== null) extra.answeredBy = await personName(db, item.row.responded_by)
+      if (!owed && item.row.strand_id !== null)
+        strandCode = (await findStrand(db, item.row.organisation_id, item.row.strand_id))?.code ?? null
     }
     res.status(form.status ?? (form.errors ? 400 : 200)).render('rounds/views/my-update.njk', {
       type: item.type,
       row: item.row,
       heading: titleOf(item),
       typeLabel: ITEM_TYPE_LABELS[item.type],
-      caption: captionOf(item, owed),
+      caption: captionOf(item, owed, strandCode),
       owed,
-      overdue: owed ? owed.dueOn < today : false,
+      overdue: item.type === 'partner-request' ? item.row.due_on < today : owed ? owed.dueOn < today : false,
       blocked: page.blocked?.message ?? null,
+      answered: page.answered,
+      // The round's return goes with the answer only while a round that owes the request is open.
+      countsForRound: item.type === 'partner-request' && page.round !== undefined && owed !== undefined,
+      notSent: form.notSent ?? false,
       quarterLabel: page.round ? quarterOf(page.round.quarter_start).label : null,
       statuses: MILESTONE_STATUSES,
       values: form.values,
@@ -282,11 +332,53 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
 
   router.get(P.myUpdate.pattern, async (req, res) => {
     const page = await itemPage(req)
-    await renderItem(req, res, page, { values: page.blocked ? {} : await startingValues(page) })
+    await renderItem(req, res, page, { values: page.blocked || page.answered ? {} : await startingValues(page) })
   })
+
+  /**
+   * A partner's answer to a request: saved with its audit entry and a notice to the person who asked; the
+   * round's return too while a round that owes it is open. Once answered, a second answer changes nothing.
+   */
+  async function answerRequest(req: Request, res: Response, page: ItemPage & { item: { type: 'partner-request' } }) {
+    const { council, user, actor } = context(req)
+    const today = todayIso()
+    const { item, round, owed } = page
+    const alreadyAnswered = async () => {
+      const now = await findItem(db, council.organisationId, item.type, item.row.id)
+      if (!now) throw new NotFoundError()
+      return renderItem(req, res, { ...page, item: now, answered: true }, { values: {}, status: 400, notSent: true })
+    }
+    if (page.answered) return alreadyAnswered()
+    const form = parseForm(responseSchema, req.body)
+    if (!form.ok) return renderItem(req, res, page, { values: formBody(req), errors: form.errors })
+    const answered = await db.transaction().execute(async (trx) => {
+      const done = await answerPartnerRequest(trx, actor, item.row, {
+        response: form.value.response,
+        today,
+        responderName: user.displayName,
+        councilSlug: council.slug,
+        publicUrl: options.publicUrl,
+      })
+      if (done && round && owed) {
+        await recordReturn(
+          trx,
+          actor,
+          round.id,
+          { type: item.type, id: item.row.id },
+          `Response to ${item.row.partner}'s request for the ${quarterOf(round.quarter_start).label} round`,
+        )
+      }
+      return done
+    })
+    if (!answered) return alreadyAnswered()
+    const { todoCount } = await myWork(db, council.organisationId, user.id, today)
+    flash(req, `${SAVED[item.type]}: ${itemsLeft(todoCount)}`)
+    res.redirect(P.myUpdates(council.slug))
+  }
 
   router.post(P.myUpdate.pattern, async (req, res) => {
     const page = await itemPage(req)
+    if (page.item.type === 'partner-request') return answerRequest(req, res, { ...page, item: page.item })
     if (page.blocked || !page.round || !page.owed) {
       return renderItem(req, res, page, { values: {}, status: page.blocked?.status ?? 400 })
     }
@@ -402,30 +494,9 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
         })
         break
       }
-      case 'partner-request': {
-        const form = parseForm(responseSchema, req.body)
-        if (!form.ok) return retry(form.errors)
-        await db.transaction().execute(async (trx) => {
-          await answerPartnerRequest(trx, actor, item.row, {
-            response: form.value.response,
-            today: item.row.received_on ?? today,
-            responderName: user.displayName,
-            councilSlug: council.slug,
-            publicUrl: options.publicUrl,
-          })
-          await recordReturn(
-            trx,
-            actor,
-            round.id,
-            { type: item.type, id: item.row.id },
-            `Response to ${item.row.partner}'s request for the ${roundLabel}`,
-          )
-        })
-        break
-      }
     }
-    const left = (await listMyItems(db, round, user.id)).filter((i) => !i.done).length
-    flash(req, `${SAVED[item.type]}: ${itemsLeft(left)}`)
+    const { todoCount } = await myWork(db, council.organisationId, user.id, today)
+    flash(req, `${SAVED[item.type]}: ${itemsLeft(todoCount)}`)
     res.redirect(P.myUpdates(council.slug))
   })
 
@@ -433,10 +504,10 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
 }
 
 /** The line above the heading: what kind of item, and where it sits when the heading does not say. */
-function captionOf(item: MyUpdateItem, owed: OwedItem | undefined): string {
+function captionOf(item: MyUpdateItem, owed: OwedItem | undefined, strandCode: string | null): string {
   const label = ITEM_TYPE_LABELS[item.type]
   if (item.type === 'strand') return label
-  if (item.type === 'partner-request') return owed?.strandCode ? `${label}, strand ${owed.strandCode}` : label
+  if (item.type === 'partner-request') return strandCode ? `${label}, strand ${strandCode}` : label
   return owed ? `${label}: ${owed.where}` : label
 }
 

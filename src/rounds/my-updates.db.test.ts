@@ -1,12 +1,16 @@
 // "My updates" over HTTP, in a round opened for the quarter just ended: a strand lead sees only what they owe,
 // soonest due first; each kind of item is updated on its short form (the change, its audit entry and the
 // round's return together) and leaves the list; someone else's item is refused, another council's is not
-// found, a value out of range is refused keeping what was typed, and after the lock nothing changes.
+// found, a value out of range is refused keeping what was typed, and after the lock nothing changes. A
+// request to a partner is answered with or without a round open (a return only when a round owes it), by
+// its own people only, and once.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { DatabaseHandle } from '../db/connect.js'
 import type { ReturnItemType } from '../db/database.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
+import { hashPassword } from '../accounts/password.js'
+import { DEMO_PASSWORD } from '../demo/seed-demo.js'
 import { buildTestApp, csrfFrom, dateFields, postForm, signedIn, type Agent } from '../test-support/http.js'
 import { demoIds } from '../test-support/demo-ids.js'
 import { paths } from '../web/paths.js'
@@ -35,6 +39,7 @@ for (const kind of testDatabaseKinds()) {
     let partnerRequest: number
     let improvementUser: number
     let bradfordId: number
+    let partnerOrg: number
     const today = todayIso()
     // The quarter just ended: its round is open, its updates due next week.
     const quarter = quarterOf(addDays(quarterOf(today).start, -1))
@@ -52,7 +57,7 @@ for (const kind of testDatabaseKinds()) {
       const userId = async (email: string) =>
         (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id
       improvementUser = await userId('improvement@bradford.example')
-      const partnerOrg = (
+      partnerOrg = (
         await db
           .selectFrom('app_user')
           .select('employer_organisation_id')
@@ -388,7 +393,9 @@ for (const kind of testDatabaseKinds()) {
     it('lets the partner’s people answer a request addressed to their organisation', async () => {
       const partner = await signedIn(app, 'partner@partner.example')
       const page = await partner.get(P.myUpdates(B))
+      // Among the round's items, so not again under "Requests to answer".
       assert.deepEqual(itemLinks(page.text).todo, [`partner-request:${partnerRequest}`])
+      assert.doesNotMatch(page.text, /data-qa="requests-to-answer"/)
       const res = await update(partner, 'partner-request', partnerRequest, { response: 'Timeliness is 82%' })
       assert.equal(res.status, 302)
       const row = await database.db
@@ -397,6 +404,19 @@ for (const kind of testDatabaseKinds()) {
         .where('id', '=', partnerRequest)
         .executeTakeFirstOrThrow()
       assert.deepEqual(row, { received_on: today, response: 'Timeliness is 82%' })
+      // The open round owes it: its return is recorded with the answer.
+      assert.deepEqual(
+        (await returnsFor('partner-request', partnerRequest)).map((r) => r.user_id),
+        [
+          (
+            await database.db
+              .selectFrom('app_user')
+              .select('id')
+              .where('email', '=', 'partner@partner.example')
+              .executeTakeFirstOrThrow()
+          ).id,
+        ],
+      )
       const after = await partner.get(P.myUpdates(B))
       assert.match(after.text, /You have updated everything you owe in this round/)
     })
@@ -488,6 +508,191 @@ for (const kind of testDatabaseKinds()) {
       const list = await lead.get(P.myUpdates(B))
       assert.match(list.text, /There is no reporting round open/)
       assert.match(list.text, new RegExp(`The last round, for ${quarter.label}, locked on ${formatDate(today)}`))
+    })
+
+    /** A new request to the partner organisation (or to someone by name), asked by the improvement team. */
+    async function newRequest(description: string, dueOn: string, to: { organisation?: number; user?: number }) {
+      return (
+        await database.db
+          .insertInto('partner_request')
+          .values({
+            organisation_id: bradfordId,
+            partner: 'District health partnership',
+            description,
+            strand_id: null,
+            requested_on: today,
+            due_on: dueOn,
+            partner_organisation_id: to.organisation ?? null,
+            owner_user_id: to.user ?? null,
+            created_by: improvementUser,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    }
+    const requestRow = (id: number) =>
+      database.db
+        .selectFrom('partner_request')
+        .select(['received_on', 'response', 'responded_by', 'responded_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    const noticesAbout = async (response: string) =>
+      (
+        await database.db
+          .selectFrom('outbox_message')
+          .select(['to_user_id', 'body'])
+          .where('template', '=', 'request-answered')
+          .execute()
+      ).filter((m) => m.body.includes(response))
+    const allReturnsFor = (id: number) =>
+      database.db
+        .selectFrom('round_return')
+        .select('id')
+        .where('item_type', '=', 'partner-request')
+        .where('item_id', '=', id)
+        .execute()
+
+    it('with no round open, lets the partner answer a request to their organisation: audited, the asker told, no return', async () => {
+      // The round locked in the test before: none is open now.
+      const requestId = await newRequest('Dental checks for children in care', addDays(today, 10), {
+        organisation: partnerOrg,
+      })
+      const partnerUser = (
+        await database.db
+          .selectFrom('app_user')
+          .select('id')
+          .where('email', '=', 'partner@partner.example')
+          .executeTakeFirstOrThrow()
+      ).id
+      const partner = await signedIn(app, 'partner@partner.example')
+      const list = await partner.get(P.myUpdates(B))
+      assert.equal(list.status, 200)
+      assert.match(list.text, /There is no reporting round open, but you have 1 request to answer/)
+      assert.deepEqual(itemLinks(list.text).todo, [`partner-request:${requestId}`], 'listed once')
+      assert.match(list.text, /data-qa="requests-to-answer"/)
+      assert.match(list.text, /data-qa="nav-my-updates"[^>]*>[^<]*(<strong[^>]*>)?My updates \(1\)</)
+      const form = await partner.get(P.myUpdate(B, 'partner-request', requestId))
+      assert.equal(form.status, 200)
+      assert.match(form.text, /name="response"/)
+      assert.match(form.text, new RegExp(`Due ${formatDate(addDays(today, 10))}`))
+      assert.doesNotMatch(form.text, /data-qa="blocked"/)
+
+      const audits = await auditCount('partner_request', requestId)
+      const empty = await update(partner, 'partner-request', requestId, { response: '  ' })
+      assert.equal(empty.status, 400)
+      assert.match(empty.text, /Enter your response/)
+      assert.equal((await requestRow(requestId)).received_on, null)
+
+      const res = await update(partner, 'partner-request', requestId, { response: 'All had a check within the year' })
+      assert.equal(res.status, 302)
+      assert.equal(res.headers.location, P.myUpdates(B))
+      const row = await requestRow(requestId)
+      assert.equal(row.received_on, today)
+      assert.equal(row.response, 'All had a check within the year')
+      assert.equal(row.responded_by, partnerUser)
+      assert.equal(await auditCount('partner_request', requestId), audits + 1)
+      assert.deepEqual(
+        (await noticesAbout('All had a check within the year')).map((m) => m.to_user_id),
+        [improvementUser],
+      )
+      assert.deepEqual(await allReturnsFor(requestId), [], 'no round, so no return')
+      const after = await partner.get(P.myUpdates(B))
+      assert.match(after.text, /Response sent: nothing left to update/)
+      assert.deepEqual(itemLinks(after.text).todo, [])
+    })
+
+    it('refuses a request to one partner to someone of another partner organisation (403), changing nothing', async () => {
+      const requestId = await newRequest('School attendance of children in care', addDays(today, 10), {
+        organisation: partnerOrg,
+      })
+      const otherOrg = (
+        await database.db
+          .insertInto('organisation')
+          .values({ slug: 'other-partner-test', name: 'Other partner (test)', kind: 'partner' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+      const other = (
+        await database.db
+          .insertInto('app_user')
+          .values({
+            email: 'other-partner@my-updates.example',
+            display_name: 'Olu Other',
+            password_hash: await hashPassword(DEMO_PASSWORD),
+            employer_organisation_id: otherOrg,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+      await database.db
+        .insertInto('membership')
+        .values({ user_id: other, organisation_id: bradfordId, role: 'partner' })
+        .execute()
+      const stranger = await signedIn(app, 'other-partner@my-updates.example')
+      const list = await stranger.get(P.myUpdates(B))
+      assert.ok(!itemLinks(list.text).todo.includes(`partner-request:${requestId}`), 'not listed to them')
+      const url = P.myUpdate(B, 'partner-request', requestId)
+      assert.equal((await stranger.get(url)).status, 403)
+      const audits = await auditCount('partner_request', requestId)
+      const post = await stranger
+        .post(url)
+        .type('form')
+        .send({ _csrf: csrfFrom(list.text), response: 'Not ours' })
+      assert.equal(post.status, 403)
+      assert.deepEqual(await requestRow(requestId), {
+        received_on: null,
+        response: '',
+        responded_by: null,
+        responded_at: null,
+      })
+      assert.equal(await auditCount('partner_request', requestId), audits)
+      assert.deepEqual(await noticesAbout('Not ours'), [])
+    })
+
+    it('shows an answered request read only, and a second answer changes nothing', async () => {
+      const requestId = await newRequest('Missing episodes shared with the police', addDays(today, 5), {
+        organisation: partnerOrg,
+      })
+      const partner = await signedIn(app, 'partner@partner.example')
+      assert.equal(
+        (await update(partner, 'partner-request', requestId, { response: 'Shared weekly since March' })).status,
+        302,
+      )
+      const first = await requestRow(requestId)
+      const audits = await auditCount('partner_request', requestId)
+      const notices = (await noticesAbout('')).length
+      const url = P.myUpdate(B, 'partner-request', requestId)
+      const page = await partner.get(url)
+      assert.equal(page.status, 200)
+      assert.match(page.text, /data-qa="answered"/)
+      assert.match(page.text, /Shared weekly since March/)
+      assert.doesNotMatch(page.text, /name="response"/)
+      assert.doesNotMatch(page.text, /Send response/)
+      const again = await update(partner, 'partner-request', requestId, { response: 'Shared daily now' })
+      assert.equal(again.status, 400)
+      assert.match(again.text, /This request had already been answered, so your response was not sent/)
+      assert.doesNotMatch(again.text, /name="response"/)
+      assert.deepEqual(await requestRow(requestId), first)
+      assert.equal(await auditCount('partner_request', requestId), audits)
+      assert.equal((await noticesAbout('')).length, notices)
+      assert.deepEqual(await allReturnsFor(requestId), [])
+    })
+
+    it('with no round at all, lists a request owned by the strand lead, overdue, and takes their answer', async () => {
+      await database.db.deleteFrom('reporting_round').where('organisation_id', '=', bradfordId).execute()
+      const requestId = await newRequest('Health input to the audit of repeat referrals', addDays(today, -2), {
+        user: ids.strandLeadUser,
+      })
+      const list = await lead.get(P.myUpdates(B))
+      assert.match(list.text, /There is no reporting round open, but you have 1 request to answer/)
+      assert.doesNotMatch(list.text, /The last round/)
+      const section = list.text.slice(list.text.indexOf('data-qa="requests-to-answer"'))
+      assert.match(section, new RegExp(`href="${P.myUpdate(B, 'partner-request', requestId)}"`))
+      assert.match(section, /Overdue/)
+      const res = await update(lead, 'partner-request', requestId, { response: 'Health notes added to each case' })
+      assert.equal(res.status, 302)
+      assert.equal((await requestRow(requestId)).received_on, today)
+      assert.deepEqual(await database.db.selectFrom('round_return').select('id').execute(), [])
     })
   })
 }

@@ -75,6 +75,16 @@ function shorten(text: string, max = 90): string {
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`
 }
 
+/** A partner request as a list names it: what was asked, shortened to a line. */
+export function requestTitle(r: { description: string; partner: string }): string {
+  return shorten(r.description) || `Contribution from ${r.partner}`
+}
+
+/** Where a partner request sits, for people scanning a list: 'Strand 2 > Request to Health'. */
+export function requestWhere(r: { partner: string }, strandCode: string | null): string {
+  return strandCode !== null ? `Strand ${strandCode} > Request to ${r.partner}` : `Request to ${r.partner}`
+}
+
 /** The owed items of a round, from its data: the rules, without a database. Sorted by due date, then plan order. */
 export function owedItemsFrom(data: OwedItemsData, round: RoundFacts): OwedItem[] {
   const users = new Map(data.users.map((u) => [u.id, u]))
@@ -182,8 +192,8 @@ export function owedItemsFrom(data: OwedItemsData, round: RoundFacts): OwedItem[
     items.push({
       type: 'partner-request',
       id: r.id,
-      title: shorten(r.description) || `Contribution from ${r.partner}`,
-      where: strand ? `Strand ${strand.code} > Request to ${r.partner}` : `Request to ${r.partner}`,
+      title: requestTitle(r),
+      where: requestWhere(r, strand?.code ?? null),
       strandId: strand?.id ?? null,
       strandCode: strand?.code ?? null,
       owner: owner(r.ownerUserId, r.ownerContactId, `Unassigned (${r.partner})`),

@@ -75,8 +75,22 @@ export async function demoIds(db: Db) {
         .orderBy('reporting_round.quarter_start')
         .executeTakeFirstOrThrow()
     ).id
+  /** Northfield's requests to its health partnership: the one answered, and the one still awaited. */
+  const northfieldRequest = async (answered: boolean) =>
+    (
+      await db
+        .selectFrom('partner_request')
+        .innerJoin('organisation', 'organisation.id', 'partner_request.organisation_id')
+        .select('partner_request.id')
+        .where('organisation.slug', '=', 'northfield')
+        .where('partner_request.received_on', answered ? 'is not' : 'is', null)
+        .orderBy('partner_request.id')
+        .executeTakeFirstOrThrow()
+    ).id
   return {
     northfieldLockedRound: await northfieldLockedRound(),
+    northfieldOpenRequest: await northfieldRequest(false),
+    northfieldAnsweredRequest: await northfieldRequest(true),
     northfieldContact: await northfieldContact(),
     bradfordEvidence: await evidence('bradford'),
     northfieldEvidence: await evidence('northfield'),

@@ -245,6 +245,20 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
     heading: 'Commentary for strand 1',
   },
   { route: P.myUpdates, args: () => [B], as: 'strand-lead@bradford.example', heading: 'My updates' },
+  // A partner's requests, answerable with no round open: the list, a request's form, and one answered.
+  { route: P.myUpdates, args: () => [N], as: 'partner@northfield-health.example', heading: 'My updates' },
+  {
+    route: P.myUpdate,
+    args: (i) => [N, 'partner-request', i.northfieldOpenRequest],
+    as: 'partner@northfield-health.example',
+    heading: 'Contribution from Northfield Health and Care Partnership (fictional)',
+  },
+  {
+    route: P.myUpdate,
+    args: (i) => [N, 'partner-request', i.northfieldAnsweredRequest],
+    as: 'partner@northfield-health.example',
+    heading: 'Contribution from Northfield Health and Care Partnership (fictional)',
+  },
 
   // Reporting rounds: Northfield's open round (the quarter just ended) and its locked one before it.
   { route: P.rounds, args: () => [N], as: 'improvement@northfield.example', heading: 'Reporting rounds' },

@@ -132,7 +132,7 @@ for (const kind of testDatabaseKinds()) {
       const after = await doneCount(team)
       assert.equal(after.total, before.total)
       assert.equal(after.done, before.done + owed.length)
-      const leadRow = team.locator('[data-qa="returns-by-person"] tr', { hasText: 'Alex Strand-Lead' })
+      const leadRow = team.locator('[data-qa="returns-by-person"] tr', { hasText: 'Alex Morgan' })
       assert.match(await textOf(leadRow), /100%/)
       await submit(team, team.locator('[data-qa="remind-outstanding"]'))
       assert.match(await textOf(team.locator('[data-qa="flash"]')), /Reminder sent to \d+ (person|people)/)
