@@ -9,6 +9,12 @@ import { queueMail, type MailMessage } from './outbox.js'
 import { LINK_REMOVED, MAX_ATTEMPTS, sendDueMail, startMailWorker } from './mail-worker.js'
 import { smtpTransport, type MailTransport } from './transports.js'
 
+/**
+ * "Now" for a run just after queuing: PostgreSQL stamps a message in microseconds and a Date holds
+ * milliseconds, so a Date taken in the same millisecond can fall before the message it should find.
+ */
+const dueNow = () => new Date(Date.now() + 5)
+
 const MINUTE = 60_000
 const FROM = 'Turnaround <no-reply@turnaround.test>'
 
@@ -88,7 +94,7 @@ for (const kind of testDatabaseKinds()) {
         .execute((trx) =>
           queueMail(trx, message('Your invitation', { body: `Dear Sam,\n\nTo choose your password, open:\n${link}` })),
         )
-      const now = new Date()
+      const now = dueNow()
       const run = await sendDueMail(db, transport, now, log)
 
       assert.equal(smtp.received.length, 1)
@@ -119,7 +125,7 @@ for (const kind of testDatabaseKinds()) {
     it('retries a refused message with back-off, logs each failure, and delivers it once the server accepts', async () => {
       await queueMail(db, message('Refused at first'))
       const id = await idOf(db, 'Refused at first')
-      const start = new Date()
+      const start = dueNow()
 
       smtp.refuse({ code: 550, at: 'recipient' })
       const first = await sendDueMail(db, transport, start, log)
@@ -169,7 +175,7 @@ for (const kind of testDatabaseKinds()) {
         .where('id', '=', id)
         .execute()
       smtp.refuse({ code: 550, at: 'recipient' })
-      const run = await sendDueMail(db, transport, new Date(), log)
+      const run = await sendDueMail(db, transport, dueNow(), log)
       assert.deepEqual(run.failed, [id])
       const failed = await row(db, id)
       assert.equal(failed.status, 'failed')
@@ -189,7 +195,7 @@ for (const kind of testDatabaseKinds()) {
         }),
         /the change failed/,
       )
-      const run = await sendDueMail(db, transport, new Date(), log)
+      const run = await sendDueMail(db, transport, dueNow(), log)
       assert.deepEqual(run.sent, [])
       assert.equal(smtp.received.length, 0)
       const rows = await db.selectFrom('outbox_message').select('id').where('subject', '=', 'Rolled back').execute()
@@ -208,7 +214,7 @@ for (const kind of testDatabaseKinds()) {
         return saved
       })
       smtp.refuse({ code: 451, at: 'message' })
-      await sendDueMail(db, transport, new Date(), log)
+      await sendDueMail(db, transport, dueNow(), log)
 
       const stored = await db
         .selectFrom('objective_update')
@@ -251,7 +257,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await queueMail(db, message('A reminder', { category: 'reminder' })), 'opted-out')
       assert.equal(await queueMail(db, message('A notice', { category: 'notice' })), 'queued')
       assert.equal(await queueMail(db, message('A reset link')), 'queued')
-      await sendDueMail(db, transport, new Date(), log)
+      await sendDueMail(db, transport, dueNow(), log)
       assert.deepEqual(smtp.received.map((m) => m.subject).sort(), ['A notice', 'A reset link'])
       const reminder = await row(db, await idOf(db, 'A reminder'))
       assert.equal(reminder.status, 'suppressed')
@@ -264,9 +270,9 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await queueMail(db, reminder), 'queued')
       assert.equal(await queueMail(db, reminder), 'duplicate')
       assert.equal(await db.transaction().execute((trx) => queueMail(trx, reminder)), 'duplicate')
-      await sendDueMail(db, transport, new Date(), log)
+      await sendDueMail(db, transport, dueNow(), log)
       assert.equal(await queueMail(db, reminder), 'duplicate', 'still once after it was sent')
-      await sendDueMail(db, transport, new Date(), log)
+      await sendDueMail(db, transport, dueNow(), log)
       assert.equal(smtp.received.length, 1)
     })
 
@@ -283,7 +289,7 @@ for (const kind of testDatabaseKinds()) {
         },
         close() {},
       }
-      const now = new Date()
+      const now = dueNow()
       const [a, b] = await Promise.all([
         sendDueMail(db, slow, now, log, { batchSize: 2 }),
         sendDueMail(db, slow, now, log, { batchSize: 2 }),

@@ -80,6 +80,9 @@ export async function sendDueMail(
   const batchSize = options.batchSize ?? BATCH_SIZE
   for (;;) {
     const batch = await claimDueMail(db, now, batchSize, new Date(now.getTime() + LEASE_MS))
+    // Only an empty claim means nothing is due: on PostgreSQL a claim racing another run's can come back
+    // short (a row it skipped, or one re-checked after the other run's update) while more are waiting.
+    if (batch.length === 0) return run
     for (const message of batch) {
       try {
         await transport.send({ id: message.id, to: message.to_email, subject: message.subject, body: message.body })
@@ -100,7 +103,6 @@ export async function sendDueMail(
       await markMailSent(db, message.id, { transport: transport.name, at: now, body })
       run.sent.push(message.id)
     }
-    if (batch.length < batchSize) return run
   }
 }
 

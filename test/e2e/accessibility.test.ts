@@ -276,8 +276,9 @@ for (const kind of testDatabaseKinds()) {
           subject: 'A request for your strand',
           body: 'Dear Sam,\n\nThe improvement team has asked for an update.\n\nSign in to answer it.',
         })
-        // No mail server here: the message is kept in the outbox, as on a newcomer's machine.
-        await sendDueMail(db, outboxTransport(), new Date(), () => {})
+        // No mail server here: the message is kept in the outbox, as on a newcomer's machine. (A moment
+        // later than now: the database stamps the message in microseconds, a Date in milliseconds.)
+        await sendDueMail(db, outboxTransport(), new Date(Date.now() + 5), () => {})
 
         const page = await newPage('admin@bradford.example')
         const message = await (await SentMailPage.open(page, B)).openMessage('A request for your strand')
