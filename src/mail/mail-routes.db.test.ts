@@ -7,6 +7,7 @@ import type { DatabaseHandle, Db } from '../db/connect.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, csrfFrom, postForm, signedIn, type Agent } from '../test-support/http.js'
 import { paths } from '../web/paths.js'
+import { organisationIdOf, userIdOf } from '../test-support/demo-ids.js'
 import { queueMail, type MailMessage } from './outbox.js'
 import { LINK_HIDDEN, LINK_REMOVED, sendDueMail } from './mail-worker.js'
 import { outboxTransport, type MailTransport } from './transports.js'
@@ -23,12 +24,6 @@ const B = 'bradford'
 /** Accepts everything, as a mail server would: the worker then records the message as sent by SMTP. */
 const acceptingSmtp: MailTransport = { name: 'smtp', send: () => Promise.resolve(), close() {} }
 
-async function userId(db: Db, email: string): Promise<number> {
-  return (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id
-}
-async function orgId(db: Db, slug: string): Promise<number> {
-  return (await db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id
-}
 async function messageId(db: Db, subject: string): Promise<number> {
   return (await db.selectFrom('outbox_message').select('id').where('subject', '=', subject).executeTakeFirstOrThrow())
     .id
@@ -51,10 +46,10 @@ for (const kind of testDatabaseKinds()) {
       db = database.db
       await db.deleteFrom('outbox_message').execute() // only the messages below
       ids = {
-        bradford: await orgId(db, B),
-        northfield: await orgId(db, 'northfield'),
-        team: await userId(db, 'improvement@bradford.example'),
-        lead: await userId(db, 'strand-lead@bradford.example'),
+        bradford: await organisationIdOf(db, B),
+        northfield: await organisationIdOf(db, 'northfield'),
+        team: await userIdOf(db, 'improvement@bradford.example'),
+        lead: await userIdOf(db, 'strand-lead@bradford.example'),
       }
       const toTeam = (subject: string, extra: Partial<MailMessage> = {}): MailMessage => ({
         organisationId: ids.bradford,

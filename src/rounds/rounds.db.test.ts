@@ -9,7 +9,7 @@ import type { DatabaseHandle, Db } from '../db/connect.js'
 import type { ReportingRound } from '../db/database.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, dateFields, postForm, signedIn, type Agent } from '../test-support/http.js'
-import { demoIds } from '../test-support/demo-ids.js'
+import { demoIds, organisationIdOf, userIdOf } from '../test-support/demo-ids.js'
 import { paths } from '../web/paths.js'
 import { addDays, quarterOf } from '../shared/calendar.js'
 import { formatDate, todayIso } from '../shared/dates.js'
@@ -39,12 +39,6 @@ interface Notice {
 /** Noon UTC on a day: the same day in London all year. */
 const noon = (date: string) => new Date(`${date}T12:00:00Z`)
 
-async function orgId(db: Db, slug: string) {
-  return (await db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id
-}
-async function userId(db: Db, email: string) {
-  return (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id
-}
 async function roundRow(db: Db, id: number) {
   return db.selectFrom('reporting_round').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 }
@@ -87,7 +81,7 @@ for (const kind of testDatabaseKinds()) {
       // Owners who are people: the strand lead owns strand 1's milestones; a contact without an account owns a
       // measure; the Director owns an objective whose update is already in.
       const ids = await demoIds(db)
-      const bradford = await orgId(db, B)
+      const bradford = await organisationIdOf(db, B)
       await db
         .updateTable('milestone')
         .set({ owner_user_id: ids.strandLeadUser })
@@ -105,7 +99,7 @@ for (const kind of testDatabaseKinds()) {
         .execute()
       await db
         .updateTable('objective')
-        .set({ owner_user_id: await userId(db, DIRECTOR) })
+        .set({ owner_user_id: await userIdOf(db, DIRECTOR) })
         .where('id', '=', ids.otherObjective)
         .execute()
       // No caseload figure yet for December 2022, the period the round expects.
@@ -114,7 +108,7 @@ for (const kind of testDatabaseKinds()) {
         .where('measure_id', '=', ids.recordedMeasure)
         .where('period', '=', '2022-12-01')
         .execute()
-      const actor = { userId: await userId(db, TEAM), organisationId: bradford }
+      const actor = { userId: await userIdOf(db, TEAM), organisationId: bradford }
       round = await db.transaction().execute((trx) =>
         openRound(trx, actor, '2022-10-01', {
           data_cutoff_on: '2022-12-31',
@@ -133,7 +127,7 @@ for (const kind of testDatabaseKinds()) {
       assert.match(page.text, /The Q3 2022\/23 round is still open: only one round can be open at a time/)
       assert.match(page.text, new RegExp(`or wait until it locks on ${formatDate(round.locks_on)}`))
       assert.doesNotMatch(page.text, /name="quarter"/, 'no quarter to choose')
-      const actor = { userId: await userId(db, TEAM), organisationId: await orgId(db, B) }
+      const actor = { userId: await userIdOf(db, TEAM), organisationId: await organisationIdOf(db, B) }
       await assert.rejects(
         db
           .transaction()
@@ -229,7 +223,7 @@ for (const kind of testDatabaseKinds()) {
       // The quarter is no longer offered, and a second round for it is refused.
       const again = await postForm(team, P.newRound(B), P.newRound(B), fields(dates))
       assert.equal(again.status, 400)
-      const actor = { userId: await userId(db, TEAM), organisationId: await orgId(db, B) }
+      const actor = { userId: await userIdOf(db, TEAM), organisationId: await organisationIdOf(db, B) }
       await assert.rejects(
         db.transaction().execute((trx) => openRound(trx, actor, current.start, { ...dates, reminder_days: 3 })),
         (error: unknown) =>
@@ -395,7 +389,7 @@ for (const kind of testDatabaseKinds()) {
         .execute()
 
     it('tells the person named to answer it, with a link if they have an account, and no one when none is named', async () => {
-      const bradford = await orgId(db, B)
+      const bradford = await organisationIdOf(db, B)
       const contact = await db
         .insertInto('contact')
         .values({ organisation_id: bradford, name: 'Pat Contact', employer: 'Police', email: CONTACT })
@@ -404,7 +398,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await ask('', 'Missing-episode return interview figures')).status, 302)
       assert.deepEqual(await notices(), [], 'no one named: no notice')
       assert.equal((await ask(`contact:${contact.id}`, 'Strategy meeting attendance')).status, 302)
-      const lead = await userId(db, LEAD)
+      const lead = await userIdOf(db, LEAD)
       assert.equal((await ask(`user:${lead}`, 'Health assessment timeliness')).status, 302)
       const [toContact, toLead] = (await notices()) as [Notice, Notice]
       assert.deepEqual([toContact.to_email, toContact.to_user_id, toContact.category], [CONTACT, null, 'notice'])
@@ -439,7 +433,7 @@ for (const kind of testDatabaseKinds()) {
       team = await signedIn(app, TEAM)
       lead = await signedIn(app, LEAD)
       ids = await demoIds(db)
-      const actor = { userId: await userId(db, TEAM), organisationId: await orgId(db, B) }
+      const actor = { userId: await userIdOf(db, TEAM), organisationId: await organisationIdOf(db, B) }
       round = await db
         .transaction()
         .execute((trx) =>
@@ -510,7 +504,7 @@ for (const kind of testDatabaseKinds()) {
     })
 
     it('refuses an import that would change a locked period, and imports nothing', async () => {
-      const actor = { userId: await userId(db, TEAM), organisationId: await orgId(db, B) }
+      const actor = { userId: await userIdOf(db, TEAM), organisationId: await organisationIdOf(db, B) }
       const code = (
         await db.selectFrom('measure').select('code').where('id', '=', ids.recordedMeasure).executeTakeFirstOrThrow()
       ).code
@@ -596,7 +590,7 @@ for (const kind of testDatabaseKinds()) {
       db = database.db
       app = buildTestApp(db)
       team = await signedIn(app, TEAM)
-      actor = { userId: await userId(db, TEAM), organisationId: await orgId(db, B) }
+      actor = { userId: await userIdOf(db, TEAM), organisationId: await organisationIdOf(db, B) }
     })
     after(() => database.close())
 

@@ -1,6 +1,16 @@
 // Looks up ids in the seeded demo database, so tests never hard-code them.
 import type { Db } from '../db/connect.js'
 
+/** A demo account's user id, by its email. */
+export async function userIdOf(db: Db, email: string): Promise<number> {
+  return (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id
+}
+
+/** A demo organisation's id, by its slug ('bradford', 'northfield', 'dfe', ...). */
+export async function organisationIdOf(db: Db, slug: string): Promise<number> {
+  return (await db.selectFrom('organisation').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id
+}
+
 export async function demoIds(db: Db) {
   const strand = async (slug: string, code: string) =>
     db
