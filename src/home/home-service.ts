@@ -16,7 +16,7 @@ import { findCurrentRound, listRequestsFor } from '../rounds/my-updates-reposito
 import { listMyItems, listOwedItems, returnsSummary, type OwedItem } from '../rounds/owed-items.js'
 import { ROUND_STATE_LABELS, ROUND_STATE_TAGS, quartersToOpen, roundState } from '../rounds/round-rules.js'
 import { ITEM_TYPE_LABELS } from '../rounds/my-updates-routes.js'
-import { keyMeasures } from './key-measures.js'
+import { keyMeasures } from '../measures/key-measures.js'
 import { strandRatingsToday } from './plan-ratings.js'
 import { findEmployer, latestPublishedReports, nextBoardDates } from './home-repository.js'
 

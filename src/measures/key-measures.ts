@@ -2,8 +2,8 @@
 // strands (directly or through an active objective), those with a target first, then in the council's own
 // order of measures; at most KEY_MEASURE_LIMIT. Pure: the figures shown are the measure summaries'
 // (src/measures/measure-summary.ts), never recomputed here.
-import type { CouncilMeasures } from '../measures/measure-service.js'
-import type { MeasureSummary } from '../measures/measure-summary.js'
+import type { CouncilMeasures } from './measure-service.js'
+import type { MeasureSummary } from './measure-summary.js'
 import type { PlanTree } from '../plan/plan-repository.js'
 
 export const KEY_MEASURE_LIMIT = 8
