@@ -7,6 +7,10 @@ let launchedFrom: string | undefined
 export class ChromiumUnavailableError extends Error {}
 
 function sharedBrowser(executablePath: string): Promise<Browser> {
+  if (browser && launchedFrom !== executablePath) {
+    // Asked for another Chromium (a test of a missing one): close the one running, or it outlives the process.
+    void closeSharedBrowser()
+  }
   if (!browser || launchedFrom !== executablePath) {
     launchedFrom = executablePath
     browser = chromium
