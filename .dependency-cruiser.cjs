@@ -12,7 +12,19 @@ const SRC = '^(?:test/fixtures/layers/[^/]+/|)src/'
 
 const GROUND = ['shared', 'db', 'web', 'audit', 'mail', 'charts', 'exports']
 /** Lowest first: an area may import only the areas before it in this list. */
-const AREAS = ['accounts', 'national', 'plan', 'versions', 'measures', 'impact', 'reports', 'rounds', 'home']
+const AREAS = [
+  'accounts',
+  'national',
+  'plan',
+  'versions',
+  'measures',
+  'impact',
+  'reports',
+  'rounds',
+  'governance',
+  'oversight',
+  'home',
+]
 const TOP = ['server', 'demo']
 
 /** Regular expression for files in any of the given src folders. */

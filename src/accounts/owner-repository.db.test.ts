@@ -118,12 +118,13 @@ for (const kind of testDatabaseKinds()) {
         provider: { getMigrations: (): Promise<Record<string, Migration>> => Promise.resolve(migrations) },
         ...(database.schema ? { migrationTableSchema: database.schema } : {}),
       })
-      const down = await migrator.migrateDown()
+      // Back to just before 0010 (the migrations after it come down first).
+      const down = await migrator.migrateTo('0009_board_papers')
       assert.equal(down.error, undefined)
-      assert.deepEqual(
-        down.results?.map((r) => [r.migrationName, r.status]),
-        [['0010_people_and_rounds', 'Success']],
-      )
+      assert.deepEqual(down.results?.map((r) => [r.migrationName, r.status]).at(-1), [
+        '0010_people_and_rounds',
+        'Success',
+      ])
       // The data as it stood before owners were people: owners as job titles only.
       await sql`insert into plan (organisation_id, title, starts_on) values (${here}, 'Plan', '2023-01-01')`.execute(db)
       await sql`insert into strand (plan_id, code, half, title, lead_title, position)

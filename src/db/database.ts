@@ -326,6 +326,10 @@ export const AUDIT_ACTIONS = [
   'remind',
   'invite',
   'assign',
+  'close',
+  'reopen',
+  'link',
+  'unlink',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -518,6 +522,170 @@ export interface ReportOverrideTable {
   set_at: UpdatedAt
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Intervention and scrutiny (migration 0011).
+
+export const INTERVENTION_KINDS = ['improvement-notice', 'statutory-direction'] as const
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number]
+export const OVERSEER_ROLES = ['adviser', 'commissioner'] as const
+export type OverseerRole = (typeof OVERSEER_ROLES)[number]
+export const OVERSIGHT_EVENT_KINDS = [
+  'inspection',
+  'focused-visit',
+  'monitoring-visit',
+  'jtai',
+  'dfe-review',
+  'adviser-review',
+  'commissioner-review',
+] as const
+export type OversightEventKind = (typeof OVERSIGHT_EVENT_KINDS)[number]
+export const INSPECTION_TYPES = ['standard', 'short'] as const
+export type InspectionType = (typeof INSPECTION_TYPES)[number]
+export const OVERSIGHT_EVENT_STATES = ['planned', 'held'] as const
+export type OversightEventState = (typeof OVERSIGHT_EVENT_STATES)[number]
+export const FINDING_KINDS = ['strength', 'finding', 'recommendation'] as const
+export type FindingKind = (typeof FINDING_KINDS)[number]
+/** The Ofsted judgement domains, keyed as the national inspection table names them. */
+export const JUDGEMENT_DOMAINS = ['overall', 'leaders', 'help_and_protection', 'in_care', 'care_leavers'] as const
+export type JudgementDomain = (typeof JUDGEMENT_DOMAINS)[number]
+export const SELF_ASSESSMENT_STATUSES = ['draft', 'submitted'] as const
+export type SelfAssessmentStatus = (typeof SELF_ASSESSMENT_STATUSES)[number]
+
+/** A meeting of the Improvement Board (the Board issue adds attendance, agenda and actions). */
+export interface BoardMeetingTable {
+  id: Generated<number>
+  organisation_id: number
+  held_on: IsoDate
+  title: string
+  /** The minutes, in brief. */
+  summary: Generated<string>
+  /** The progress report the meeting considered. */
+  report_id: number | null
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface BoardDecisionTable {
+  id: Generated<number>
+  meeting_id: number
+  position: number
+  text: string
+}
+
+/** An Improvement Notice or Statutory Direction. */
+export interface InterventionTable {
+  id: Generated<number>
+  organisation_id: number
+  kind: InterventionKind
+  title: string
+  issued_on: IsoDate
+  /** The issuing body, e.g. "Department for Education". */
+  issued_by: string
+  overseer_role: OverseerRole
+  /** DfE reviews of progress at least this often (the 2018 Notice: six months). */
+  review_interval_months: Generated<number>
+  /** Ofsted monitoring visits expected about this often; null when none are expected. */
+  monitoring_interval_months: number | null
+  summary: Generated<string>
+  /** Lifted or superseded on this day. */
+  ended_on: IsoDate | null
+  ended_note: Generated<string>
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** One numbered requirement of an intervention: a short title in our own words and its paragraph number. */
+export interface InterventionRequirementTable {
+  id: Generated<number>
+  intervention_id: number
+  /** The paragraph number as the Notice prints it: "5", "5b", "9a". */
+  paragraph: string
+  title: string
+  due_on: IsoDate | null
+  position: number
+  /** Met on this day, with the evidence in closure_note (and its links). */
+  closed_on: IsoDate | null
+  closure_note: Generated<string>
+  closed_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** An inspection, visit or review of the council's children's services. */
+export interface OversightEventTable {
+  id: Generated<number>
+  organisation_id: number
+  kind: OversightEventKind
+  /** For an inspection: standard or short (ILACS). */
+  inspection_type: InspectionType | null
+  title: Generated<string>
+  intervention_id: number | null
+  /** The same inspection in the national Ofsted data, whose dates and judgements it shows (never retyped). */
+  national_inspection_id: number | null
+  state: Generated<OversightEventState>
+  starts_on: IsoDate
+  ends_on: IsoDate | null
+  published_on: IsoDate | null
+  summary: Generated<string>
+  themes: ColumnType<string[], string | undefined, string>
+  /** Judgements per domain where graded and not held in the national data: { overall: 'inadequate', ... }. */
+  judgements: ColumnType<Partial<Record<JudgementDomain, string>>, string | undefined, string>
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** A strength, finding or recommendation from an inspection, visit or review, tracked to closure. */
+export interface OversightFindingTable {
+  id: Generated<number>
+  event_id: number
+  kind: FindingKind
+  reference: Generated<string>
+  theme: Generated<string>
+  text: string
+  due_on: IsoDate | null
+  position: number
+  closed_on: IsoDate | null
+  closure_note: Generated<string>
+  closed_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** What answers a requirement or finding: exactly one subject column and one target column are set. */
+export interface OversightLinkTable {
+  id: Generated<number>
+  requirement_id: number | null
+  finding_id: number | null
+  objective_id: number | null
+  milestone_id: number | null
+  report_id: number | null
+  meeting_id: number | null
+  evidence_id: number | null
+  created_by: number | null
+  created_at: CreatedAt
+}
+
+/** The council's own assessment of improvement before a review: a live draft, frozen when submitted. */
+export interface SelfAssessmentTable {
+  id: Generated<number>
+  organisation_id: number
+  title: string
+  review_event_id: number | null
+  status: Generated<SelfAssessmentStatus>
+  /** The narrative sections, by key. */
+  narrative: ColumnType<Record<string, string>, string | undefined, string>
+  /** The content as submitted (null while a draft). */
+  snapshot: Json<unknown> | null
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  submitted_by: number | null
+  submitted_at: Date | null
+}
+
 export interface Database {
   organisation: OrganisationTable
   app_user: AppUserTable
@@ -555,6 +723,14 @@ export interface Database {
   national_value_change: NationalValueChangeTable
   statistical_neighbour: StatisticalNeighbourTable
   ofsted_inspection: OfstedInspectionTable
+  board_meeting: BoardMeetingTable
+  board_decision: BoardDecisionTable
+  intervention: InterventionTable
+  intervention_requirement: InterventionRequirementTable
+  oversight_event: OversightEventTable
+  oversight_finding: OversightFindingTable
+  oversight_link: OversightLinkTable
+  self_assessment: SelfAssessmentTable
 }
 
 export type AreaLevel = 'national' | 'regional' | 'local authority'
@@ -633,3 +809,10 @@ export type Milestone = Selectable<MilestoneTable>
 export type Measure = Selectable<MeasureTable>
 export type ReportingRound = Selectable<ReportingRoundTable>
 export type Contact = Selectable<ContactTable>
+export type BoardMeeting = Selectable<BoardMeetingTable>
+export type Intervention = Selectable<InterventionTable>
+export type InterventionRequirement = Selectable<InterventionRequirementTable>
+export type OversightEvent = Selectable<OversightEventTable>
+export type OversightFinding = Selectable<OversightFindingTable>
+export type OversightLink = Selectable<OversightLinkTable>
+export type SelfAssessment = Selectable<SelfAssessmentTable>

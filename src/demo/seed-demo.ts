@@ -11,6 +11,7 @@ import { seedDemoReports } from './demo-reports.js'
 import { seedBradfordOutcomes } from './bradford-outcomes.js'
 import { seedNorthfieldPeople } from './northfield-people.js'
 import { seedNorthfieldLive } from './northfield-live.js'
+import { seedBradfordOversight, seedNorthfieldOversight } from './oversight-demo.js'
 import type { DemoStrand } from './demo-plan-types.js'
 import type { Milestone, MilestoneStatus, Role } from '../db/database.js'
 import { loadRecordedPlan, recordPlanItems, type PlanItemRecord } from '../plan/plan-history-repository.js'
@@ -250,6 +251,8 @@ export async function seedDemo(db: Db, today: string = new Date().toISOString().
       })
       .where('id', '=', bradfordPlanId)
       .execute()
+    // The Notice and Direction, inspections, visits and reviews, and Board meetings (after the reports they cite).
+    await seedBradfordOversight(trx, { organisationId: orgIds.bradford, planId: bradfordPlanId, userId: improvementId })
     // The fictional council last, so the demo council's ids stay as they were before it had a live plan.
     const northfield = await seedNorthfieldLive(
       trx,
@@ -266,6 +269,15 @@ export async function seedDemo(db: Db, today: string = new Date().toISOString().
         strandLeadId: userIds.get('strand-lead@northfield.example')!,
         directorId: userIds.get('director@northfield.example')!,
         partnerId: userIds.get('partner@northfield-health.example')!,
+      },
+      today,
+    )
+    await seedNorthfieldOversight(
+      trx,
+      {
+        organisationId: orgIds.northfield,
+        planId: northfield.planId,
+        userId: userIds.get('improvement@northfield.example')!,
       },
       today,
     )

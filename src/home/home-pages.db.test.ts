@@ -434,6 +434,45 @@ for (const kind of testDatabaseKinds()) {
         assert.doesNotMatch(page.text, /data-qa="overdue"|data-qa="due-soon"|data-qa="returns/)
       })
 
+      it('are warned when a DfE review under a Notice in force is due within six weeks, and the strand lead is not', async () => {
+        const db = database.db
+        const notice = await db
+          .insertInto('intervention')
+          .values({
+            organisation_id: ids.ashby,
+            kind: 'improvement-notice',
+            title: 'Ashby Notice',
+            issued_on: days(-300),
+            issued_by: 'Department for Education',
+            overseer_role: 'adviser',
+            monitoring_interval_months: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        // A review held 100 days ago puts the next about 80 days off; one planned in 12 days comes first.
+        await db
+          .insertInto('oversight_event')
+          .values([
+            { organisation_id: ids.ashby, kind: 'dfe-review', state: 'held', starts_on: days(-100) },
+            { organisation_id: ids.ashby, kind: 'dfe-review', state: 'planned', starts_on: days(12) },
+          ])
+          .execute()
+        try {
+          const director = await (await as('director')).get(P.home('ashby'))
+          assert.match(
+            text(part(director.text, 'due-warnings', 'div')),
+            /Warning The next DfE progress review is due in 12 days: prepare the self-assessment\.$/,
+          )
+          const lead = await (await as('lead')).get(P.home('ashby'))
+          assert.doesNotMatch(lead.text, /data-qa="due-warnings"/)
+          const brindle = await (await as('adviser')).get(P.home('brindle'))
+          assert.doesNotMatch(brindle.text, /data-qa="due-warnings"/, 'another council’s Notice warns nobody here')
+        } finally {
+          await db.deleteFrom('oversight_event').where('organisation_id', '=', ids.ashby).execute()
+          await db.deleteFrom('intervention').where('id', '=', notice.id).execute()
+        }
+      })
+
       it('say so when no Board date is set', async () => {
         const page = await (await as('adviser')).get(P.home('brindle'))
         assert.equal(text(part(page.text, 'next-board', 'dd')), 'No Board meeting date set')

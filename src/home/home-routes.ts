@@ -2,13 +2,15 @@
 // adviser the plan's delivery and impact at a glance; a strand lead their updates and their strands; the
 // improvement team and administrators the round's returns and what is overdue; a partner the requests
 // addressed to their organisation; a viewer the published plan. The service's home ('/') sends someone with
-// one council straight to it and shows someone with several each council in one line.
+// one council straight to it and shows someone with several each council in one line. Those who lead and
+// hold the plan to account also see a warning when a DfE review or Ofsted visit is due within six weeks.
 import { Router } from 'express'
 import type { Db } from '../db/connect.js'
 import type { Role } from '../db/database.js'
 import { context, requireSignIn } from '../web/auth.js'
 import { paths } from '../web/paths.js'
 import { todayIso } from '../shared/dates.js'
+import { dueWarnings } from '../oversight/schedule-service.js'
 import {
   boardHome,
   councilLines,
@@ -40,14 +42,20 @@ export function homeRoutes(db: Db): Router {
     const { council, user } = context(req)
     const today = todayIso()
     switch (HOME_FOR_ROLE[council.role]) {
-      case 'board':
-        return res.render('home/views/board-home.njk', await boardHome(db, council, today))
+      case 'board': {
+        const [home, due] = await Promise.all([
+          boardHome(db, council, today),
+          dueWarnings(db, council.organisationId, today),
+        ])
+        return res.render('home/views/board-home.njk', { ...home, dueWarnings: due })
+      }
       case 'team': {
-        const [home, returns] = await Promise.all([
+        const [home, returns, due] = await Promise.all([
           teamHome(db, council, today),
           roundReturns(db, council.organisationId, today),
+          dueWarnings(db, council.organisationId, today),
         ])
-        return res.render('home/views/team-home.njk', { ...home, returns })
+        return res.render('home/views/team-home.njk', { ...home, returns, dueWarnings: due })
       }
       case 'lead': {
         const [lead, mine] = await Promise.all([

@@ -744,3 +744,89 @@ function unescapeXml(text: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The same kit for other Word documents (the self-assessment sent before a review): the page, styles,
+// tables, status colours and chart images of this board paper, so both read alike.
+
+export type WordBlock = Block
+export type WordCell = CellInput
+export const WORD_RAG_COLOURS = RAG_COLOURS
+export const WORD_IMPACT_COLOURS = IMPACT_COLOURS
+export const wordHeading = heading
+export const wordParagraphs = paras
+export const wordBullets = bullets
+export const wordCaption = caption
+export const wordTable = table
+export const wordDetailsTable = detailsTable
+
+/** A chart as a Word image (its PNG) with its text alternative, titled above and captioned below. */
+export function wordChart(png: Buffer, chart: { title: string; description: string; caption: string }): WordBlock[] {
+  const size = pngSize(png)
+  return [
+    heading(chart.title, HeadingLevel.HEADING_3),
+    new Paragraph({
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: png,
+          transformation: { width: CHART_WIDTH_PX, height: Math.round((CHART_WIDTH_PX * size.height) / size.width) },
+          altText: { name: chart.title, title: chart.title, description: chart.description },
+        }),
+      ],
+    }),
+    new Paragraph({ text: chart.caption, style: 'Caption' }),
+  ]
+}
+
+/** The text alternative an SVG chart carries (its <desc>), or undefined. */
+export function chartDescription(svg: string): string | undefined {
+  const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(svg)?.[1]
+  return desc === undefined ? undefined : unescapeXml(desc)
+}
+
+/**
+ * A Word document on the board paper's A4 page and styles, `title` and `marking` at the head of every
+ * page and the marking with "Page X of Y" at its foot.
+ */
+export function wordDocument(options: {
+  title: string
+  subject: string
+  description: string
+  marking: string
+  children: WordBlock[]
+}): Promise<Buffer> {
+  const marking = [new TextRun({ text: options.marking, bold: true })]
+  const doc = new Document({
+    creator: 'Turnaround',
+    title: options.title,
+    subject: options.subject,
+    description: options.description,
+    styles: STYLES,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE_WIDTH, height: PAGE_HEIGHT },
+            margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, header: 567, footer: 567 },
+          },
+        },
+        headers: {
+          default: new Header({ children: [band([new TextRun({ text: options.title, size: 18 })], marking)] }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              band(marking, [
+                new TextRun({ size: 18, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+              ]),
+            ],
+          }),
+        },
+        children: options.children,
+      },
+    ],
+  })
+  return Packer.toBuffer(doc)
+}

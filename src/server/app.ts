@@ -42,6 +42,13 @@ import { partnerRequestRoutes } from '../reports/partner-request-routes.js'
 import { contactRoutes } from '../accounts/contact-routes.js'
 import { ownerAssignmentRoutes } from '../reports/owner-assignment-routes.js'
 import { roundRoutes } from '../rounds/round-routes.js'
+import { boardMeetingRoutes } from '../governance/meeting-routes.js'
+import { oversightOverviewRoutes } from '../oversight/overview-routes.js'
+import { interventionRoutes } from '../oversight/intervention-routes.js'
+import { trackedItemRoutes } from '../oversight/tracked-item-routes.js'
+import { oversightEventRoutes } from '../oversight/event-routes.js'
+import { selfAssessmentRoutes } from '../oversight/self-assessment-routes.js'
+import { timelineRoutes } from '../oversight/timeline-routes.js'
 import { myUpdatesCount, myUpdatesRoutes } from '../rounds/my-updates-routes.js'
 
 export interface Services {
@@ -135,6 +142,13 @@ export function createApp(services: Services): express.Express {
   council.use(ownerAssignmentRoutes(db))
   council.use(roundRoutes(db, config.publicUrl))
   council.use(myUpdatesRoutes(db, { publicUrl: config.publicUrl }))
+  council.use(boardMeetingRoutes(db))
+  council.use(oversightOverviewRoutes(db))
+  council.use(interventionRoutes(db))
+  council.use(trackedItemRoutes(db))
+  council.use(oversightEventRoutes(db))
+  council.use(selfAssessmentRoutes(db, config.chromiumPath))
+  council.use(timelineRoutes(db))
   council.use(benchmarkRoutes(db))
   council.use(inspectionRoutes(db))
   council.use(nationalDataRoutes(db))

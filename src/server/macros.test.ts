@@ -9,6 +9,14 @@ import { projectRoot } from '../shared/project-root.js'
 import { paths } from '../web/paths.js'
 import { configureNunjucks } from './nunjucks-setup.js'
 import { changeBetween } from '../shared/units.js'
+import {
+  NARRATIVE_SECTIONS,
+  buildSelfAssessment,
+  evidenceWindowText,
+  statusText,
+} from '../oversight/self-assessment-content.js'
+import { TRACKING_TAGS } from '../oversight/tracking-rules.js'
+import { saEvent, saEvidence, saInput } from '../test-support/self-assessment-fixture.js'
 
 /** Each macro this file tests, with the template it is imported from. */
 const MACROS: Record<string, string> = {
@@ -43,6 +51,12 @@ const MACROS: Record<string, string> = {
   myItemsPanel: 'home/views/my-items.njk',
   returnsPanel: 'home/views/returns.njk',
   publishedPlan: 'home/views/viewer-parts.njk',
+  saRag: 'oversight/views/self-assessment-body.njk',
+  saHeader: 'oversight/views/self-assessment-body.njk',
+  saContents: 'oversight/views/self-assessment-body.njk',
+  saNarrative: 'oversight/views/self-assessment-body.njk',
+  evidenceTable: 'oversight/views/self-assessment-body.njk',
+  saSections: 'oversight/views/self-assessment-body.njk',
 }
 
 const env = configureNunjucks()
@@ -957,6 +971,200 @@ describe('home page macros (src/home/views)', () => {
       render('publishedPlan', { plan: null, latestVersion: null, councilName: 'Testshire', slug: 'testshire' }),
       '<p class="govuk-body">There is no improvement plan yet.</p>',
     )
+  })
+})
+
+describe('self-assessment macros (src/oversight/views)', () => {
+  // Built by the real builder from hand-made inputs: user text carries a script to show it is escaped.
+  const content = buildSelfAssessment(
+    saInput({
+      councilName: `Testshire ${SCRIPT}`,
+      review: { ...saEvent(9, 'dfe-review', 'planned', '2027-01-20'), title: `January review ${SCRIPT}` },
+      evidence: [
+        saEvidence(1, 11, '2026-10-01', 'audit', `Most plans name a date ${SCRIPT}`),
+        saEvidence(2, 10, '2026-11-02', 'staff', 'Caseloads feel lower', 'no-change'),
+        saEvidence(3, 10, '2026-03-12', 'children', 'On the review’s last day: before the window'),
+      ],
+      narrative: { overview: `Much better ${SCRIPT}`, next: 'Keep going' },
+    }),
+  )
+  const sectionsParams = {
+    content,
+    trackingTags: TRACKING_TAGS,
+    evidenceWindow: evidenceWindowText(content.evidence),
+  }
+
+  it('saRag shows a delivery rating in words with its colour', () => {
+    assert.equal(
+      render('saRag', { delivery: { rag: 'red', label: 'Red: off track' } }),
+      '<strong class="govuk-tag govuk-tag--red" data-qa="delivery">Red: off track</strong>',
+    )
+    assert.equal(
+      render('saRag', { delivery: { rag: 'amber', label: 'Amber: some concerns' } }),
+      '<strong class="govuk-tag govuk-tag--orange" data-qa="delivery">Amber: some concerns</strong>',
+    )
+    assert.equal(
+      render('saRag', { delivery: content.strands[0]!.objectives[1]!.rating.delivery }),
+      '<strong class="govuk-tag govuk-tag--green" data-qa="delivery">Green: on track</strong>',
+    )
+    assert.equal(
+      render('saRag', { delivery: { rag: 'not-rated', label: `Not rated ${SCRIPT}` } }),
+      `<strong class="govuk-tag govuk-tag--grey" data-qa="delivery">Not rated ${ESCAPED_SCRIPT}</strong>`,
+    )
+  })
+
+  it('saHeader says whose it is, what it prepares for, the data-as-at day, where it stands and its marking', () => {
+    const html = render('saHeader', { content, statusLine: statusText(content), marking: 'OFFICIAL-SENSITIVE' })
+    assertIncludes(
+      html,
+      `<dd class="govuk-summary-list__value">Testshire ${ESCAPED_SCRIPT}</dd>`,
+      `data-qa="review">January review ${ESCAPED_SCRIPT} (DfE progress review, 20 January 2027, planned)</dd>`,
+      '<dd class="govuk-summary-list__value">Improvement plan</dd>',
+      'data-qa="data-as-at">7 December 2026</dd>',
+      '<strong class="govuk-tag govuk-tag--grey" data-qa="status">Draft</strong>',
+      '<span class="govuk-body-s">Draft, with figures as they stand on 7 December 2026.',
+      '<dt class="govuk-summary-list__key">Protective marking</dt><dd class="govuk-summary-list__value">OFFICIAL-SENSITIVE</dd>',
+    )
+    assertExcludes(html, '<script>', 'Submitted')
+
+    const submitted = buildSelfAssessment(
+      saInput({ status: 'submitted', submitted: { on: '2026-12-07', by: 'Iris Team' }, review: null, plan: null }),
+    )
+    const sent = render('saHeader', { content: submitted, statusLine: statusText(submitted) })
+    assertIncludes(
+      sent,
+      'data-qa="review">Not linked to a review</dd>',
+      '<dd class="govuk-summary-list__value">No improvement plan recorded</dd>',
+      '<strong class="govuk-tag govuk-tag--green" data-qa="status">Submitted</strong>',
+      'Submitted on 7 December 2026 by Iris Team.',
+    )
+    assertExcludes(sent, 'Protective marking', 'Draft')
+  })
+
+  it('saContents links each section in order', () => {
+    const html = render('saContents', {})
+    assertIncludes(
+      html,
+      '<h2 class="govuk-heading-m" id="contents-heading">Contents</h2>',
+      '<li><a class="govuk-link" href="#assessment">Our assessment</a></li>',
+      '<li><a class="govuk-link" href="#evidence">Evidence since the last review</a></li>',
+      '<li><a class="govuk-link" href="#practice">Practice evidence</a></li>',
+      '<li><a class="govuk-link" href="#requirements">The Notice’s requirements</a></li>',
+    )
+    const anchors = [...html.matchAll(/href="#([\w-]+)"/g)].map((m) => m[1])
+    assert.deepEqual(anchors, [
+      'assessment',
+      'progress',
+      'measures',
+      'evidence',
+      'practice',
+      'since-last-review',
+      'requirements',
+    ])
+  })
+
+  it('saNarrative shows each section’s words, escaped, and Not written. for an empty one', () => {
+    const html = render('saNarrative', { content, sections: NARRATIVE_SECTIONS })
+    assertIncludes(
+      html,
+      '<h2 class="govuk-heading-l" id="assessment">Our assessment</h2>',
+      '<h3 class="govuk-heading-m">Our overall view</h3>',
+      `<p class="govuk-body app-pre-wrap" data-qa="narrative-overview">Much better ${ESCAPED_SCRIPT}</p>`,
+      '<h3 class="govuk-heading-m">What is working for children</h3>',
+      '<p class="govuk-body app-pre-wrap" data-qa="narrative-strengths">Not written.</p>',
+      '<p class="govuk-body app-pre-wrap" data-qa="narrative-weaknesses">Not written.</p>',
+      '<p class="govuk-body app-pre-wrap" data-qa="narrative-next">Keep going</p>',
+    )
+    assertExcludes(html, '<script>')
+    assert.equal(html.split('Not written.').length - 1, 2, 'only the two empty sections say Not written.')
+  })
+
+  it('evidenceTable renders one row per entry with its date, objective, kind, summary escaped and direction', () => {
+    const html = render('evidenceTable', {
+      entries: content.evidence.entries,
+      qa: 'evidence',
+      caption: `Evidence ${SCRIPT}`,
+    })
+    assertIncludes(
+      html,
+      '<table class="govuk-table govuk-!-font-size-16" data-qa="evidence">',
+      `<caption class="govuk-table__caption govuk-table__caption--s">Evidence ${ESCAPED_SCRIPT}</caption>`,
+      '<td class="govuk-table__cell app-nowrap">2 November 2026</td>',
+      '<td class="govuk-table__cell">1: Timely decisions</td>',
+      '<td class="govuk-table__cell">Feedback from staff</td>',
+      '<td class="govuk-table__cell">Shows no change</td>',
+      `<td class="govuk-table__cell">Most plans name a date ${ESCAPED_SCRIPT}</td>`,
+      '<td class="govuk-table__cell">Case audit finding</td>',
+      '<td class="govuk-table__cell">Shows improvement</td>',
+    )
+    assertExcludes(html, '<script>', 'before the window')
+    assert.equal(html.split('<tr class="govuk-table__row">').length - 1, 3, 'a header row and one row per entry')
+    assert.ok(html.indexOf('2 November 2026') < html.indexOf('1 October 2026'), 'newest first, as given')
+
+    const empty = render('evidenceTable', { entries: [], qa: 'practice-staff' })
+    assertIncludes(empty, 'data-qa="practice-staff"')
+    assertExcludes(empty, '<caption', 'govuk-table__cell')
+  })
+
+  it('saSections shows ratings, evidence, practice evidence, the last review’s findings and the Notice', () => {
+    const html = render('saSections', sectionsParams)
+    assertIncludes(
+      html,
+      '<caption class="govuk-table__caption govuk-table__caption--m">Strand 1: Front door</caption>',
+      '<th scope="row" class="govuk-table__header">Strand 1 overall</th>',
+      '<tr class="govuk-table__row" data-qa="objective-10">',
+      '<th scope="row" class="govuk-table__header govuk-!-font-weight-regular">Timely decisions</th>',
+      '<strong class="govuk-tag govuk-tag--red" data-qa="delivery">Red: off track</strong>',
+      '<strong class="govuk-tag govuk-tag--yellow" data-qa="impact">No change</strong>',
+      'Delivery: 1 milestone overdue by more than 90 days: Milestone 100.<br>',
+      '<strong class="govuk-tag govuk-tag--green" data-qa="delivery">Green: on track</strong>',
+      '<p class="govuk-body">No measure is linked to the plan.</p>',
+      'data-qa="evidence-window">Entries observed since the last DfE review: DfE progress review, March 2026 (10 March 2026 to 12 March 2026).</p>',
+      '<table class="govuk-table govuk-!-font-size-16" data-qa="evidence">',
+      '<table class="govuk-table govuk-!-font-size-16" data-qa="practice-audit">',
+      '<table class="govuk-table govuk-!-font-size-16" data-qa="practice-staff">',
+      '<h3 class="govuk-heading-m">The voice of children and families</h3>\n' +
+        '<p class="govuk-body" data-qa="practice-children-none">None recorded since 12 March 2026.</p>',
+      `<td class="govuk-table__cell">Most plans name a date ${ESCAPED_SCRIPT}</td>`,
+      '<li>3 in all</li>',
+      '<li>1 closed</li>',
+      '<li>1 with no linked action</li>',
+      '<li>1 overdue</li>',
+      '<td class="govuk-table__cell"><strong>F1</strong> Finding: Slow decisions</td>',
+      '<strong class="govuk-tag govuk-tag--green" data-qa="tracking">Closed</strong>',
+      '<td class="govuk-table__cell">Closed 1 November 2026: Audit shows it</td>',
+      'Recommendation: Train managers<br><span class="govuk-body-s">Due 30 November 2026</span>',
+      '<strong class="govuk-tag govuk-tag--red" data-qa="tracking">Overdue</strong>',
+      '<strong class="govuk-tag govuk-tag--orange" data-qa="tracking">No linked action</strong>',
+      '<td class="govuk-table__cell">Nothing linked</td>',
+      '<li>Improvement Notice 2026 (Improvement Notice, issued 1 February 2026): 2 requirements; 1 met, 1 overdue, 1 with no evidence linked.</li>',
+    )
+    assertExcludes(html, '<script>', 'evidence-none', 'Good leadership', 'No improvement plan is recorded')
+
+    const bare = buildSelfAssessment(
+      saInput({
+        plan: null,
+        tree: { strands: [] },
+        evidence: [],
+        previousDfeReview: null,
+        previousEvent: null,
+        interventions: [],
+      }),
+    )
+    const none = render('saSections', {
+      ...sectionsParams,
+      content: bare,
+      evidenceWindow: evidenceWindowText(bare.evidence),
+    })
+    assertIncludes(
+      none,
+      '<p class="govuk-body">No improvement plan is recorded.</p>',
+      '<p class="govuk-body" data-qa="evidence-none">None recorded since 7 June 2026.</p>',
+      '<p class="govuk-body" data-qa="practice-audit-none">None recorded since 7 June 2026.</p>',
+      '<p class="govuk-body" data-qa="no-last-review">No earlier review or visit is recorded.</p>',
+      '<p class="govuk-body" data-qa="no-requirements">No Notice or Direction is in force.</p>',
+    )
+    assertExcludes(none, 'data-qa="strand-', '<table')
   })
 })
 

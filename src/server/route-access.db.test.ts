@@ -8,7 +8,7 @@ import { jsonb, type DatabaseHandle } from '../db/connect.js'
 import { DEMO_ACCOUNTS } from '../demo/seed-demo.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, csrfFrom, signedIn, type Agent } from '../test-support/http.js'
-import { demoIds } from '../test-support/demo-ids.js'
+import { demoIds, organisationIdOf } from '../test-support/demo-ids.js'
 import {
   coverageProblems,
   fullPattern,
@@ -42,6 +42,7 @@ type Ids = Awaited<ReturnType<typeof demoIds>> & {
   bradfordRound: number
   bradfordLockedRound: number
   northfieldRound: number
+  bradfordSelfAssessment: number
 }
 
 const ALL: Role[] = [
@@ -242,6 +243,70 @@ const GET_ROUTES: RouteCase[] = [
     args: (i) => ['partner-request', i.bradfordPartnerRequest],
     allowed: EDITORS,
   },
+  // Intervention and scrutiny: read by everyone who reads the draft plan; recorded and changed by the team.
+  { name: 'oversight overview', route: P.oversight, allowed: DRAFT_READERS },
+  {
+    name: 'the Notice’s compliance view',
+    route: P.intervention,
+    args: (i) => [i.bradfordNotice],
+    allowed: DRAFT_READERS,
+  },
+  { name: 'compliance view CSV', route: P.complianceCsv, args: (i) => [i.bradfordNotice], allowed: DRAFT_READERS },
+  { name: 'new Notice form', route: P.newIntervention, allowed: EDITORS },
+  { name: 'change a Notice form', route: P.editIntervention, args: (i) => [i.bradfordNotice], allowed: EDITORS },
+  { name: 'new requirement form', route: P.newRequirement, args: (i) => [i.bradfordNotice], allowed: EDITORS },
+  { name: 'a requirement', route: P.requirement, args: (i) => [i.bradfordRequirement], allowed: DRAFT_READERS },
+  {
+    name: 'change a requirement form',
+    route: P.editRequirement,
+    args: (i) => [i.bradfordRequirement],
+    allowed: EDITORS,
+  },
+  { name: 'inspections, visits and reviews', route: P.oversightEvents, allowed: DRAFT_READERS },
+  { name: 'record a visit form', route: P.newOversightEvent, allowed: EDITORS },
+  { name: 'a visit', route: P.oversightEvent, args: (i) => [i.bradfordEvent], allowed: DRAFT_READERS },
+  { name: 'change a visit form', route: P.editOversightEvent, args: (i) => [i.bradfordEvent], allowed: EDITORS },
+  { name: 'new finding form', route: P.newFinding, args: (i) => [i.bradfordEvent], allowed: EDITORS },
+  { name: 'findings CSV', route: P.findingsCsv, allowed: DRAFT_READERS },
+  { name: 'a finding', route: P.finding, args: (i) => [i.bradfordFinding], allowed: DRAFT_READERS },
+  { name: 'change a finding form', route: P.editFinding, args: (i) => [i.bradfordFinding], allowed: EDITORS },
+  { name: 'Board meetings', route: P.boardMeetings, allowed: DRAFT_READERS },
+  { name: 'record a Board meeting form', route: P.newBoardMeeting, allowed: EDITORS },
+  { name: 'a Board meeting', route: P.boardMeeting, args: (i) => [i.bradfordMeeting], allowed: DRAFT_READERS },
+  {
+    name: 'change a Board meeting form',
+    route: P.editBoardMeeting,
+    args: (i) => [i.bradfordMeeting],
+    allowed: EDITORS,
+  },
+  { name: 'self-assessments', route: P.selfAssessments, allowed: DRAFT_READERS },
+  { name: 'start a self-assessment form', route: P.newSelfAssessment, allowed: EDITORS },
+  {
+    name: 'a self-assessment',
+    route: P.selfAssessment,
+    args: (i) => [i.bradfordSelfAssessment],
+    allowed: DRAFT_READERS,
+  },
+  {
+    name: 'a self-assessment, printable',
+    route: P.selfAssessmentPrint,
+    args: (i) => [i.bradfordSelfAssessment],
+    allowed: DRAFT_READERS,
+  },
+  {
+    name: 'a self-assessment in Word',
+    route: P.selfAssessmentExport,
+    args: (i) => [i.bradfordSelfAssessment, 'docx'],
+    allowed: DRAFT_READERS,
+  },
+  {
+    name: 'submit a self-assessment confirmation',
+    route: P.submitSelfAssessment,
+    args: (i) => [i.bradfordSelfAssessment],
+    allowed: EDITORS,
+  },
+  { name: 'timeline', route: P.timeline, allowed: DRAFT_READERS },
+  { name: 'timeline CSV', route: P.timelineCsv, allowed: DRAFT_READERS },
 ]
 
 /** Bradford URLs that point at Northfield's records: 404 for everyone, editors included. */
@@ -265,6 +330,23 @@ const CROSS_COUNCIL: Array<RouteWithArgs & { name: string; council?: string }> =
   { name: 'Northfield round CSV via Bradford', route: P.roundReturnsCsv, args: (i) => [i.northfieldRound] },
   { name: 'Northfield round reopening via Bradford', route: P.unlockRound, args: (i) => [i.northfieldRound] },
   { name: 'Northfield strand via Bradford my updates', route: P.myUpdate, args: (i) => ['strand', i.northfieldStrand] },
+  { name: 'Northfield Notice via Bradford', route: P.intervention, args: (i) => [i.northfieldNotice] },
+  { name: 'Northfield compliance CSV via Bradford', route: P.complianceCsv, args: (i) => [i.northfieldNotice] },
+  { name: 'Northfield requirement via Bradford', route: P.requirement, args: (i) => [i.northfieldRequirement] },
+  { name: 'Northfield visit via Bradford', route: P.oversightEvent, args: (i) => [i.northfieldEvent] },
+  { name: 'Northfield finding via Bradford', route: P.finding, args: (i) => [i.northfieldFinding] },
+  { name: 'Northfield finding form via Bradford', route: P.editFinding, args: (i) => [i.northfieldFinding] },
+  { name: 'Northfield Board meeting via Bradford', route: P.boardMeeting, args: (i) => [i.northfieldMeeting] },
+  {
+    name: 'Northfield self-assessment via Bradford',
+    route: P.selfAssessment,
+    args: (i) => [i.northfieldSelfAssessment],
+  },
+  {
+    name: 'Northfield self-assessment in Word via Bradford',
+    route: P.selfAssessmentExport,
+    args: (i) => [i.northfieldSelfAssessment, 'docx'],
+  },
   { name: 'a council that does not exist', route: P.home, council: 'nowhere' },
   { name: 'a malformed id', route: P.strand, args: () => ['1abc'] },
 ]
@@ -576,12 +658,79 @@ const POST_ROUTES: Array<RouteCase & { body: Record<string, string> }> = [
     body: {},
     allowed: EDITORS,
   },
+  // Intervention and scrutiny: an empty form is refused past the role check (400); reopening what is open
+  // changes nothing (302 back to its page).
+  { name: 'record a Notice', route: P.newIntervention, body: {}, allowed: EDITORS },
+  { name: 'change a Notice', route: P.editIntervention, args: (i) => [i.bradfordNotice], body: {}, allowed: EDITORS },
+  { name: 'add a requirement', route: P.newRequirement, args: (i) => [i.bradfordNotice], body: {}, allowed: EDITORS },
+  {
+    name: 'change a requirement',
+    route: P.editRequirement,
+    args: (i) => [i.bradfordRequirement],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'link a requirement',
+    route: P.requirementLinks,
+    args: (i) => [i.bradfordRequirement],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'mark a requirement met',
+    route: P.closeRequirement,
+    args: (i) => [i.bradfordRequirement],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'reopen an open requirement',
+    route: P.reopenRequirement,
+    args: (i) => [i.bradfordRequirement],
+    body: {},
+    allowed: EDITORS,
+    allowedStatus: 302,
+  },
+  { name: 'record a visit', route: P.newOversightEvent, body: {}, allowed: EDITORS },
+  { name: 'change a visit', route: P.editOversightEvent, args: (i) => [i.bradfordEvent], body: {}, allowed: EDITORS },
+  { name: 'add a finding', route: P.newFinding, args: (i) => [i.bradfordEvent], body: {}, allowed: EDITORS },
+  { name: 'change a finding', route: P.editFinding, args: (i) => [i.bradfordFinding], body: {}, allowed: EDITORS },
+  { name: 'link a finding', route: P.findingLinks, args: (i) => [i.bradfordFinding], body: {}, allowed: EDITORS },
+  { name: 'close a finding', route: P.closeFinding, args: (i) => [i.bradfordFinding], body: {}, allowed: EDITORS },
+  {
+    name: 'reopen an open finding',
+    route: P.reopenFinding,
+    args: (i) => [i.bradfordFinding],
+    body: {},
+    allowed: EDITORS,
+    allowedStatus: 302,
+  },
+  { name: 'start a self-assessment', route: P.newSelfAssessment, body: { title: 'x'.repeat(300) }, allowed: EDITORS },
+  {
+    name: 'a self-assessment’s narrative',
+    route: P.selfAssessmentNarrative,
+    args: (i) => [i.bradfordSelfAssessment],
+    body: { overview: 'x'.repeat(6000) },
+    allowed: EDITORS,
+  },
+  { name: 'record a Board meeting', route: P.newBoardMeeting, body: {}, allowed: EDITORS },
+  {
+    name: 'change a Board meeting',
+    route: P.editBoardMeeting,
+    args: (i) => [i.bradfordMeeting],
+    body: {},
+    allowed: EDITORS,
+  },
 ]
 
 const DELETE_MILESTONE_TEST =
   'POST delete milestone: 403 for those who may not edit it, then deleted by its strand lead'
 const EVIDENCE_UPLOAD_TEST =
   'POST evidence with an attachment: past the role check (400 without a summary) for its strand’s editors, 403 for the rest'
+const REMOVE_LINK_TEST = 'POST remove a link: 403 for those who may not edit oversight, then removed by an editor'
+const SUBMIT_SELF_ASSESSMENT_TEST =
+  'POST submit a self-assessment: 403 for those who may not edit oversight, then frozen by an editor and not again'
 const UPLOAD_TEST = 'POST an upload: past the role check (400 without a file) for editors, 403 for the rest'
 const NATIONAL_DATA_TEST =
   'POST a national release, reload the shipped files or link the council: past the role check for admins, 403 for the rest'
@@ -589,6 +738,8 @@ const NATIONAL_DATA_TEST =
 /** Council routes whose access is tested by a test of their own (a file upload, a deletion), named here. */
 const SEPARATELY_TESTED: Array<Covered & { test: string }> = [
   { method: 'POST', route: P.deleteMilestone, test: DELETE_MILESTONE_TEST },
+  { method: 'POST', route: P.deleteOversightLink, test: REMOVE_LINK_TEST },
+  { method: 'POST', route: P.submitSelfAssessment, test: SUBMIT_SELF_ASSESSMENT_TEST },
   { method: 'POST', route: P.importData, test: UPLOAD_TEST },
   { method: 'POST', route: P.objectiveEvidence, test: EVIDENCE_UPLOAD_TEST },
   { method: 'POST', route: P.nationalData, test: NATIONAL_DATA_TEST },
@@ -777,6 +928,13 @@ for (const kind of testDatabaseKinds()) {
         northfieldBatch: northfieldBatch.id,
         bradfordBatch: bradfordBatch.id,
         bradfordPartnerRequest: bradfordPartnerRequest.id,
+        bradfordSelfAssessment: (
+          await database.db
+            .insertInto('self_assessment')
+            .values({ organisation_id: bradford.id, title: 'Route access draft' })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
       }
       app = buildTestApp(database.db)
       for (const account of DEMO_ACCOUNTS) {
@@ -884,6 +1042,45 @@ for (const kind of testDatabaseKinds()) {
         .type('form')
         .send({ _csrf: tokens.get('strand-lead')! })
       assert.equal(res.status, 302)
+    })
+
+    it(REMOVE_LINK_TEST, async () => {
+      const post = (role: Role, linkId: number) =>
+        agents
+          .get(role)!
+          .post(P.deleteOversightLink(B, linkId))
+          .type('form')
+          .send({ _csrf: tokens.get(role)! })
+      for (const role of ALL.filter((r) => !EDITORS.includes(r))) {
+        assert.equal((await post(role, ids.bradfordLink)).status, 403, role)
+      }
+      assert.equal((await post('admin', ids.northfieldLink)).status, 404, 'another council’s link')
+      assert.equal((await post('improvement-team', ids.bradfordLink)).status, 302)
+      const left = await database.db
+        .selectFrom('oversight_link')
+        .select('id')
+        .where('id', '=', ids.bradfordLink)
+        .executeTakeFirst()
+      assert.equal(left, undefined, 'removed')
+    })
+
+    it(SUBMIT_SELF_ASSESSMENT_TEST, async () => {
+      // A draft of its own, so the one the other cases read stays a draft.
+      const bradford = await organisationIdOf(database.db, B)
+      const { id } = await database.db
+        .insertInto('self_assessment')
+        .values({ organisation_id: bradford, title: 'Submitted by the route access test' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const post = (role: Role) =>
+        agents
+          .get(role)!
+          .post(P.submitSelfAssessment(B, id))
+          .type('form')
+          .send({ _csrf: tokens.get(role)! })
+      for (const role of ALL.filter((r) => !EDITORS.includes(r))) assert.equal((await post(role)).status, 403, role)
+      assert.equal((await post('improvement-team')).status, 302)
+      assert.equal((await post('admin')).status, 409, 'once submitted, never again')
     })
 
     it('POST without a CSRF token is refused for every role', async () => {

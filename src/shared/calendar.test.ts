@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import {
   addDays,
+  addMonths,
   daysBetween,
   inQuarter,
   monthsBetween,
@@ -38,6 +39,17 @@ describe('financial quarters', () => {
       ['Q4 2022/23', 'Q3 2022/23', 'Q2 2022/23', 'Q1 2022/23'],
     )
     assert.deepEqual(quartersBetween('2023-05-10', '2023-01-02'), [])
+  })
+})
+
+describe('adding months', () => {
+  it('keeps the day of the month, or takes the month’s last day when it is shorter', () => {
+    assert.equal(addMonths('2018-12-04', 6), '2019-06-04')
+    assert.equal(addMonths('2019-08-31', 6), '2020-02-29', 'leap year: 29 February')
+    assert.equal(addMonths('2021-08-31', 6), '2022-02-28')
+    assert.equal(addMonths('2020-11-15', 3), '2021-02-15', 'across a year end')
+    assert.equal(addMonths('2021-03-10', -4), '2020-11-10', 'backwards')
+    assert.equal(addMonths('2020-01-31', 0), '2020-01-31')
   })
 })
 

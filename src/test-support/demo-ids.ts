@@ -97,7 +97,79 @@ export async function demoIds(db: Db) {
         .orderBy('partner_request.id')
         .executeTakeFirstOrThrow()
     ).id
+  /** Intervention and scrutiny records of a council (src/demo/oversight-demo.ts), the first of each by id. */
+  const firstOf = async (table: 'oversight_event' | 'board_meeting' | 'self_assessment', slug: string) =>
+    (
+      await db
+        .selectFrom(table)
+        .innerJoin('organisation', 'organisation.id', `${table}.organisation_id`)
+        .select(`${table}.id as id`)
+        .where('organisation.slug', '=', slug)
+        .orderBy(`${table}.id`)
+        .executeTakeFirstOrThrow()
+    ).id
+  /** A council's Improvement Notice. */
+  const notice = async (slug: string) =>
+    (
+      await db
+        .selectFrom('intervention')
+        .innerJoin('organisation', 'organisation.id', 'intervention.organisation_id')
+        .select('intervention.id')
+        .where('organisation.slug', '=', slug)
+        .where('intervention.kind', '=', 'improvement-notice')
+        .orderBy('intervention.id')
+        .executeTakeFirstOrThrow()
+    ).id
+  const firstRequirement = async (interventionId: number) =>
+    (
+      await db
+        .selectFrom('intervention_requirement')
+        .select('id')
+        .where('intervention_id', '=', interventionId)
+        .orderBy('position')
+        .executeTakeFirstOrThrow()
+    ).id
+  const firstLink = async (findingId: number) =>
+    (
+      await db
+        .selectFrom('oversight_link')
+        .select('id')
+        .where('finding_id', '=', findingId)
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id
+  const bradfordNotice = await notice('bradford')
+  const northfieldNotice = await notice('northfield')
+  /** The first open finding of a council that has a link (so it can be closed, and its link removed, in a test). */
+  const linkedFinding = async (slug: string) =>
+    (
+      await db
+        .selectFrom('oversight_finding as f')
+        .innerJoin('oversight_event as v', 'v.id', 'f.event_id')
+        .innerJoin('organisation as o', 'o.id', 'v.organisation_id')
+        .innerJoin('oversight_link as l', 'l.finding_id', 'f.id')
+        .select('f.id')
+        .where('o.slug', '=', slug)
+        .where('f.closed_on', 'is', null)
+        .orderBy('f.id')
+        .executeTakeFirstOrThrow()
+    ).id
+  const bradfordFinding = await linkedFinding('bradford')
+  const northfieldFinding = await linkedFinding('northfield')
   return {
+    bradfordNotice,
+    northfieldNotice,
+    bradfordRequirement: await firstRequirement(bradfordNotice),
+    northfieldRequirement: await firstRequirement(northfieldNotice),
+    bradfordEvent: await firstOf('oversight_event', 'bradford'),
+    northfieldEvent: await firstOf('oversight_event', 'northfield'),
+    bradfordFinding,
+    northfieldFinding,
+    bradfordLink: await firstLink(bradfordFinding),
+    northfieldLink: await firstLink(northfieldFinding),
+    bradfordMeeting: await firstOf('board_meeting', 'bradford'),
+    northfieldMeeting: await firstOf('board_meeting', 'northfield'),
+    northfieldSelfAssessment: await firstOf('self_assessment', 'northfield'),
     northfieldLockedRound: await northfieldLockedRound(),
     northfieldOpenRequest: await northfieldRequest(false),
     northfieldAnsweredRequest: await northfieldRequest(true),

@@ -169,5 +169,49 @@ export const paths = {
     remindOutstanding: councilRoute('/rounds/:roundId/remind'),
     myUpdates: councilRoute('/my-updates'),
     myUpdate: councilRoute('/my-updates/:itemType/:itemId'),
+    /** The Improvement Board's meetings and decisions (the Board issue adds attendance, agenda and actions). */
+    boardMeetings: councilRoute('/board/meetings'),
+    newBoardMeeting: councilRoute('/board/meetings/new'),
+    boardMeeting: councilRoute('/board/meetings/:meetingId'),
+    editBoardMeeting: councilRoute('/board/meetings/:meetingId/edit'),
+
+    /** Intervention and scrutiny: the overview with the schedule of reviews and visits due. */
+    oversight: councilRoute('/oversight'),
+    /** Notices and Directions, each with its compliance view (one row per numbered requirement). */
+    newIntervention: councilRoute('/oversight/interventions/new'),
+    intervention: councilRoute('/oversight/interventions/:interventionId'),
+    editIntervention: councilRoute('/oversight/interventions/:interventionId/edit'),
+    complianceCsv: councilRoute('/oversight/interventions/:interventionId/compliance.csv'),
+    newRequirement: councilRoute('/oversight/interventions/:interventionId/requirements/new'),
+    requirement: councilRoute('/oversight/requirements/:requirementId'),
+    editRequirement: councilRoute('/oversight/requirements/:requirementId/edit'),
+    requirementLinks: councilRoute('/oversight/requirements/:requirementId/links'),
+    closeRequirement: councilRoute('/oversight/requirements/:requirementId/close'),
+    reopenRequirement: councilRoute('/oversight/requirements/:requirementId/reopen'),
+    /** Inspections, visits and reviews, with their findings and recommendations. */
+    oversightEvents: councilRoute('/oversight/visits'),
+    newOversightEvent: councilRoute('/oversight/visits/new'),
+    oversightEvent: councilRoute('/oversight/visits/:eventId'),
+    editOversightEvent: councilRoute('/oversight/visits/:eventId/edit'),
+    newFinding: councilRoute('/oversight/visits/:eventId/findings/new'),
+    findingsCsv: councilRoute('/oversight/findings.csv'),
+    finding: councilRoute('/oversight/findings/:findingId'),
+    editFinding: councilRoute('/oversight/findings/:findingId/edit'),
+    findingLinks: councilRoute('/oversight/findings/:findingId/links'),
+    closeFinding: councilRoute('/oversight/findings/:findingId/close'),
+    reopenFinding: councilRoute('/oversight/findings/:findingId/reopen'),
+    /** Removing one link from a requirement or finding. */
+    deleteOversightLink: councilRoute('/oversight/links/:linkId/delete'),
+    /** Self-assessments before a review: a live draft, frozen on submission, exported to Word and PDF. */
+    selfAssessments: councilRoute('/oversight/self-assessments'),
+    newSelfAssessment: councilRoute('/oversight/self-assessments/new'),
+    selfAssessment: councilRoute('/oversight/self-assessments/:assessmentId'),
+    selfAssessmentNarrative: councilRoute('/oversight/self-assessments/:assessmentId/narrative'),
+    submitSelfAssessment: councilRoute('/oversight/self-assessments/:assessmentId/submit'),
+    selfAssessmentPrint: councilRoute('/oversight/self-assessments/:assessmentId/print'),
+    selfAssessmentExport: councilRoute('/oversight/self-assessments/:assessmentId/export.:format'),
+    /** The whole story in date order: inspections, the Notice, reviews, Board meetings, decisions, reports. */
+    timeline: councilRoute('/timeline'),
+    timelineCsv: councilRoute('/timeline.csv'),
   },
 } as const

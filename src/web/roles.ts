@@ -38,8 +38,20 @@ export type Capability =
   | 'rounds:manage'
   /** Read every email the app has sent or queued for the council (the sent-mail page). */
   | 'mail:read-all'
+  /** See the Notice, inspections, visits, reviews, findings, self-assessments, Board meetings and the timeline. */
+  | 'oversight:read'
+  /** Record and change them: requirements, findings and their links, closure, self-assessments. */
+  | 'oversight:edit'
+  /** Record Board meetings and their decisions. */
+  | 'board:edit'
 
-const READ_DRAFT: Capability[] = ['plan:read-draft', 'plan:read-published', 'measures:read', 'national:read']
+const READ_DRAFT: Capability[] = [
+  'plan:read-draft',
+  'plan:read-published',
+  'measures:read',
+  'national:read',
+  'oversight:read',
+]
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   admin: [
@@ -52,6 +64,8 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'national:update',
     'rounds:manage',
     'mail:read-all',
+    'oversight:edit',
+    'board:edit',
   ],
   'improvement-team': [
     ...READ_DRAFT,
@@ -61,6 +75,8 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'measures:edit',
     'rounds:manage',
     'mail:read-all',
+    'oversight:edit',
+    'board:edit',
   ],
   'strand-lead': [...READ_DRAFT, 'plan:edit-own-strand'],
   leader: [...READ_DRAFT, 'report:approve'],

@@ -284,6 +284,71 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
     heading: /^Reopen Q[1-4] \d{4}\/\d{2}$/,
   },
 
+  // Intervention and scrutiny, as the improvement team sees it (with every button), and Northfield's overview
+  // with a review due soon.
+  { route: P.oversight, args: () => [B], as: IMPROVEMENT, heading: 'Oversight' },
+  { route: P.oversight, args: () => [N], as: 'improvement@northfield.example', heading: 'Oversight' },
+  { route: P.oversight, args: () => [B], as: BOARD, heading: 'Oversight' },
+  {
+    route: P.intervention,
+    args: (i) => [B, i.bradfordNotice],
+    as: IMPROVEMENT,
+    heading: /Improvement Notice/,
+  },
+  { route: P.newIntervention, args: () => [B], as: IMPROVEMENT, heading: 'Record a Notice or Direction' },
+  { route: P.editIntervention, args: (i) => [B, i.bradfordNotice], as: IMPROVEMENT, heading: /^Change / },
+  { route: P.newRequirement, args: (i) => [B, i.bradfordNotice], as: IMPROVEMENT, heading: 'Add a requirement' },
+  { route: P.requirement, args: (i) => [B, i.bradfordRequirement], as: IMPROVEMENT, heading: /^Paragraph 3: / },
+  { route: P.editRequirement, args: (i) => [B, i.bradfordRequirement], as: IMPROVEMENT, heading: 'Change paragraph 3' },
+  { route: P.oversightEvents, args: () => [B], as: IMPROVEMENT, heading: 'Inspections, visits and reviews' },
+  { route: P.newOversightEvent, args: () => [B], as: IMPROVEMENT, heading: 'Record an inspection, visit or review' },
+  { route: P.oversightEvent, args: (i) => [B, i.bradfordEvent], as: IMPROVEMENT, heading: /\w/ },
+  { route: P.editOversightEvent, args: (i) => [B, i.bradfordEvent], as: IMPROVEMENT, heading: /^Change / },
+  {
+    route: P.newFinding,
+    args: (i) => [B, i.bradfordEvent],
+    as: IMPROVEMENT,
+    heading: 'Add a finding or recommendation',
+  },
+  { route: P.finding, args: (i) => [B, i.bradfordFinding], as: IMPROVEMENT, heading: /^(Finding|Recommendation)/ },
+  { route: P.editFinding, args: (i) => [B, i.bradfordFinding], as: IMPROVEMENT, heading: /^Change this / },
+  { route: P.boardMeetings, args: () => [B], as: IMPROVEMENT, heading: 'Improvement Board meetings' },
+  { route: P.newBoardMeeting, args: () => [B], as: IMPROVEMENT, heading: 'Record a Board meeting' },
+  { route: P.boardMeeting, args: (i) => [B, i.bradfordMeeting], as: IMPROVEMENT, heading: /^Improvement Board, / },
+  { route: P.editBoardMeeting, args: (i) => [B, i.bradfordMeeting], as: IMPROVEMENT, heading: 'Change this meeting' },
+  { route: P.timeline, args: () => [B], as: IMPROVEMENT, heading: 'Timeline' },
+  { route: P.selfAssessments, args: () => [N], as: 'improvement@northfield.example', heading: 'Self-assessments' },
+  {
+    route: P.newSelfAssessment,
+    args: () => [N],
+    as: 'improvement@northfield.example',
+    heading: 'Start a self-assessment',
+  },
+  {
+    route: P.selfAssessment,
+    args: (i) => [N, i.northfieldSelfAssessment],
+    as: 'improvement@northfield.example',
+    heading: /^Self-assessment/,
+  },
+  {
+    route: P.selfAssessment,
+    args: (i) => [N, i.northfieldSelfAssessment],
+    as: 'board@northfield.example',
+    heading: /^Self-assessment/,
+  },
+  {
+    route: P.submitSelfAssessment,
+    args: (i) => [N, i.northfieldSelfAssessment],
+    as: 'improvement@northfield.example',
+    heading: 'Submit the self-assessment',
+  },
+  {
+    route: P.selfAssessmentPrint,
+    args: (i) => [N, i.northfieldSelfAssessment],
+    as: 'improvement@northfield.example',
+    heading: /^Self-assessment/,
+  },
+
   // The overview for a viewer, and the 403 and 404 pages.
   { route: P.home, args: () => [B], as: 'councillor@bradford.example', heading: BRADFORD },
   {
@@ -304,6 +369,10 @@ export const ROUNDS_JOURNEY_TEST =
   'opens a round, the strand lead completes their updates, returns rise, the rest are reminded, the round locks'
 export const BOARD_PAPER_TEST =
   'takes the Q3 report through approval and publication, corrects it and publishes it for the public'
+
+/** The browser test through the Notice, a visit's findings, a self-assessment and the timeline (test/e2e/oversight-journey.test.ts). */
+export const OVERSIGHT_JOURNEY_TEST =
+  'reads the Notice’s compliance view, closes a visit’s finding with evidence, submits a self-assessment, reads the timeline'
 
 /** The accessibility test that follows an invitation link and a password reset link, with errors. */
 export const ACCOUNT_LINKS_TEST = 'choosing a password from an invitation and from a reset link, with errors'
@@ -332,6 +401,10 @@ export const NOT_PAGES: Array<{ route: { readonly pattern: string }; reason: str
   { route: P.evidenceAttachment, reason: 'an evidence entry’s attached file, sent as it was uploaded' },
   { route: paths.publicReportPdf, reason: 'a PDF of a report’s public edition (test/e2e/board-paper-journey.test.ts)' },
   { route: P.reportExport, reason: 'a PDF, Word or Excel download of a report (test/e2e/exports.test.ts)' },
+  {
+    route: P.selfAssessmentExport,
+    reason: 'a Word or PDF download of a self-assessment (src/oversight/self-assessments.db.test.ts)',
+  },
   { route: P.benchmarksCsv, reason: 'a CSV download of the national benchmarks' },
   { route: P.benchmarkIndicatorCsv, reason: 'a CSV download of one national indicator in one year' },
   { route: P.inspectionsCsv, reason: 'a CSV download of the council’s Ofsted inspections' },
@@ -340,6 +413,9 @@ export const NOT_PAGES: Array<{ route: { readonly pattern: string }; reason: str
   { route: P.improvementJourneysCsv, reason: 'a CSV download of each council’s journey out of inadequate' },
   { route: P.areaInspectionsCsv, reason: 'a CSV download of one council’s Ofsted inspections' },
   { route: P.roundReturnsCsv, reason: 'a CSV download of a reporting round’s returns' },
+  { route: P.complianceCsv, reason: 'a CSV download of a Notice’s compliance view' },
+  { route: P.findingsCsv, reason: 'a CSV download of every finding and recommendation' },
+  { route: P.timelineCsv, reason: 'a CSV download of the timeline' },
   { route: paths.ping, reason: 'JSON for monitoring' },
   { route: paths.health, reason: 'JSON for monitoring' },
   { route: paths.info, reason: 'JSON for monitoring' },
