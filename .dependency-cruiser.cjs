@@ -19,9 +19,10 @@ const AREAS = [
   'versions',
   'measures',
   'impact',
+  'governance',
   'reports',
   'rounds',
-  'governance',
+  'partners',
   'oversight',
   'home',
 ]

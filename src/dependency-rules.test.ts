@@ -51,14 +51,15 @@ const cases: Record<string, string[]> = {
   'server-app-imports-demo': ['demo-only-from-server-index: src/server/app.ts -> src/demo/seed.ts'],
   'area-imports-higher-area': [
     'area-order-accounts: src/accounts/accounts.ts -> src/national/national.ts',
-    'area-order-governance: src/governance/governance.ts -> src/oversight/oversight.ts',
-    'area-order-impact: src/impact/impact.ts -> src/reports/reports.ts',
+    'area-order-governance: src/governance/governance.ts -> src/reports/reports.ts',
+    'area-order-impact: src/impact/impact.ts -> src/governance/governance.ts',
     'area-order-measures: src/measures/measures.ts -> src/impact/impact.ts',
     'area-order-national: src/national/national.ts -> src/plan/plan.ts',
     'area-order-oversight: src/oversight/oversight.ts -> src/home/home.ts',
+    'area-order-partners: src/partners/partners.ts -> src/oversight/oversight.ts',
     'area-order-plan: src/plan/plan.ts -> src/versions/versions.ts',
     'area-order-reports: src/reports/reports.ts -> src/rounds/rounds.ts',
-    'area-order-rounds: src/rounds/rounds.ts -> src/governance/governance.ts',
+    'area-order-rounds: src/rounds/rounds.ts -> src/partners/partners.ts',
     'area-order-versions: src/versions/versions.ts -> src/measures/measures.ts',
   ],
   'area-cycle': [

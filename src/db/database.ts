@@ -70,6 +70,8 @@ export interface AppUserTable {
   mail_reminders: Generated<boolean>
   mail_notices: Generated<boolean>
   mail_digest: Generated<boolean>
+  /** A service-level administrator: above councils; grants and withdraws oversight access. */
+  service_admin: Generated<boolean>
 }
 
 /** Someone who owns plan items without an account: named, with their organisation, role and email. */
@@ -81,6 +83,8 @@ export interface ContactTable {
   role: Generated<string>
   email: string
   created_at: CreatedAt
+  /** The partner organisation the contact works for, if it is one of the council's partners. */
+  partner_organisation_id: Generated<number | null>
 }
 
 export const TOKEN_PURPOSES = ['invitation', 'password-reset'] as const
@@ -164,6 +168,9 @@ export interface OutboxMessageTable {
   sent_at: Date | null
 }
 
+export const OVERSIGHT_POSTS = ['adviser', 'commissioner', 'board-chair'] as const
+export type OversightPost = (typeof OVERSIGHT_POSTS)[number]
+
 /** Access to one council's data, with one role there. */
 export interface MembershipTable {
   id: Generated<number>
@@ -171,6 +178,14 @@ export interface MembershipTable {
   organisation_id: number
   role: Role
   created_at: CreatedAt
+  /**
+   * Set when the access is held by the overseer (a DfE adviser, a Commissioner, the Board's independent
+   * chair): only a service-level administrator grants, changes or withdraws it. Adviser role: adviser or
+   * commissioner; board-member role: board-chair or null; other roles: null (a check constraint holds this).
+   */
+  oversight_post: Generated<OversightPost | null>
+  /** Who granted an oversight post (a service-level administrator). */
+  granted_by: Generated<number | null>
 }
 
 export interface SessionTable {
@@ -330,6 +345,9 @@ export const AUDIT_ACTIONS = [
   'reopen',
   'link',
   'unlink',
+  'grant',
+  'withdraw',
+  'answer',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -456,6 +474,12 @@ export interface PartnerRequestTable {
   response: Generated<string>
   responded_by: Generated<number | null>
   responded_at: Generated<Date | null>
+  /** The Board meeting that commissioned it; null when the improvement team did. */
+  meeting_id: Generated<number | null>
+  /** Evidence the partner attached to their answer (checked by type and first bytes, as evidence entries are). */
+  attachment_name: Generated<string | null>
+  attachment_type: Generated<string | null>
+  attachment: Generated<Buffer | null>
 }
 
 export interface ReportTable {
@@ -551,14 +575,42 @@ export type JudgementDomain = (typeof JUDGEMENT_DOMAINS)[number]
 export const SELF_ASSESSMENT_STATUSES = ['draft', 'submitted'] as const
 export type SelfAssessmentStatus = (typeof SELF_ASSESSMENT_STATUSES)[number]
 
-/** A meeting of the Improvement Board (the Board issue adds attendance, agenda and actions). */
+/** The council's Improvement Board: its name, the independent chair's title, how often it meets. */
+export interface BoardTable {
+  id: Generated<number>
+  organisation_id: number
+  name: string
+  chair_title: Generated<string>
+  cadence_weeks: Generated<number>
+  remit: Generated<string>
+  updated_at: UpdatedAt
+}
+
+/** A member of the Board (a person need not have an account; `user_id` links one who does). */
+export interface BoardMemberTable {
+  id: Generated<number>
+  organisation_id: number
+  name: string
+  role_title: Generated<string>
+  /** The body they come from (the council, DfE, health, police, ...), as text. */
+  member_of: Generated<string>
+  is_chair: Generated<boolean>
+  user_id: number | null
+  joined_on: IsoDate | null
+  left_on: IsoDate | null
+  created_at: CreatedAt
+}
+
+/** A meeting of the Improvement Board: a date in the future is a planned meeting. */
 export interface BoardMeetingTable {
   id: Generated<number>
   organisation_id: number
   held_on: IsoDate
   title: string
-  /** The minutes, in brief. */
+  /** The minutes, in brief (a summary). */
   summary: Generated<string>
+  /** The minutes in full. */
+  minutes: Generated<string>
   /** The progress report the meeting considered. */
   report_id: number | null
   created_by: number | null
@@ -566,11 +618,117 @@ export interface BoardMeetingTable {
   updated_at: UpdatedAt
 }
 
+export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent'] as const
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
+
+export interface BoardAttendanceTable {
+  meeting_id: number
+  member_id: number
+  status: AttendanceStatus
+}
+
+/** An item on a meeting's agenda, with its paper: a report of the council's, or another document by link. */
+export interface BoardAgendaItemTable {
+  id: Generated<number>
+  meeting_id: number
+  position: number
+  title: string
+  report_id: number | null
+  paper_title: Generated<string>
+  paper_url: Generated<string>
+}
+
 export interface BoardDecisionTable {
   id: Generated<number>
   meeting_id: number
   position: number
   text: string
+  /** The report the decision was taken on, if any: the next report says what became of it. */
+  report_id: Generated<number | null>
+}
+
+export const ACTION_OUTCOMES = ['done', 'dropped'] as const
+export type ActionOutcome = (typeof ACTION_OUTCOMES)[number]
+
+/** An action from a Board meeting. Open while `outcome` is null; closed on `closed_on` (so it can be read as at any day). */
+export interface BoardActionTable {
+  id: Generated<number>
+  organisation_id: number
+  meeting_id: number
+  decision_id: number | null
+  text: string
+  owner: string
+  due_on: IsoDate
+  outcome: ActionOutcome | null
+  closed_on: IsoDate | null
+  progress: Generated<string>
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export const RISK_KINDS = ['risk', 'issue'] as const
+export type RiskKind = (typeof RISK_KINDS)[number]
+
+/** A risk or issue in the improvement programme's register. Its score lives in its dated assessments. */
+export interface RiskTable {
+  id: Generated<number>
+  organisation_id: number
+  kind: RiskKind
+  /** The council's own reference, like R7 (unique in the council, case-insensitively). */
+  reference: string
+  title: string
+  description: Generated<string>
+  strand_id: number | null
+  owner: string
+  mitigations: Generated<string>
+  opened_on: IsoDate
+  /** Escalated to the Board on this day. */
+  escalated_on: IsoDate | null
+  closed_on: IsoDate | null
+  closed_note: Generated<string>
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** A dated scoring of a risk: likelihood and impact, each 1 to 5. The latest on or before a day is its score then. */
+export interface RiskAssessmentTable {
+  id: Generated<number>
+  risk_id: number
+  assessed_on: IsoDate
+  likelihood: number
+  impact: number
+  note: Generated<string>
+  created_by: number | null
+  created_at: CreatedAt
+}
+
+/** The improvement programme's resources in one quarter: money in pounds, capacity in full-time equivalents. */
+export interface ResourceQuarterTable {
+  id: Generated<number>
+  organisation_id: number
+  quarter_start: IsoDate
+  /** numeric columns: the drivers return them as strings. */
+  programme_budget: ColumnType<string, number | string, number | string>
+  programme_spend: ColumnType<string, number | string, number | string>
+  agency_spend: ColumnType<string, number | string, number | string>
+  team_fte_funded: ColumnType<string, number | string, number | string>
+  team_fte_in_post: ColumnType<string, number | string, number | string>
+  note: Generated<string>
+  updated_by: number | null
+  updated_at: UpdatedAt
+}
+
+export const PARTNER_SECTORS = ['health', 'police', 'education', 'justice', 'voluntary', 'other'] as const
+export type PartnerSector = (typeof PARTNER_SECTORS)[number]
+
+/** A partner organisation (an organisation of kind partner) that a council works with. */
+export interface CouncilPartnerTable {
+  council_id: number
+  partner_id: number
+  sector: PartnerSector
+  created_at: CreatedAt
 }
 
 /** An Improvement Notice or Statutory Direction. */
@@ -723,8 +881,17 @@ export interface Database {
   national_value_change: NationalValueChangeTable
   statistical_neighbour: StatisticalNeighbourTable
   ofsted_inspection: OfstedInspectionTable
+  board: BoardTable
+  board_member: BoardMemberTable
   board_meeting: BoardMeetingTable
+  board_attendance: BoardAttendanceTable
+  board_agenda_item: BoardAgendaItemTable
   board_decision: BoardDecisionTable
+  board_action: BoardActionTable
+  risk: RiskTable
+  risk_assessment: RiskAssessmentTable
+  resource_quarter: ResourceQuarterTable
+  council_partner: CouncilPartnerTable
   intervention: InterventionTable
   intervention_requirement: InterventionRequirementTable
   oversight_event: OversightEventTable

@@ -13,7 +13,10 @@ export interface SignedInUser {
   id: number
   email: string
   displayName: string
+  /** The councils they may see: none for a service administrator who has no council access. */
   councils: CouncilAccess[]
+  /** A service-level administrator (above councils): grants and withdraws oversight access. */
+  serviceAdmin: boolean
 }
 
 /** A one-off message for the next page (a GOV.UK notification banner). Text only: never HTML. */

@@ -51,6 +51,12 @@ export const paths = {
   publicReports: route('/public/:council/reports'),
   publicReport: route('/public/:council/reports/:reportId'),
   publicReportPdf: route('/public/:council/reports/:reportId/report.pdf'),
+  /** Service-level administration, above councils: oversight access to each council. */
+  service: route('/service'),
+  oversightAccess: route('/service/oversight-access'),
+  grantOversightAccess: route('/service/oversight-access/new'),
+  editOversightAccess: route('/service/oversight-access/:membershipId/edit'),
+  withdrawOversightAccess: route('/service/oversight-access/:membershipId/withdraw'),
   health: route('/health'),
   info: route('/info'),
   assets: route('/assets'),
@@ -142,9 +148,21 @@ export const paths = {
     compareReport: councilRoute('/reports/:reportId/compare'),
     partnerRequests: councilRoute('/partner-requests'),
     partnerRequestReceived: councilRoute('/partner-requests/:requestId/received'),
+    /** The evidence a partner attached to their answer (the improvement team and that partner's people). */
+    partnerRequestAttachment: councilRoute('/partner-requests/:requestId/attachment'),
+    /** The council's partner organisations and their people. */
+    partners: councilRoute('/partners'),
+    newPartner: councilRoute('/partners/new'),
+    partner: councilRoute('/partners/:partnerId'),
+    newPartnerPerson: councilRoute('/partners/:partnerId/people/new'),
+    /** A partner's own view: the requests addressed to their organisation, and answering one. */
+    contributions: councilRoute('/contributions'),
+    contribution: councilRoute('/contributions/:requestId'),
 
     audit: councilRoute('/audit'),
     users: councilRoute('/users'),
+    /** Who holds oversight access to the council (granted by a service-level administrator): read-only here. */
+    councilOversightAccess: councilRoute('/users/oversight-access'),
     newUser: councilRoute('/users/new'),
     editUser: councilRoute('/users/:userId/edit'),
     inviteUser: councilRoute('/users/:userId/invite'),
@@ -169,11 +187,31 @@ export const paths = {
     remindOutstanding: councilRoute('/rounds/:roundId/remind'),
     myUpdates: councilRoute('/my-updates'),
     myUpdate: councilRoute('/my-updates/:itemType/:itemId'),
-    /** The Improvement Board's meetings and decisions (the Board issue adds attendance, agenda and actions). */
+    /** The Improvement Board: chair, members and cadence; its meetings, agenda, attendance, decisions and actions. */
+    board: councilRoute('/board'),
+    editBoard: councilRoute('/board/edit'),
+    newBoardMember: councilRoute('/board/members/new'),
+    editBoardMember: councilRoute('/board/members/:memberId/edit'),
     boardMeetings: councilRoute('/board/meetings'),
     newBoardMeeting: councilRoute('/board/meetings/new'),
     boardMeeting: councilRoute('/board/meetings/:meetingId'),
     editBoardMeeting: councilRoute('/board/meetings/:meetingId/edit'),
+    meetingAttendance: councilRoute('/board/meetings/:meetingId/attendance'),
+    meetingAgenda: councilRoute('/board/meetings/:meetingId/agenda'),
+    newBoardAction: councilRoute('/board/meetings/:meetingId/actions/new'),
+    boardActions: councilRoute('/board/actions'),
+    boardActionsCsv: councilRoute('/board/actions.csv'),
+    editBoardAction: councilRoute('/board/actions/:actionId/edit'),
+    /** The risk and issue register (5x5 scoring) and the improvement programme's resources by quarter. */
+    risks: councilRoute('/risks'),
+    risksCsv: councilRoute('/risks.csv'),
+    newRisk: councilRoute('/risks/new'),
+    risk: councilRoute('/risks/:riskId'),
+    editRisk: councilRoute('/risks/:riskId/edit'),
+    assessRisk: councilRoute('/risks/:riskId/assessments'),
+    closeRisk: councilRoute('/risks/:riskId/close'),
+    resources: councilRoute('/resources'),
+    resourceQuarter: councilRoute('/resources/:quarterStart'),
 
     /** Intervention and scrutiny: the overview with the schedule of reviews and visits due. */
     oversight: councilRoute('/oversight'),

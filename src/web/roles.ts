@@ -42,8 +42,14 @@ export type Capability =
   | 'oversight:read'
   /** Record and change them: requirements, findings and their links, closure, self-assessments. */
   | 'oversight:edit'
-  /** Record Board meetings and their decisions. */
+  /** Keep the Board: its members and cadence, meetings, attendance, agenda, minutes, decisions and actions. */
   | 'board:edit'
+  /** Keep the risk and issue register and the improvement resources. (Reading them needs oversight:read.) */
+  | 'risks:edit'
+  /** Add partner organisations and invite their people (partner role only). */
+  | 'partners:manage'
+  /** See and answer the requests addressed to one's own partner organisation. */
+  | 'contributions:answer'
 
 const READ_DRAFT: Capability[] = [
   'plan:read-draft',
@@ -66,6 +72,8 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'mail:read-all',
     'oversight:edit',
     'board:edit',
+    'risks:edit',
+    'partners:manage',
   ],
   'improvement-team': [
     ...READ_DRAFT,
@@ -77,12 +85,14 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'mail:read-all',
     'oversight:edit',
     'board:edit',
+    'risks:edit',
+    'partners:manage',
   ],
   'strand-lead': [...READ_DRAFT, 'plan:edit-own-strand'],
   leader: [...READ_DRAFT, 'report:approve'],
   'board-member': READ_DRAFT,
   adviser: READ_DRAFT,
-  partner: ['plan:read-published', 'national:read'],
+  partner: ['plan:read-published', 'national:read', 'contributions:answer'],
   viewer: ['plan:read-published', 'national:read'],
 }
 

@@ -11,6 +11,7 @@ import * as m0008 from './0008_plan_history_and_evidence.js'
 import * as m0009 from './0009_board_papers.js'
 import * as m0010 from './0010_people_and_rounds.js'
 import * as m0011 from './0011_oversight.js'
+import * as m0012 from './0012_board_and_partners.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_board_papers': m0009,
   '0010_people_and_rounds': m0010,
   '0011_oversight': m0011,
+  '0012_board_and_partners': m0012,
 }
