@@ -64,7 +64,9 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(edit.text.includes(`href="${P.newIntervention(N)}"`), 'the team may add one')
       assert.ok(edit.text.includes(`href="${P.selfAssessments(N)}"`))
       assert.ok(edit.text.includes(`href="${P.timeline(N)}"`))
-      assert.ok(edit.text.includes(`href="${P.boardMeetings(N)}"`))
+      assert.ok(edit.text.includes(`href="${P.board(N)}"`))
+      assert.ok(edit.text.includes(`href="${P.risks(N)}"`))
+      assert.ok(edit.text.includes(`href="${P.councilOversightAccess(N)}"`))
     })
 
     it('warns of a planned review due soon and an overdue visit, and counts requirements and findings', async () => {

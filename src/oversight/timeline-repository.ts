@@ -4,6 +4,7 @@
 import type { DbOrTx } from '../db/connect.js'
 import { councilLaCode, inspectionsOf } from '../national/national-repository.js'
 import { listReports } from '../reports/report-repository.js'
+import { todayIso } from '../shared/dates.js'
 import { councilDecisions } from '../governance/meeting-repository.js'
 import type { TimelineSources } from './timeline.js'
 
@@ -74,5 +75,6 @@ export async function timelineSources(db: DbOrTx, organisationId: number): Promi
     decisions,
     reports: [...reports].reverse(),
     findings,
+    today: todayIso(),
   }
 }

@@ -166,6 +166,8 @@ export interface TimelineSources {
   decisions: readonly TimelineDecision[]
   reports: readonly TimelineReport[]
   findings: readonly TimelineFinding[]
+  /** The day read: a Board meeting after it is a planned one. */
+  today?: string
 }
 
 /** Text on one line, cut at a word near `max` characters. */
@@ -299,6 +301,7 @@ export function buildTimeline(slug: string, s: TimelineSources): TimelineEntry[]
         count === 0 ? 'No decisions recorded' : count === 1 ? '1 decision' : `${count} decisions`,
       ]),
       href: P.boardMeeting(slug, m.id),
+      ...(s.today && m.held_on > s.today ? { note: PLANNED } : {}),
     })
   }
   // Decisions in their meeting's order, so a day's decisions read 1, 2, 3 after the meeting.
