@@ -2,8 +2,9 @@
 // adviser the plan's delivery and impact at a glance; a strand lead their updates and their strands; the
 // improvement team and administrators the round's returns and what is overdue; a partner the requests
 // addressed to their organisation; a viewer the published plan. The service's home ('/') sends someone with
-// one council straight to it and shows someone with several each council in one line. Those who lead and
-// hold the plan to account also see a warning when a DfE review or Ofsted visit is due within six weeks.
+// one council straight to it and shows someone with several each council in one line; a service administrator
+// with no council goes to the service pages. Those who lead and hold the plan to account also see a warning
+// when a DfE review or Ofsted visit is due within six weeks.
 import { Router } from 'express'
 import type { Db } from '../db/connect.js'
 import type { Role } from '../db/database.js'
@@ -80,8 +81,14 @@ export function councilsRoutes(db: Db): Router {
 
   router.get(paths.home.pattern, requireSignIn, async (req, res) => {
     const councils = req.user?.councils ?? []
-    if (councils.length === 1 && councils[0]) return res.redirect(paths.council.home(councils[0].slug))
-    res.render('home/views/councils.njk', { lines: await councilLines(db, councils, todayIso()) })
+    const serviceAdmin = req.user?.serviceAdmin === true
+    // A service administrator with no council has only the service pages; with councils, they see them listed
+    // here beside a link to the service pages.
+    if (serviceAdmin && councils.length === 0) return res.redirect(paths.service())
+    if (!serviceAdmin && councils.length === 1 && councils[0]) {
+      return res.redirect(paths.council.home(councils[0].slug))
+    }
+    res.render('home/views/councils.njk', { lines: await councilLines(db, councils, todayIso()), serviceAdmin })
   })
 
   return router

@@ -6,12 +6,14 @@ import type { Plan } from '../db/database.js'
 import type { CouncilAccess } from '../web/express-types.js'
 import { can } from '../web/roles.js'
 import { addDays, quarterOf } from '../shared/calendar.js'
+import { todayIso } from '../shared/dates.js'
 import { findCurrentPlan, loadPlanTree, type PlanTree } from '../plan/plan-repository.js'
 import { findPlanInForce } from '../plan/plan-lifecycle-repository.js'
 import { judgedOn, overdueAt, summariseMilestones } from '../plan/milestone-status.js'
 import { listVersions } from '../versions/version-repository.js'
 import { loadCouncilMeasures } from '../measures/measure-service.js'
 import { listReports } from '../reports/report-repository.js'
+import { requestCounts } from '../reports/partner-request-state.js'
 import { findCurrentRound, listRequestsFor } from '../rounds/my-updates-repository.js'
 import { listMyItems, listOwedItems, returnsSummary, type OwedItem } from '../rounds/owed-items.js'
 import { ROUND_STATE_LABELS, ROUND_STATE_TAGS, quartersToOpen, roundState } from '../rounds/round-rules.js'
@@ -241,5 +243,7 @@ export async function partnerHome(db: DbOrTx, council: Council, userId: number) 
     userId,
     employerOrganisationId: employer?.id ?? null,
   })
-  return { ...published, employer: employer?.name ?? null, requests }
+  // The counts beside the link to the partner's own pages (src/partners/contribution-routes.ts).
+  const counts = requestCounts([...requests.open, ...requests.answered], todayIso())
+  return { ...published, employer: employer?.name ?? null, requests, counts }
 }

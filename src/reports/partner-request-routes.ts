@@ -1,4 +1,5 @@
-// Requests to partner agencies for contributions, and marking them received.
+// Requests to partner agencies for contributions (commissioned by the improvement team or by a Board meeting),
+// their state and answers, and marking them received.
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
@@ -22,11 +23,13 @@ import { loadOwnerChoices, ownerProblem } from '../accounts/owner-repository.js'
 import {
   createPartnerRequest,
   findPartnerRequest,
+  listCommissioningMeetings,
   listPartnerOrganisations,
   listPartnerRequests,
   markPartnerRequestReceived,
 } from './partner-request-repository.js'
 import { queueRequestMadeNotice } from './partner-request-mail.js'
+import { commissionedByLabel, REQUEST_STATE_LABELS, REQUEST_STATE_TAGS, requestState } from './partner-request-state.js'
 
 const P = paths.council
 
@@ -48,6 +51,15 @@ const partnerRequestSchema = z
       .catch(null),
     requestedOn: dateInput('the date it was asked for', { required: true }),
     dueOn: dateInput('the date it is due', { required: true }),
+    // Who commissioned it: empty for the improvement team, else one of the council's Board meetings.
+    meetingId: z
+      .preprocess((v) => v ?? '', z.unknown())
+      .transform((v, ctx) => {
+        if (v === '') return null
+        if (typeof v === 'string' && /^[1-9][0-9]{0,8}$/.test(v)) return Number(v)
+        ctx.addIssue({ code: 'custom', message: 'Choose who commissioned the request from the list' })
+        return z.NEVER
+      }),
   })
   // Checked even when other fields are wrong (a refinement is skipped by default once a date has failed).
   .refine((r) => r.partner !== '' || r.partnerOrganisationId !== null, {
@@ -71,17 +83,30 @@ export function partnerRequestRoutes(db: Db, publicUrl: string): Router {
     view: { values: Record<string, unknown>; errors?: FormErrors } = { values: {} },
   ) {
     const { council } = context(req)
-    const [plan, requests, choices, partnerOrganisations] = await Promise.all([
+    const today = todayIso()
+    const [plan, requests, choices, partnerOrganisations, meetings] = await Promise.all([
       findCurrentPlan(db, council.organisationId),
       listPartnerRequests(db, council.organisationId),
       loadOwnerChoices(db, council.organisationId),
       listPartnerOrganisations(db, council.organisationId),
+      listCommissioningMeetings(db, council.organisationId),
     ])
     res.status(view.errors ? 400 : 200).render('reports/views/partner-requests.njk', {
-      requests: requests.map((r) => ({ ...r, ownerText: describeOwner(ownerOf(r), '', choices) })),
+      requests: requests.map((r) => {
+        const state = requestState(r, today)
+        return {
+          ...r,
+          ownerText: describeOwner(ownerOf(r), '', choices),
+          commissionedBy: commissionedByLabel(r.meeting_held_on === null ? null : { held_on: r.meeting_held_on }),
+          state,
+          stateLabel: REQUEST_STATE_LABELS[state],
+          stateTag: REQUEST_STATE_TAGS[state],
+        }
+      }),
       strands: plan ? (await loadPlanTree(db, plan.id)).strands : [],
       owners: ownerOptions(choices),
       partnerOrganisations,
+      meetingItems: meetings.map((m) => ({ value: String(m.id), text: commissionedByLabel(m) })),
       ...view,
     })
   }
@@ -100,6 +125,14 @@ export function partnerRequestRoutes(db: Db, publicUrl: string): Router {
     )
     if (form.value.partnerOrganisationId !== null && !organisation) {
       const errors = singleError('partnerOrganisationId', 'Choose the partner organisation from the list')
+      return renderRequests(req, res, { values: formBody(req), errors })
+    }
+    // Only this council's Board meetings can commission it.
+    if (
+      form.value.meetingId !== null &&
+      !(await listCommissioningMeetings(db, council.organisationId)).some((m) => m.id === form.value.meetingId)
+    ) {
+      const errors = singleError('meetingId', 'Choose who commissioned the request from the list')
       return renderRequests(req, res, { values: formBody(req), errors })
     }
     const problem = await ownerProblem(db, council.organisationId, form.value.ownedBy)

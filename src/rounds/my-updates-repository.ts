@@ -4,13 +4,10 @@ import { sql } from 'kysely'
 import type { DbOrTx, Tx } from '../db/connect.js'
 import type { ReportingRound, ReturnItemType } from '../db/database.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
-import { queueMail } from '../mail/outbox.js'
 import { lockState } from './round-rules.js'
 import { findMilestone, findObjective, findStrand } from '../plan/plan-repository.js'
 import { findMeasure } from '../measures/measure-repository.js'
 import { findPartnerRequest, type PartnerRequest } from '../reports/partner-request-repository.js'
-import { formatDate } from '../shared/dates.js'
-import { paths } from '../web/paths.js'
 
 /**
  * The round people's updates go to: the council's latest round that is not locked (open, or reopened by the
@@ -209,56 +206,7 @@ export async function listRequestsFor(
 }
 
 /**
- * A partner's answer to a request: received today, with the response and who gave it, audited; and a notice
- * to the person who made the request (queued in the same transaction: a failed send never loses the answer).
- * False, changing nothing, when the request has been answered already.
+ * A partner's answer to a request (received today, audited, the asker told): one function, kept with the
+ * requests (src/reports/partner-request-repository.ts), used here and by the partner's own pages.
  */
-export async function answerPartnerRequest(
-  trx: Tx,
-  actor: Actor,
-  before: PartnerRequest,
-  input: { response: string; today: string; responderName: string; councilSlug: string; publicUrl?: string },
-): Promise<boolean> {
-  const respondedAt = new Date()
-  // Only a request still awaited: of two answers sent at once, the second changes nothing.
-  const answered = await trx
-    .updateTable('partner_request')
-    .set({ received_on: input.today, response: input.response, responded_by: actor.userId, responded_at: respondedAt })
-    .where('id', '=', before.id)
-    .where('received_on', 'is', null)
-    .returning('id')
-    .executeTakeFirst()
-  if (!answered) return false
-  await recordAudit(trx, actor, {
-    entityType: 'partner_request',
-    entityId: before.id,
-    action: 'update',
-    summary: `Contribution from ${before.partner} answered by ${input.responderName}`,
-    before: { received_on: before.received_on, response: before.response },
-    after: { received_on: input.today, response: input.response },
-  })
-  if (before.created_by === null) return true
-  const asker = await trx
-    .selectFrom('app_user')
-    .select(['id', 'email', 'display_name', 'active'])
-    .where('id', '=', before.created_by)
-    .executeTakeFirst()
-  if (!asker?.active) return true
-  const link = `${input.publicUrl ?? ''}${paths.council.partnerRequests(input.councilSlug)}`
-  await queueMail(trx, {
-    organisationId: actor.organisationId,
-    to: { userId: asker.id, email: asker.email },
-    category: 'notice',
-    template: 'request-answered',
-    subject: `${before.partner} has answered your request`,
-    body: [
-      `Dear ${asker.display_name},`,
-      `${input.responderName} (${before.partner}) answered your request on ${formatDate(input.today)}.`,
-      `You asked for:\n${before.description}`,
-      `Their answer:\n${input.response}`,
-      `See every request and its answer:\n${link}`,
-    ].join('\n\n'),
-    dedupeKey: `request-answered:${before.id}:${respondedAt.getTime()}`,
-  })
-  return true
-}
+export { answerPartnerRequest } from '../reports/partner-request-repository.js'

@@ -12,6 +12,7 @@ const UPLOAD_PATTERNS = [
   paths.council.importData.pattern,
   paths.council.nationalData.pattern,
   paths.council.objectiveEvidence.pattern,
+  paths.council.contribution.pattern,
 ]
 /** Each pattern as a regular expression: a `:param` matches one path segment. */
 const UPLOAD_PATHS = UPLOAD_PATTERNS.map(
