@@ -14,7 +14,8 @@ interface Person {
 
 export function invitationMail(input: {
   publicUrl: string
-  organisationId: number
+  /** Null: queued under no council (an overseer's invitation). */
+  organisationId: number | null
   person: Person
   token: string
   expiresAt: Date

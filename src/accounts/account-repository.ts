@@ -5,6 +5,7 @@ import type { Role } from '../db/database.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
 import type { SignedInUser } from '../web/express-types.js'
 import { deleteUserSessions } from './session-repository.js'
+import { losesAllAccess } from './oversight-posts.js'
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   return db.selectFrom('app_user').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst()
@@ -12,7 +13,8 @@ export async function findUserByEmail(db: DbOrTx, email: string) {
 
 /**
  * The signed-in user with the councils they may see. Undefined (the session stops working) if the account
- * is gone or deactivated, has no council left, or its password changed after this session signed in.
+ * is gone or deactivated, has no council left (unless it is a service administrator's), or its password
+ * changed after this session signed in.
  */
 export async function loadSignedInUser(
   db: DbOrTx,
@@ -21,7 +23,7 @@ export async function loadSignedInUser(
 ): Promise<SignedInUser | undefined> {
   const user = await db
     .selectFrom('app_user')
-    .select(['id', 'email', 'display_name', 'password_changed_at'])
+    .select(['id', 'email', 'display_name', 'password_changed_at', 'service_admin'])
     .where('id', '=', userId)
     .where('active', '=', true)
     .executeTakeFirst()
@@ -29,8 +31,14 @@ export async function loadSignedInUser(
   // A session from before a password change (or one with no time recorded) belongs to the old password.
   if (user.password_changed_at && (!signedInAt || new Date(user.password_changed_at) > signedInAt)) return undefined
   const councils = await listCouncilAccess(db, userId)
-  if (councils.length === 0) return undefined
-  return { id: user.id, email: user.email, displayName: user.display_name, councils }
+  if (councils.length === 0 && !user.service_admin) return undefined
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    councils,
+    serviceAdmin: user.service_admin,
+  }
 }
 
 /** The councils a person has access to, and their role in each. */
@@ -45,11 +53,33 @@ export async function listCouncilAccess(db: DbOrTx, userId: number) {
     .execute()
 }
 
-/** Whether a person may sign in: 'ok', or why not (shown only to someone who gave the right password). */
+/**
+ * Whether a person may sign in: undefined, or why not (shown only to someone who gave the right password).
+ * A service administrator may sign in with no council.
+ */
 export async function signInRefusal(db: DbOrTx, user: { id: number; active: boolean }) {
   if (!user.active) return 'deactivated' as const
   const councils = await listCouncilAccess(db, user.id)
-  return councils.length === 0 ? ('no-council' as const) : undefined
+  if (councils.length > 0 || (await isServiceAdmin(db, user.id))) return undefined
+  return 'no-council' as const
+}
+
+async function isServiceAdmin(db: DbOrTx, userId: number) {
+  const row = await db.selectFrom('app_user').select('service_admin').where('id', '=', userId).executeTakeFirst()
+  return row?.service_admin === true
+}
+
+/**
+ * After someone's access to a council has gone: end their sessions now (rather than at their next request) if
+ * they have no council left and are not a service administrator.
+ */
+export async function endSessionsIfNoAccessLeft(trx: Tx, userId: number) {
+  const left = await trx
+    .selectFrom('membership')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow()
+  if (losesAllAccess(Number(left.count), await isServiceAdmin(trx, userId))) await deleteUserSessions(trx, userId)
 }
 
 export async function listCouncilUsers(db: DbOrTx, organisationId: number) {
@@ -64,6 +94,7 @@ export async function listCouncilUsers(db: DbOrTx, organisationId: number) {
       'app_user.active',
       sql<boolean>`app_user.password_hash <> ''`.as('password_set'),
       'membership.role',
+      'membership.oversight_post',
       'employer.name as employer_name',
     ])
     .where('membership.organisation_id', '=', organisationId)
@@ -82,6 +113,8 @@ export async function findCouncilUser(db: DbOrTx, organisationId: number, userId
       'app_user.active',
       sql<boolean>`app_user.password_hash <> ''`.as('password_set'),
       'membership.role',
+      'membership.oversight_post',
+      'app_user.service_admin',
     ])
     .where('membership.organisation_id', '=', organisationId)
     .where('app_user.id', '=', userId)
@@ -210,6 +243,8 @@ export async function updateCouncilUser(
 ) {
   const before = await findCouncilUser(trx, actor.organisationId, userId)
   if (!before) return undefined
+  // An overseer's access is the service administrator's to change (the routes refuse first; this holds anyway).
+  if (before.oversight_post !== null) throw new Error('An oversight post is changed only by a service administrator')
   const membership = trx
     .selectFrom('membership')
     .select('id')
@@ -219,8 +254,7 @@ export async function updateCouncilUser(
   if (removed) {
     await trx.deleteFrom('membership').where('id', 'in', membership).execute()
     // Someone left with no council cannot sign in: end their sessions now rather than at their next request.
-    const left = await trx.selectFrom('membership').select('id').where('user_id', '=', userId).executeTakeFirst()
-    if (!left) await deleteUserSessions(trx, userId)
+    await endSessionsIfNoAccessLeft(trx, userId)
   } else await trx.updateTable('membership').set({ role: change.role }).where('id', 'in', membership).execute()
   await recordAudit(trx, actor, {
     entityType: 'membership',

@@ -215,14 +215,14 @@ for (const kind of testDatabaseKinds()) {
 
     it('tells someone who already has an account about their new access, with no link', async () => {
       const northfieldAdmin = await signedIn(app, 'admin@northfield.example')
-      const res = await addPerson('director@bradford.example', 'adviser', northfieldAdmin, 'northfield')
+      const res = await addPerson('director@bradford.example', 'board-member', northfieldAdmin, 'northfield')
       assert.equal(res.status, 302)
       const [notice, ...more] = await mailTo('director@bradford.example')
       assert.equal(more.length, 0)
       assert.ok(notice)
       assert.equal(notice.template, 'access-added')
       assert.match(notice.body, /Northfield Administrator has given you access to Northfield Borough Council/)
-      assert.match(notice.body, /Your role there: DfE adviser or Commissioner/)
+      assert.match(notice.body, /Your role there: Improvement Board member/)
       assert.doesNotMatch(notice.body, /invitation\//)
       const director = await userByEmail('director@bradford.example')
       const tokens = await database.db

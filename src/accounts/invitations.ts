@@ -25,6 +25,11 @@ export async function sendInvitation(
   person: Invitee,
   publicUrl: string,
   now = new Date(),
+  /**
+   * 'service': an overseer's invitation, queued under no council, so the council's sent-mail page never shows
+   * the link (whoever could read it could take over the overseer's account).
+   */
+  mailUnder: 'council' | 'service' = 'council',
 ): Promise<Date> {
   const { token, expiresAt } = await issueToken(trx, {
     userId: person.id,
@@ -35,7 +40,14 @@ export async function sendInvitation(
   const names = await invitationContext(trx, actor)
   await queueMail(
     trx,
-    invitationMail({ publicUrl, organisationId: actor.organisationId, person, token, expiresAt, ...names }),
+    invitationMail({
+      publicUrl,
+      organisationId: mailUnder === 'service' ? null : actor.organisationId,
+      person,
+      token,
+      expiresAt,
+      ...names,
+    }),
   )
   await recordAudit(trx, actor, {
     entityType: 'user',

@@ -105,13 +105,21 @@ for (const kind of testDatabaseKinds()) {
         .executeTakeFirstOrThrow()
       assert.equal(membership.role, 'board-member')
 
-      const adviser = await database.db
+      // The improvement officer, given access to Northfield by its administrator, loses only Bradford's.
+      const northfieldAdmin = await signedIn(app, 'admin@northfield.example')
+      const shared = await postForm(northfieldAdmin, P.newUser('northfield'), P.newUser('northfield'), {
+        displayName: 'Ignored',
+        email: 'improvement@bradford.example',
+        role: 'viewer',
+      })
+      assert.equal(shared.status, 302)
+      const officer = await database.db
         .selectFrom('app_user')
         .select('id')
-        .where('email', '=', 'adviser@dfe.example')
+        .where('email', '=', 'improvement@bradford.example')
         .executeTakeFirstOrThrow()
-      const removed = await postForm(admin, P.editUser(B, adviser.id), P.editUser(B, adviser.id), {
-        role: 'adviser',
+      const removed = await postForm(admin, P.editUser(B, officer.id), P.editUser(B, officer.id), {
+        role: 'improvement-team',
         access: 'remove',
       })
       assert.equal(removed.status, 302)
@@ -119,7 +127,7 @@ for (const kind of testDatabaseKinds()) {
         .selectFrom('membership')
         .innerJoin('organisation', 'organisation.id', 'membership.organisation_id')
         .select('organisation.slug')
-        .where('user_id', '=', adviser.id)
+        .where('user_id', '=', officer.id)
         .execute()
       assert.deepEqual(
         left.map((r) => r.slug),
@@ -154,13 +162,13 @@ for (const kind of testDatabaseKinds()) {
     }
 
     it('deactivates an account: their session ends at once, sign-in is refused; reactivation undoes it', async () => {
-      const board = await idOf('board@bradford.example')
-      const member = await signedIn(app, 'board@bradford.example')
+      const board = await idOf('strand-lead@bradford.example')
+      const member = await signedIn(app, 'strand-lead@bradford.example')
       assert.equal((await member.get(P.home(B))).status, 200)
 
       const confirm = await admin.get(P.deactivateUser(B, board))
       assert.equal(confirm.status, 200)
-      assert.match(confirm.text, /Deactivate Demo Board Chair’s account/)
+      assert.match(confirm.text, /Deactivate Demo Strand Lead’s account/)
       const res = await postForm(admin, P.deactivateUser(B, board), P.deactivateUser(B, board), {
         action: 'deactivate',
       })
@@ -170,32 +178,32 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(next.status, 302)
       assert.match(next.headers.location!, /^\/sign-in/)
 
-      const refused = await trySignIn('board@bradford.example')
+      const refused = await trySignIn('strand-lead@bradford.example')
       assert.equal(refused.status, 403)
       assert.match(refused.text, /Your account has been deactivated/)
       // A wrong password learns nothing about the account.
-      const wrong = await trySignIn('board@bradford.example', 'wrong password here')
+      const wrong = await trySignIn('strand-lead@bradford.example', 'wrong password here')
       assert.equal(wrong.status, 400)
       assert.match(wrong.text, /Enter a correct email address and password/)
       assert.doesNotMatch(wrong.text, /deactivated/)
-      assert.match((await admin.get(P.users(B))).text, /Demo Board Chair[\s\S]*?data-qa="user-status">Deactivated/)
+      assert.match((await admin.get(P.users(B))).text, /Demo Strand Lead[\s\S]*?data-qa="user-status">Deactivated/)
 
       const audit = await database.db
         .selectFrom('audit_log')
         .select(['summary', 'before', 'after'])
-        .where('summary', '=', "Deactivated board@bradford.example's account")
+        .where('summary', '=', "Deactivated strand-lead@bradford.example's account")
         .executeTakeFirstOrThrow()
-      assert.deepEqual(audit.after, { email: 'board@bradford.example', active: false })
+      assert.deepEqual(audit.after, { email: 'strand-lead@bradford.example', active: false })
 
       const back = await postForm(admin, P.deactivateUser(B, board), P.deactivateUser(B, board), {
         action: 'reactivate',
       })
       assert.equal(back.status, 302)
-      assert.equal((await trySignIn('board@bradford.example')).status, 302)
+      assert.equal((await trySignIn('strand-lead@bradford.example')).status, 302)
     })
 
     it('refuses to deactivate someone who also works with another council, or yourself', async () => {
-      // Northfield's administrator, given access to Bradford too (the adviser lost theirs in an earlier test).
+      // Northfield's administrator, given access to Bradford too.
       const added = await postForm(admin, P.newUser(B), P.newUser(B), {
         displayName: 'Ignored',
         email: 'admin@northfield.example',

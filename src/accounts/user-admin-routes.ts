@@ -1,6 +1,8 @@
 // Administrators add people to their council (who are invited by email to choose their own password), change
-// their role, remove their access, send a fresh invitation, and deactivate or reactivate an account.
-import { Router, type Request, type Response } from 'express'
+// their role, remove their access, send a fresh invitation, and deactivate or reactivate an account. They never
+// give the adviser role, nor touch anyone who holds an oversight post (the DfE adviser or Commissioner, the
+// Board chair): that access belongs to the overseer and only a service administrator changes it.
+import { Router, type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
 import { paths } from '../web/paths.js'
@@ -22,8 +24,19 @@ import { deleteUserSessions } from './session-repository.js'
 import { sendAccessNotice, sendInvitation } from './invitations.js'
 import { formatDateTime } from '../shared/dates.js'
 import { ROLES } from '../db/database.js'
+import {
+  COUNCIL_GRANTABLE_ROLES,
+  councilMayGiveRole,
+  councilMayManage,
+  OVERSIGHT_POST_LABELS,
+} from './oversight-posts.js'
 
-const roleField = z.enum(ROLES, { error: 'Select a role' })
+const roleField = z
+  .enum(ROLES, { error: 'Select a role' })
+  .refine(
+    councilMayGiveRole,
+    'Only the service administrator can give the DfE adviser or Commissioner role: choose another role',
+  )
 
 const newUserSchema = z.object({
   displayName: requiredText('their full name', 120),
@@ -63,6 +76,20 @@ export function userAdminRoutes(db: Db, publicUrl: string): Router {
   const person = recordParam('userId', (id, { council }) => findCouncilUser(db, council.organisationId, id))
   person.register(router)
 
+  /**
+   * An overseer's access (an oversight post at this council) is refused whole before anything is read or
+   * written: a page saying who can change it, with 403.
+   */
+  const notOverseer = (req: Request, res: Response, next: NextFunction) => {
+    const found = person.of(res)
+    if (councilMayManage(found)) return next()
+    res.status(403).render('accounts/views/oversight-held.njk', {
+      person: found,
+      postLabels: OVERSIGHT_POST_LABELS,
+      attempted: req.method === 'POST',
+    })
+  }
+
   router.get(P.users.pattern, manage, async (req, res) => {
     const users = await listCouncilUsers(db, context(req).council.organisationId)
     const invitations = await latestInvitationExpiry(
@@ -75,11 +102,14 @@ export function userAdminRoutes(db: Db, publicUrl: string): Router {
         const expiry = invitations.get(u.id)
         return { ...u, status: accountStatus(u), invitationExpired: !u.password_set && (!expiry || expiry <= now) }
       }),
+      postLabels: OVERSIGHT_POST_LABELS,
     })
   })
 
   const renderNew = (res: Response, values: Record<string, unknown>, errors?: FormErrors) =>
-    res.status(errors ? 400 : 200).render('accounts/views/user-form.njk', { values, errors, roles: ROLES })
+    res
+      .status(errors ? 400 : 200)
+      .render('accounts/views/user-form.njk', { values, errors, roles: COUNCIL_GRANTABLE_ROLES })
 
   router.get(P.newUser.pattern, manage, (_req, res) => renderNew(res, {}))
 
@@ -134,17 +164,17 @@ export function userAdminRoutes(db: Db, publicUrl: string): Router {
   ) =>
     res.status(errors ? 400 : 200).render('accounts/views/user-edit.njk', {
       person: { ...found, status: accountStatus(found) },
-      roles: ROLES,
+      roles: COUNCIL_GRANTABLE_ROLES,
       values,
       errors,
     })
 
-  router.get(P.editUser.pattern, manage, (_req, res) => {
+  router.get(P.editUser.pattern, manage, notOverseer, (_req, res) => {
     const found = person.of(res)
     renderEdit(res, found, { role: found.role, access: 'keep' })
   })
 
-  router.post(P.editUser.pattern, manage, async (req, res) => {
+  router.post(P.editUser.pattern, manage, notOverseer, async (req, res) => {
     const found = person.of(res)
     const { user, council, actor } = context(req)
     const form = parseForm(editUserSchema, req.body)
@@ -162,7 +192,7 @@ export function userAdminRoutes(db: Db, publicUrl: string): Router {
   })
 
   // A fresh invitation for someone who has not yet chosen a password: the links in earlier ones stop working.
-  router.post(P.inviteUser.pattern, manage, async (req, res) => {
+  router.post(P.inviteUser.pattern, manage, notOverseer, async (req, res) => {
     const found = person.of(res)
     const { council, actor } = context(req)
     const values = { role: found.role, access: 'keep' }
@@ -188,11 +218,18 @@ export function userAdminRoutes(db: Db, publicUrl: string): Router {
 
   /**
    * Deactivating ends the person's sessions and stops them signing in. It is refused for someone who also
-   * works with another council: one council's administrator must not lock them out of another (they remove
-   * the person's access to their own council instead).
+   * works with another council, or is a service administrator: one council's administrator must not lock them
+   * out of another council or of the service (they remove the person's access to their own council instead).
    */
-  const activeProblem = async (found: { id: number }, userId: number, organisationId: number) => {
+  const activeProblem = async (
+    found: { id: number; service_admin: boolean },
+    userId: number,
+    organisationId: number,
+  ) => {
     if (found.id === userId) return 'You cannot deactivate or reactivate your own account'
+    if (found.service_admin) {
+      return 'This person is a Turnaround service administrator, so only their access to this council can be changed here: remove their access to this council instead'
+    }
     if ((await countOtherCouncils(db, found.id, organisationId)) > 0) {
       return 'This person also has access to another council, so only their access to this council can be changed here: remove their access to this council instead'
     }
@@ -210,9 +247,9 @@ export function userAdminRoutes(db: Db, publicUrl: string): Router {
     })
   }
 
-  router.get(P.deactivateUser.pattern, manage, (req, res) => renderActive(req, res))
+  router.get(P.deactivateUser.pattern, manage, notOverseer, (req, res) => renderActive(req, res))
 
-  router.post(P.deactivateUser.pattern, manage, async (req, res) => {
+  router.post(P.deactivateUser.pattern, manage, notOverseer, async (req, res) => {
     const found = person.of(res)
     const { user, council, actor } = context(req)
     const form = parseForm(activeSchema, req.body)
