@@ -1,6 +1,6 @@
 // Demo reports: partner requests, the Q2 2022/23 report published in November 2022, and a Q3 draft.
 // The narrative is our own illustration, not text from the council's reports.
-import type { DbOrTx } from '../db/connect.js'
+import type { DbOrTx, Tx } from '../db/connect.js'
 import { jsonb } from '../db/connect.js'
 import { draftContent } from '../reports/report-service.js'
 
@@ -91,4 +91,27 @@ export async function seedDemoReports(
       created_by: userId,
     })
     .execute()
+}
+
+/**
+ * Draws each published report of the council again from everything now loaded for its quarter (the Board's
+ * record, the risk register, partners' answers are seeded after the reports they belong with), as it would
+ * have been drawn on the day it was published.
+ */
+export async function redrawPublishedDemoReports(trx: Tx, council: { organisationId: number; name: string }) {
+  const published = await trx
+    .selectFrom('report')
+    .selectAll()
+    .where('organisation_id', '=', council.organisationId)
+    .where('status', '=', 'published')
+    .orderBy('quarter_start')
+    .execute()
+  for (const report of published) {
+    const content = await draftContent(trx, council, report)
+    await trx
+      .updateTable('report')
+      .set({ snapshot: jsonb(content) })
+      .where('id', '=', report.id)
+      .execute()
+  }
 }

@@ -7,13 +7,17 @@ import { recordAudit } from '../audit/audit-repository.js'
 import { snapshotPlan } from '../versions/plan-snapshot.js'
 import { bradfordPlan } from './bradford-plan.js'
 import { seedDemoMeasures } from './demo-measures.js'
-import { seedDemoReports } from './demo-reports.js'
+import { redrawPublishedDemoReports, seedDemoReports } from './demo-reports.js'
 import { seedBradfordOutcomes } from './bradford-outcomes.js'
 import { seedNorthfieldPeople } from './northfield-people.js'
 import { seedNorthfieldLive } from './northfield-live.js'
 import { seedBradfordOversight, seedNorthfieldOversight } from './oversight-demo.js'
 import type { DemoStrand } from './demo-plan-types.js'
-import type { Milestone, MilestoneStatus, Role } from '../db/database.js'
+import type { DemoContext } from './demo-context.js'
+import { seedBoardDemo } from './board-demo.js'
+import { seedRiskDemo } from './risk-demo.js'
+import { seedPartnerDemo } from './partner-demo.js'
+import type { Milestone, MilestoneStatus, OversightPost, Role } from '../db/database.js'
 import { loadRecordedPlan, recordPlanItems, type PlanItemRecord } from '../plan/plan-history-repository.js'
 
 export const DEMO_PASSWORD = 'Turnaround-demo-2026'
@@ -26,7 +30,10 @@ export interface DemoAccount {
   email: string
   displayName: string
   employer: 'bradford' | 'northfield' | 'dfe' | 'partner' | 'northfieldHealth'
-  access: Array<{ council: 'bradford' | 'northfield'; role: Role }>
+  /** `post`: access held by the overseer (granted by a service-level administrator). */
+  access: Array<{ council: 'bradford' | 'northfield'; role: Role; post?: OversightPost }>
+  /** A service-level administrator: above councils, with no council access of their own. */
+  serviceAdmin?: true
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -58,15 +65,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'board@bradford.example',
     displayName: 'Demo Board Chair',
     employer: 'bradford',
-    access: [{ council: 'bradford', role: 'board-member' }],
+    access: [{ council: 'bradford', role: 'board-member', post: 'board-chair' }],
   },
   {
     email: 'adviser@dfe.example',
     displayName: 'Demo DfE Adviser',
     employer: 'dfe',
     access: [
-      { council: 'bradford', role: 'adviser' },
-      { council: 'northfield', role: 'adviser' },
+      { council: 'bradford', role: 'adviser', post: 'adviser' },
+      { council: 'northfield', role: 'adviser', post: 'adviser' },
     ],
   },
   {
@@ -110,7 +117,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     email: 'board@northfield.example',
     displayName: 'Chris Hale',
     employer: 'northfield',
-    access: [{ council: 'northfield', role: 'board-member' }],
+    access: [{ council: 'northfield', role: 'board-member', post: 'board-chair' }],
+  },
+  {
+    email: 'service@turnaround.example',
+    displayName: 'Demo Service Administrator',
+    employer: 'dfe',
+    access: [],
+    serviceAdmin: true,
   },
   {
     email: 'partner@northfield-health.example',
@@ -159,6 +173,7 @@ export async function seedDemo(db: Db, today: string = new Date().toISOString().
           display_name: account.displayName,
           password_hash: hashes.get(account.email)!,
           employer_organisation_id: orgIds[account.employer],
+          service_admin: account.serviceAdmin ?? false,
         })
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -166,10 +181,23 @@ export async function seedDemo(db: Db, today: string = new Date().toISOString().
       for (const access of account.access) {
         await trx
           .insertInto('membership')
-          .values({ user_id: user.id, organisation_id: orgIds[access.council], role: access.role })
+          .values({
+            user_id: user.id,
+            organisation_id: orgIds[access.council],
+            role: access.role,
+            oversight_post: access.post ?? null,
+            granted_by: null,
+          })
           .execute()
       }
     }
+    await trx
+      .insertInto('council_partner')
+      .values([
+        { council_id: orgIds.bradford, partner_id: orgIds.partner, sector: 'health' },
+        { council_id: orgIds.northfield, partner_id: orgIds.northfieldHealth, sector: 'health' },
+      ])
+      .execute()
 
     const strandLeadId = userIds.get('strand-lead@bradford.example')!
     const improvementId = userIds.get('improvement@bradford.example')!
@@ -281,6 +309,28 @@ export async function seedDemo(db: Db, today: string = new Date().toISOString().
       },
       today,
     )
+    // The Board (members, meetings, decisions, actions), the risk register and resources, and partners' requests.
+    const demo: DemoContext = {
+      bradford: {
+        organisationId: orgIds.bradford,
+        planId: bradfordPlanId,
+        userId: improvementId,
+        partnerOrganisationId: orgIds.partner,
+        partnerUserId: userIds.get('partner@partner.example')!,
+      },
+      northfield: {
+        organisationId: orgIds.northfield,
+        planId: northfield.planId,
+        userId: userIds.get('improvement@northfield.example')!,
+        partnerOrganisationId: orgIds.northfieldHealth,
+        partnerUserId: userIds.get('partner@northfield-health.example')!,
+      },
+      today,
+    }
+    await seedBoardDemo(trx, demo)
+    await seedRiskDemo(trx, demo)
+    await seedPartnerDemo(trx, demo)
+    await redrawPublishedDemoReports(trx, { organisationId: orgIds.bradford, name: DEMO_COUNCIL.name })
 
     for (const organisationId of [orgIds.bradford, orgIds.northfield]) {
       await recordAudit(

@@ -1,7 +1,11 @@
 // The public edition of a published report: what scrutiny councillors and the public may read without
 // signing in. It leaves out every part marked OFFICIAL-SENSITIVE, the partner contributions (partners'
-// shortfalls are discussed with them, not published), and people's names.
+// shortfalls and answers are discussed with them, not published), and people's names (including the owners of
+// the Board's actions and of risks).
 import type { ReportContent } from './report-snapshot.js'
+import { CONTRIBUTION_LINE } from './report-compare.js'
+
+const notAboutPartners = (line: string) => !Object.values(CONTRIBUTION_LINE).some((start) => line.startsWith(start))
 
 export function publicEdition(content: ReportContent): ReportContent {
   const sensitive = new Set(content.sensitive)
@@ -21,8 +25,8 @@ export function publicEdition(content: ReportContent): ReportContent {
       content.changesSinceLast.kind === 'compared'
         ? {
             ...content.changesSinceLast,
-            slowNew: content.changesSinceLast.slowNew.filter((i) => !i.startsWith('Contribution not received')),
-            slowCleared: content.changesSinceLast.slowCleared.filter((i) => !i.startsWith('Contribution not received')),
+            slowNew: content.changesSinceLast.slowNew.filter(notAboutPartners),
+            slowCleared: content.changesSinceLast.slowCleared.filter(notAboutPartners),
             // Last time's decisions may have been sensitive then; the public edition does not repeat them.
             decisionsAsked: '',
           }
@@ -41,5 +45,18 @@ export function publicEdition(content: ReportContent): ReportContent {
       })),
     })),
     slowToProgress: { ...content.slowToProgress, contributionsToStrengthen: [] },
+    contributionsReceived: content.contributionsReceived === null ? null : [],
+    // Owners of actions and risks may be named people: the public edition keeps the items, not the names.
+    board: content.board
+      ? {
+          ...content.board,
+          actions: content.board.actions.map((a) => ({ ...a, owner: '' })),
+          decisions: content.board.decisions.map((d) => ({
+            ...d,
+            actions: d.actions.map((a) => ({ ...a, owner: '' })),
+          })),
+        }
+      : null,
+    risks: content.risks ? { ...content.risks, items: content.risks.items.map((r) => ({ ...r, owner: '' })) } : null,
   }
 }

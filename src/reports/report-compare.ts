@@ -70,6 +70,13 @@ export function compareReports(before: ReportContent, after: ReportContent): Rep
   return changes
 }
 
+/** How a contribution to strengthen is named; the public edition leaves out lines starting with any of them. */
+export const CONTRIBUTION_LINE = {
+  missing: 'Contribution not received',
+  late: 'Contribution received late',
+  milestone: 'Partner milestone off track',
+} as const
+
 /** Every slow-to-progress item of a report, each as one line that names it. */
 export function slowItems(c: ReportContent): string[] {
   const slow = c.slowToProgress
@@ -77,7 +84,7 @@ export function slowItems(c: ReportContent): string[] {
     ...slow.overdueMilestones.map((m) => `Overdue milestone: ${m.title} (strand ${m.strand})`),
     ...slow.objectivesWithoutUpdate.map((o) => `No update in the quarter: ${o.objective} (strand ${o.strand})`),
     ...slow.measuresOfConcern.map((m) => `Measure of concern: ${m.name} (strand ${m.strand})`),
-    ...slow.contributionsToStrengthen.map((r) => `Contribution not received: ${r.partner}, ${r.description}`),
+    ...slow.contributionsToStrengthen.map((r) => `${CONTRIBUTION_LINE[r.reason]}: ${r.partner}, ${r.description}`),
   ]
 }
 

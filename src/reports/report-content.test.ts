@@ -20,6 +20,9 @@ const milestone = (
     objective_id,
     title,
     owner: 'Owner',
+    // Each milestone is owned by the contact numbered as it is, so a test can make any of them a partner's.
+    owner_user_id: null,
+    owner_contact_id: id,
     due_on,
     status,
     completed_on,
@@ -122,36 +125,48 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
   objectiveLinks: new Map(),
   partnerRequests: [
     {
+      id: 1,
       partner: 'Police',
       description: 'Data',
       strand_id: 1,
       requested_on: '2022-10-01',
       due_on: '2022-11-30',
       received_on: null,
+      response: '',
+      attachment_name: null,
     },
     {
+      id: 2,
       partner: 'Health',
       description: 'Attendance',
       strand_id: null,
       requested_on: '2022-10-01',
       due_on: '2022-11-30',
       received_on: '2022-12-01',
+      response: 'Figures for 2022-12-01',
+      attachment_name: null,
     },
     {
+      id: 3,
       partner: 'Schools',
       description: 'Late',
       strand_id: null,
       requested_on: '2022-10-01',
       due_on: '2022-11-30',
       received_on: '2023-01-10',
+      response: 'Figures for 2023-01-10',
+      attachment_name: null,
     },
     {
+      id: 4,
       partner: 'Probation',
       description: 'Not yet due',
       strand_id: null,
       requested_on: '2022-12-01',
       due_on: '2023-01-31',
       received_on: null,
+      response: '',
+      attachment_name: null,
     },
   ],
   narrative: { summary: '', recommendations: '', decisions: '', decisionsFollowUp: '' },
@@ -336,12 +351,89 @@ describe('report content', () => {
     assert.deepEqual(slow.objectivesWithoutUpdate, [
       { strand: '1: Front door', objective: 'Thresholds', lastUpdate: '2022-09-15' },
     ])
+    // Police and Schools had given nothing by the quarter's end; Health answered in the quarter, a day late.
     assert.deepEqual(
-      slow.contributionsToStrengthen.map((c) => c.partner),
-      ['Police', 'Schools'],
+      slow.contributionsToStrengthen.map((c) => [c.partner, c.reason, c.detail]),
+      [
+        ['Police', 'missing', 'not received'],
+        ['Schools', 'missing', 'not received'],
+        ['Health', 'late', 'received 1 December 2022, 1 day late'],
+      ],
     )
     assert.equal(slow.contributionsToStrengthen[0]!.strand, '1: Front door')
     assert.deepEqual(slow.measuresOfConcern, [])
+  })
+
+  it('lists partners’ answers received in the quarter, and milestones partners own that are off track or overdue', () => {
+    const content = buildReportContent(
+      input({
+        // 110 is 121 days overdue at 31 December; 102 is only at risk; 100 is complete; 120's objective is retired.
+        partnerOwners: {
+          users: new Map(),
+          contacts: new Map([
+            [110, 'Police'],
+            [102, 'Health'],
+            [100, 'Schools'],
+            [120, 'Probation'],
+          ]),
+        },
+      }),
+    )
+    assert.deepEqual(
+      content.contributionsReceived?.map((c) => [c.partner, c.receivedOn, c.response, c.late]),
+      [['Health', '2022-12-01', 'Figures for 2022-12-01', true]],
+    )
+    const milestones = content.slowToProgress.contributionsToStrengthen.filter((c) => c.reason === 'milestone')
+    assert.deepEqual(
+      milestones.map((c) => [c.partner, c.description, c.detail]),
+      [['Police', 'Agree thresholds', 'milestone overdue by 121 days']],
+    )
+    // Off track counts even before the due date.
+    const offTrack = buildReportContent(
+      input({
+        // Owned by a partner's own account this time, not a contact.
+        partnerOwners: { users: new Map([[7, 'Health']]), contacts: new Map() },
+        tree: {
+          strands: [
+            {
+              ...tree.strands[0]!,
+              objectives: [
+                {
+                  ...tree.strands[0]!.objectives[0]!,
+                  milestones: [
+                    {
+                      ...(milestone(102, 10, 'Review', '2023-03-31', 'off-track', null) as object),
+                      owner_user_id: 7,
+                      owner_contact_id: null,
+                    } as never,
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    )
+    assert.deepEqual(
+      offTrack.slowToProgress.contributionsToStrengthen
+        .filter((c) => c.reason === 'milestone')
+        .map((c) => [c.partner, c.detail]),
+      [['Health', 'milestone off track']],
+    )
+    // With a reporting round recording until 15 January, Schools' answer of 10 January counts: received, late.
+    const round = buildReportContent(input({ recordedUntil: '2023-01-15' }))
+    assert.deepEqual(
+      round.contributionsReceived?.map((c) => c.partner),
+      ['Health', 'Schools'],
+    )
+    assert.deepEqual(
+      round.slowToProgress.contributionsToStrengthen.map((c) => [c.partner, c.reason]),
+      [
+        ['Police', 'missing'],
+        ['Health', 'late'],
+        ['Schools', 'late'],
+      ],
+    )
   })
 
   it('counts re-planning per strand from the recorded moves of due dates', () => {

@@ -36,6 +36,7 @@ import {
   type MilestoneFact,
 } from '../plan/milestone-status.js'
 import type { MilestoneSlippage } from '../plan/plan-history-repository.js'
+import type { PartnerOwners } from './partner-request-repository.js'
 import type { EvidenceDirection, EvidenceKind } from '../db/database.js'
 import { draftCommentary } from './draft-commentary.js'
 
@@ -57,13 +58,26 @@ export interface ReportInput {
   strandLinks: Map<number, number[]>
   objectiveLinks: Map<number, number[]>
   partnerRequests: Array<{
+    id: number
     partner: string
     description: string
     strand_id: number | null
     requested_on: string
     due_on: string
     received_on: string | null
+    /** The partner's answer ('' when they gave none in Turnaround) and the evidence they attached. */
+    response: string
+    attachment_name: string | null
   }>
+  /**
+   * The partner organisations' people, to tell which milestones a partner owned: matched against each milestone's
+   * owner as the plan recorded it then.
+   */
+  partnerOwners?: PartnerOwners
+  /** The Board's decisions and action log as at the day read, from src/governance (null: none kept). */
+  board?: ReportContent['board']
+  /** The risk register and resources as at the day read, from src/governance (null: none recorded). */
+  risks?: ReportContent['risks']
   narrative: { summary: string; recommendations: string; decisions: string; decisionsFollowUp: string }
   /** The board paper's cover (null: not set up, as in a test of the content alone). */
   cover?: ReportCover | null
@@ -403,14 +417,8 @@ export function buildReportContent(input: ReportInput): ReportContent {
     })
 
   const strandName = new Map(input.tree.strands.map((s) => [s.id, `${s.code}: ${s.title}`]))
-  slow.contributionsToStrengthen = input.partnerRequests
-    .filter((r) => r.requested_on <= asAt && r.due_on <= asAt && (r.received_on === null || r.received_on > asAt))
-    .map((r) => ({
-      partner: r.partner,
-      description: r.description,
-      strand: r.strand_id ? (strandName.get(r.strand_id) ?? '') : '',
-      due_on: r.due_on,
-    }))
+  const contributions = partnerContributions(input, q, asAt, recordedBy, due, strandName)
+  slow.contributionsToStrengthen = contributions.toStrengthen
   slow.overdueMilestones.sort((a, b) => b.daysOverdue - a.daysOverdue)
 
   return {
@@ -429,11 +437,90 @@ export function buildReportContent(input: ReportInput): ReportContent {
     significantChanges,
     slowToProgress: slow,
     notCurrent,
+    contributionsReceived: contributions.received,
+    board: input.board ?? null,
+    risks: input.risks ?? null,
     ...(strands.some((st) => st.measures.some((m) => m.official)) && input.nationalAttribution
       ? { sources: input.nationalAttribution }
       : {}),
   }
 }
+
+/**
+ * Partners' contributions in the quarter. To strengthen: each asked for and due by the day read but not received
+ * by the day the quarter's records close (`recordedBy`); each received in the quarter after its due date; and each
+ * milestone a partner owns that is off track or overdue. Received: each answer received in the quarter.
+ */
+function partnerContributions(
+  input: ReportInput,
+  q: Quarter,
+  asAt: string,
+  recordedBy: string,
+  due: string,
+  strandName: Map<number, string>,
+) {
+  const strandOf = (id: number | null) => (id ? (strandName.get(id) ?? '') : '')
+  const asked = input.partnerRequests.filter((r) => r.requested_on <= asAt)
+  const receivedInQuarter = asked.filter(
+    (r) => r.received_on !== null && r.received_on >= q.start && r.received_on <= recordedBy,
+  )
+  const toStrengthen: ReportContent['slowToProgress']['contributionsToStrengthen'] = [
+    ...asked
+      .filter((r) => r.due_on <= asAt && (r.received_on === null || r.received_on > recordedBy))
+      .map((r) => ({
+        partner: r.partner,
+        description: r.description,
+        strand: strandOf(r.strand_id),
+        due_on: r.due_on,
+        reason: 'missing' as const,
+        detail: 'not received',
+      })),
+    ...receivedInQuarter
+      .filter((r) => r.received_on! > r.due_on)
+      .map((r) => ({
+        partner: r.partner,
+        description: r.description,
+        strand: strandOf(r.strand_id),
+        due_on: r.due_on,
+        reason: 'late' as const,
+        detail: `received ${formatDate(r.received_on)}, ${daysText(daysBetween(r.due_on, r.received_on!))} late`,
+      })),
+  ]
+  const owners = input.partnerOwners ?? { users: new Map<number, string>(), contacts: new Map<number, string>() }
+  for (const s of input.tree.strands.filter((x) => x.status === 'active')) {
+    for (const o of s.objectives.filter((x) => x.status === 'active')) {
+      for (const m of o.milestones) {
+        const partner =
+          m.owner_user_id !== null ? owners.users.get(m.owner_user_id) : owners.contacts.get(m.owner_contact_id ?? -1)
+        if (partner === undefined || completeBy(m, asAt)) continue
+        const overdue = overdueAt(m, due)
+        if (!overdue && m.status !== 'off-track') continue
+        toStrengthen.push({
+          partner,
+          description: m.title,
+          strand: `${s.code}: ${s.title}`,
+          due_on: m.due_on,
+          reason: 'milestone',
+          detail: overdue ? `milestone overdue by ${daysText(daysBetween(m.due_on, due))}` : 'milestone off track',
+        })
+      }
+    }
+  }
+  const received = receivedInQuarter.map((r) => ({
+    requestId: r.id,
+    partner: r.partner,
+    description: r.description,
+    strand: strandOf(r.strand_id),
+    dueOn: r.due_on,
+    receivedOn: r.received_on!,
+    response: r.response,
+    attachmentName: r.attachment_name,
+    late: r.received_on! > r.due_on,
+  }))
+  return { toStrengthen, received }
+}
+
+const daysText = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`
 
 function groupBy<T, K>(list: T[], key: (item: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>()

@@ -67,7 +67,7 @@ const induction = milestone(102, 'Launch the induction programme for new starter
 
 function report(changes: unknown = undefined, cover: unknown = undefined): ReportContent {
   return reportContentSchema.parse({
-    schemaVersion: 4,
+    schemaVersion: 5,
     councilName: 'Northfield Council',
     planTitle: 'Children’s services improvement plan 2024 to 2026',
     quarter: { start: '2024-07-01', end: '2024-09-30', label: 'Q2 2024/25' },
@@ -208,6 +208,9 @@ function report(changes: unknown = undefined, cover: unknown = undefined): Repor
       contributionsToStrengthen: [],
     },
     notCurrent: [],
+    contributionsReceived: [],
+    board: null,
+    risks: null,
     sources: 'Contains public sector information licensed under the Open Government Licence v3.0.',
   })
 }

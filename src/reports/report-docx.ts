@@ -27,7 +27,8 @@ import { RAG_LABELS, type Rag } from './status-rules.js'
 import { IMPACT_LABELS } from '../impact/impact-rules.js'
 import { EVIDENCE_DIRECTION_LABELS } from '../impact/evidence-kinds.js'
 import { formatDate } from '../shared/dates.js'
-import { UNIT_LABELS } from '../shared/units.js'
+import { UNIT_LABELS, formatValue } from '../shared/units.js'
+import { DECISION_OUTCOME_LABELS, RISK_LEVEL_LABELS } from '../governance/report-sections.js'
 import type {
   ChangesSinceLast,
   MeasureRow,
@@ -479,7 +480,8 @@ function atAGlance(content: ReportContent): Block[] {
     heading('Contributions to strengthen', HeadingLevel.HEADING_2),
     ...bullets(
       slow.contributionsToStrengthen.map(
-        (c) => `${c.partner}: ${c.description}, due ${formatDate(c.due_on)}, not received`,
+        (c) =>
+          `${c.partner}: ${c.description}${c.strand ? ` (strand ${c.strand})` : ''}, due ${formatDate(c.due_on)}, ${c.detail}`,
       ),
       'Every partner contribution asked for by the quarter end was received.',
     ),
@@ -710,6 +712,9 @@ export async function reportDocx(
     ...summary(content),
     ...changesSinceLast(content.changesSinceLast),
     ...atAGlance(content),
+    ...boardBlocks(content.board),
+    ...risksBlocks(content.risks),
+    ...contributionBlocks(content),
     ...content.strands.flatMap((s) => strandSection(s, content, chartImages)),
   ]
   const doc = new Document({
@@ -734,6 +739,127 @@ export async function reportDocx(
     ],
   })
   return Packer.toBuffer(doc)
+}
+
+/** The Board's decisions, with what became of them, and its action log as at the day read. */
+function boardBlocks(board: ReportContent['board']): Block[] {
+  const blocks: Block[] = [heading("The Board's decisions and actions", HeadingLevel.HEADING_1)]
+  if (!board)
+    return [...blocks, para('No Board meetings, decisions or actions are recorded in Turnaround for this report.')]
+  blocks.push(
+    ...bullets(
+      board.meetings.map((m) => `${m.title}, ${formatDate(m.heldOn)}: ${m.present} present, ${m.apologies} apologies`),
+      'The Board did not meet in the quarter.',
+    ),
+    heading('Decisions and what became of them', HeadingLevel.HEADING_2),
+    board.decisions.length
+      ? table(
+          ['Meeting', 'Decision', 'Taken on', 'What became of it'],
+          board.decisions.map((d) => [
+            `${d.meetingTitle}, ${formatDate(d.meetingOn)}`,
+            d.text,
+            d.takenOn ?? '',
+            `${DECISION_OUTCOME_LABELS[d.outcome]}: ${d.outcomeText}`,
+          ]),
+        )
+      : para('No decisions to report.'),
+    heading('Action log', HeadingLevel.HEADING_2),
+    para(
+      `${board.counts.open} open (${board.counts.overdue} overdue); ${board.counts.closedInQuarter} closed in the quarter.`,
+    ),
+    board.actions.length
+      ? table(
+          ['Action', 'Owner', 'Due', 'State', 'Raised at'],
+          board.actions.map((a) => [
+            a.text + (a.carriedForward ? ' (carried forward)' : ''),
+            a.owner,
+            formatDate(a.dueOn),
+            a.stateText,
+            a.raisedAt,
+          ]),
+        )
+      : para('No actions were open or closed in the quarter.'),
+  )
+  return blocks
+}
+
+const money = (value: number) => formatValue(value, 'money', 0)
+
+/** The risk register (matrix and open items) and the improvement resources, as at the day read. */
+function risksBlocks(risks: ReportContent['risks']): Block[] {
+  const blocks: Block[] = [heading('Risks and resources', HeadingLevel.HEADING_1)]
+  if (!risks)
+    return [...blocks, para('No risk register or improvement resources are recorded in Turnaround for this report.')]
+  blocks.push(
+    caption('Open risks and issues by likelihood (rows) and impact (columns)'),
+    table(
+      ['Likelihood', 'Impact 1', 'Impact 2', 'Impact 3', 'Impact 4', 'Impact 5'],
+      risks.matrix.map((row, i) => [String(5 - i), ...row.map(String)]),
+    ),
+    caption(`Open risks and issues (${risks.escalatedCount} escalated to the Board)`),
+    risks.items.length
+      ? table(
+          ['Ref', 'Risk or issue', 'Strand', 'Owner', 'L x I', 'Level', 'Trend', 'Mitigations'],
+          risks.items.map((r) => [
+            r.reference,
+            `${r.title}${r.kind === 'issue' ? ' (issue)' : ''}${r.escalatedOn ? ', escalated to the Board' : ''}`,
+            r.strand,
+            r.owner,
+            `${r.likelihood} x ${r.impact} = ${r.score}`,
+            RISK_LEVEL_LABELS[r.level],
+            r.trendText,
+            r.mitigations,
+          ]),
+        )
+      : para('No risks or issues were open.'),
+    heading('Improvement resources', HeadingLevel.HEADING_2),
+  )
+  const quarters = [...risks.earlierQuarters, ...(risks.resources ? [risks.resources] : [])]
+  blocks.push(
+    quarters.length
+      ? table(
+          ['Quarter', 'Budget', 'Spend', 'Agency spend', 'Team FTE funded', 'Team FTE in post', 'Note'],
+          quarters.map((q) => [
+            q.quarterLabel,
+            money(q.programmeBudget),
+            money(q.programmeSpend),
+            money(q.agencySpend),
+            formatValue(q.fteFunded, 'count', 1),
+            formatValue(q.fteInPost, 'count', 1),
+            q.note,
+          ]),
+        )
+      : para('No resources are recorded for the quarter.'),
+  )
+  if (risks.yearToDate)
+    blocks.push(
+      para(
+        `${risks.yearToDate.label}: budget ${money(risks.yearToDate.programmeBudget)}, spend ${money(risks.yearToDate.programmeSpend)}, agency spend ${money(risks.yearToDate.agencySpend)}.`,
+      ),
+    )
+  return blocks
+}
+
+/** Partners' answers received in the quarter. (What needs strengthening is in the slow-to-progress list.) */
+function contributionBlocks(content: ReportContent): Block[] {
+  const received = content.contributionsReceived
+  return [
+    heading('Contributions from partners', HeadingLevel.HEADING_1),
+    received === null
+      ? para('This report was published before partners answered in Turnaround.')
+      : received.length
+        ? table(
+            ['Partner', 'Asked for', 'Due', 'Received', 'Answer'],
+            received.map((c) => [
+              c.partner,
+              c.description + (c.strand ? ` (strand ${c.strand})` : ''),
+              formatDate(c.dueOn),
+              formatDate(c.receivedOn) + (c.late ? ' (late)' : ''),
+              c.response + (c.attachmentName ? `\nAttached: ${c.attachmentName}` : ''),
+            ]),
+          )
+        : para('No partner contribution was received in the quarter.'),
+  ]
 }
 
 function unescapeXml(text: string): string {

@@ -16,7 +16,9 @@ import {
   roundReading,
   type ReportRow,
 } from './report-repository.js'
-import { listPartnerRequests } from './partner-request-repository.js'
+import { listPartnerOwners, listPartnerRequests } from './partner-request-repository.js'
+import { loadBoardSection } from '../governance/board-report.js'
+import { loadRisksSection } from '../governance/risk-report.js'
 import { readReportSnapshot } from './report-snapshot.js'
 import { periodEnd, quarterOf } from '../shared/calendar.js'
 import { todayIso } from '../shared/dates.js'
@@ -38,17 +40,25 @@ export async function draftContent(
   const now = new Date()
   const reading = await roundReading(db, council.organisationId, report.quarter_start, now)
   const recordedAt = reading?.asAt ?? new Date(Math.min(Date.parse(`${q.end}T23:59:59.999Z`), now.getTime()))
-  const [recorded, updates, evidence, measures, partnerRequests, commentary, overrides] = await Promise.all([
-    plan ? loadRecordedPlan(db, plan.id, recordedAt) : Promise.resolve({ tree: { strands: [] }, slippage: new Map() }),
-    plan
-      ? listPlanUpdates(db, plan.id).then((all) => (reading ? all.filter((u) => u.created_at <= recordedAt) : all))
-      : Promise.resolve([]),
-    plan ? listPlanEvidence(db, plan.id, recordedAt) : Promise.resolve([]),
-    loadCouncilMeasures(db, council.organisationId, q.end),
-    listPartnerRequests(db, council.organisationId),
-    listCommentary(db, report.id),
-    listOverrides(db, report.id),
-  ])
+  // The Board's record, the risks and the resources are read as at the same day as the plan.
+  const asAtDay = todayIso(recordedAt)
+  const [recorded, updates, evidence, measures, partnerRequests, commentary, overrides, board, risks, partnerOwners] =
+    await Promise.all([
+      plan
+        ? loadRecordedPlan(db, plan.id, recordedAt)
+        : Promise.resolve({ tree: { strands: [] }, slippage: new Map() }),
+      plan
+        ? listPlanUpdates(db, plan.id).then((all) => (reading ? all.filter((u) => u.created_at <= recordedAt) : all))
+        : Promise.resolve([]),
+      plan ? listPlanEvidence(db, plan.id, recordedAt) : Promise.resolve([]),
+      loadCouncilMeasures(db, council.organisationId, q.end),
+      listPartnerRequests(db, council.organisationId),
+      listCommentary(db, report.id),
+      listOverrides(db, report.id),
+      loadBoardSection(db, council.organisationId, q, asAtDay),
+      loadRisksSection(db, council.organisationId, q, asAtDay),
+      listPartnerOwners(db, council.organisationId),
+    ])
   const summaries = [...measures.summaries.values()]
   const comparisons = await nationalComparisons(
     db,
@@ -86,6 +96,9 @@ export async function draftContent(
     strandLinks: measures.strandLinks,
     objectiveLinks: measures.objectiveLinks,
     partnerRequests,
+    partnerOwners,
+    board,
+    risks,
     narrative: {
       summary: report.summary,
       recommendations: report.recommendations,

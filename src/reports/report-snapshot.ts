@@ -2,9 +2,13 @@
 // frozen copy a published report stores. A stored copy is upgraded from older versions and checked
 // when it is read, so a published report always renders or says plainly that it cannot.
 import { z } from 'zod'
+import { boardSectionSchema, risksSectionSchema } from '../governance/report-sections.js'
 
 /** Bump when ReportContent changes shape, and add the step from the previous version to `upgrades`. */
-export const REPORT_SCHEMA_VERSION = 4
+export const REPORT_SCHEMA_VERSION = 5
+
+/** Why a partner's contribution needs strengthening. */
+export const CONTRIBUTION_REASONS = ['missing', 'late', 'milestone'] as const
 
 const rag = z.enum(['red', 'amber', 'green', 'not-rated'])
 const itemRef = z.object({ anchor: z.string(), label: z.string() })
@@ -208,9 +212,38 @@ export const reportContentSchema = z.object({
       z.object({ strand: z.string(), name: z.string(), variation: z.string(), assurance: z.string() }),
     ),
     contributionsToStrengthen: z.array(
-      z.object({ partner: z.string(), description: z.string(), strand: z.string(), due_on: z.string() }),
+      z.object({
+        partner: z.string(),
+        description: z.string(),
+        strand: z.string(),
+        due_on: z.string(),
+        /** Not received by the day read; received after its due date; a milestone the partner owns off track. */
+        reason: z.enum(CONTRIBUTION_REASONS),
+        /** In words: "not received", "received 12 days late", "off track", "overdue by 9 days". */
+        detail: z.string(),
+      }),
     ),
   }),
+  /** Partners' answers received in the quarter (null in reports published before answers were kept). */
+  contributionsReceived: z
+    .array(
+      z.object({
+        requestId: z.number(),
+        partner: z.string(),
+        description: z.string(),
+        strand: z.string(),
+        dueOn: z.string(),
+        receivedOn: z.string(),
+        response: z.string(),
+        attachmentName: z.string().nullable(),
+        late: z.boolean(),
+      }),
+    )
+    .nullable(),
+  /** The Board's decisions and action log as at the day read (null: no Board record kept, or an older report). */
+  board: boardSectionSchema.nullable(),
+  /** The risk register and improvement resources as at the day read (null: none recorded, or an older report). */
+  risks: risksSectionSchema.nullable(),
   /** Measures whose latest figure was not current at the quarter's end; null in reports published before this was checked. */
   notCurrent: z
     .array(
@@ -247,6 +280,27 @@ export class SnapshotError extends Error {}
  */
 const upgrades: Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>> = {
   0: (snapshot) => ({ ...snapshot, schemaVersion: 1 }),
+  // Version 5 adds the Board's decisions and actions, the risks and resources, partners' answers, and says why
+  // each contribution needs strengthening. An older report listed only contributions not received.
+  4: (snapshot) => {
+    const slow = snapshot.slowToProgress as Record<string, unknown> | undefined
+    return {
+      ...snapshot,
+      schemaVersion: 5,
+      board: null,
+      risks: null,
+      contributionsReceived: null,
+      slowToProgress:
+        slow && Array.isArray(slow.contributionsToStrengthen)
+          ? {
+              ...slow,
+              contributionsToStrengthen: slow.contributionsToStrengthen.map((c: unknown) =>
+                c !== null && typeof c === 'object' ? { reason: 'missing', detail: 'not received', ...c } : c,
+              ),
+            }
+          : slow,
+    }
+  },
   // Version 4 is a board paper: a cover, changes since the last report, a data-as-at day, sensitive parts,
   // and numbers for the data annex. An older report had none of these; its data stand as they were.
   3: (snapshot) => {

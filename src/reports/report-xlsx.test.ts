@@ -124,7 +124,7 @@ const overdueAudit = milestone(101, 'Audit of referrals', '2024-02-15', 'Overdue
 })
 
 const content: ReportContent = reportContentSchema.parse({
-  schemaVersion: 4,
+  schemaVersion: 5,
   councilName: 'Northfield',
   planTitle: 'Children’s services improvement plan 2023 to 2025',
   quarter: { start: '2024-01-01', end: '2024-03-31', label: 'Q4 2023/24' },
@@ -228,10 +228,66 @@ const content: ReportContent = reportContentSchema.parse({
         description: 'Attendance at strategy meetings',
         strand: '1',
         due_on: '2024-03-15',
+        reason: 'missing',
+        detail: 'not received',
       },
     ],
   },
   notCurrent: [],
+  contributionsReceived: [
+    {
+      requestId: 4,
+      partner: 'Northfield Health',
+      description: 'Health assessments of children in care',
+      strand: '2',
+      dueOn: '2024-02-28',
+      receivedOn: '2024-03-04',
+      response: 'Timeliness rose to 81%.',
+      attachmentName: 'health.pdf',
+      late: true,
+    },
+  ],
+  board: null,
+  risks: {
+    items: [
+      {
+        id: 7,
+        reference: 'R7',
+        kind: 'risk',
+        title: 'Agency social workers leave',
+        strand: '2',
+        owner: 'Head of Workforce',
+        likelihood: 4,
+        impact: 4,
+        score: 16,
+        level: 'extreme',
+        trend: 'up',
+        trendText: 'Up from 12 (4 January 2024)',
+        mitigations: 'Retention payments',
+        escalatedOn: '2024-02-01',
+      },
+    ],
+    matrix: [
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 1, 0],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+    ],
+    escalatedCount: 1,
+    resources: {
+      quarterStart: '2024-01-01',
+      quarterLabel: 'Q4 2023/24',
+      programmeBudget: 250000,
+      programmeSpend: 231500.5,
+      agencySpend: 410000,
+      fteFunded: 6,
+      fteInPost: 4.5,
+      note: '',
+    },
+    yearToDate: null,
+    earlierQuarters: [],
+  },
   sources: 'Official statistics from the Department for Education, Open Government Licence v3.0.',
 })
 
@@ -275,7 +331,19 @@ describe('the Excel data annex', () => {
   it('has an About sheet first, then a sheet per table of the report', () => {
     assert.deepEqual(
       book.worksheets.map((w) => w.name),
-      ['About', 'Strand status', 'Measures', 'Measure values', 'Benchmarks', 'Milestones', 'Slow to progress'],
+      [
+        'About',
+        'Strand status',
+        'Measures',
+        'Measure values',
+        'Benchmarks',
+        'Milestones',
+        'Slow to progress',
+        'Board actions',
+        'Risks',
+        'Resources',
+        'Partner answers',
+      ],
     )
   })
 
@@ -389,6 +457,20 @@ describe('the Excel data annex', () => {
     )
     assert.equal(cell(audit[0], 'Times moved').value, 2)
     assert.deepEqual(cell(audit[0], 'Originally due').value, new Date(Date.UTC(2023, 11, 1)))
+  })
+
+  it('lists the risks, resources and partners’ answers with their numbers and dates as such', () => {
+    const [risk] = rowsOf(sheet('Risks'))
+    assert.equal(cell(risk, 'Score').value, 16)
+    assert.equal(cell(risk, 'Level').value, 'Extreme')
+    assert.deepEqual(cell(risk, 'Escalated to the Board').value, new Date(Date.UTC(2024, 1, 1)))
+    const [quarter] = rowsOf(sheet('Resources'))
+    assert.equal(cell(quarter, 'Programme spend (£)').value, 231500.5)
+    assert.equal(cell(quarter, 'Team FTE in post').value, 4.5)
+    const [answer] = rowsOf(sheet('Partner answers'))
+    assert.equal(cell(answer, 'Late').value, 'Yes')
+    assert.equal(cell(answer, 'Evidence attached').value, 'health.pdf')
+    assert.equal(rowsOf(sheet('Board actions')).length, 0)
   })
 
   it('gives every slow-to-progress item a row, naming its list, with days overdue as a number', () => {

@@ -9,9 +9,20 @@ import { reasonsText } from './report-words.js'
 import { formatDate } from '../shared/dates.js'
 import { UNITS, UNIT_LABELS, fileNumber, type Unit } from '../shared/units.js'
 import type { MeasureRow, MilestoneRow, Rated, ReportContent, ReportStrand } from './report-snapshot.js'
+import { RISK_LEVEL_LABELS } from '../governance/report-sections.js'
 
 type SheetName =
-  'About' | 'Strand status' | 'Measures' | 'Measure values' | 'Benchmarks' | 'Milestones' | 'Slow to progress'
+  | 'About'
+  | 'Strand status'
+  | 'Measures'
+  | 'Measure values'
+  | 'Benchmarks'
+  | 'Milestones'
+  | 'Slow to progress'
+  | 'Board actions'
+  | 'Risks'
+  | 'Resources'
+  | 'Partner answers'
 
 const DATE_FORMAT = 'd mmm yyyy'
 /** Columns are sized to their content, within these bounds (in characters); longer text wraps. */
@@ -51,6 +62,13 @@ export async function reportXlsx(content: ReportContent): Promise<Buffer> {
   sheet('Benchmarks', BENCHMARK_COLUMNS, benchmarkRows(content))
   sheet('Milestones', MILESTONE_COLUMNS, milestoneRows(content))
   sheet('Slow to progress', SLOW_COLUMNS, slowRows(content))
+  sheet('Board actions', ACTION_COLUMNS, content.board?.actions ?? [])
+  sheet('Risks', RISK_COLUMNS, content.risks?.items ?? [])
+  sheet('Resources', RESOURCE_COLUMNS, [
+    ...(content.risks?.earlierQuarters ?? []),
+    ...(content.risks?.resources ? [content.risks.resources] : []),
+  ])
+  sheet('Partner answers', ANSWER_COLUMNS, content.contributionsReceived ?? [])
   return Buffer.from(await book.xlsx.writeBuffer())
 }
 
@@ -157,8 +175,68 @@ const SHEET_GUIDE: Record<Exclude<SheetName, 'About'>, string> = {
   Milestones:
     "Every milestone in the report's lists for each objective, listed once per objective, with the lists it appears in: behind the delivery rating, overdue, due in the quarter, completed in the quarter.",
   'Slow to progress':
-    'One row per item of the four "slow to progress" lists, named in the List column: overdue milestones (with days overdue), objectives with no progress update in the quarter, measures of concern and partner contributions to strengthen.',
+    'One row per item of the four "slow to progress" lists, named in the List column: overdue milestones (with days overdue), objectives with no progress update in the quarter, measures of concern and partner contributions to strengthen (not received, received late, or a milestone a partner owns that is off track or overdue).',
+  'Board actions':
+    "The Board's action log as at the day the report reads as at: every action open then and each closed in the quarter, with its state on that day and the meeting that set it.",
+  Risks:
+    'One row per risk or issue open on the day the report reads as at, scored by the assessment in force then: likelihood x impact on the 5x5 matrix (1-3 low, 4-6 moderate, 8-12 high, 15-25 extreme), its trend against the assessment before, and whether it was escalated to the Board.',
+  Resources:
+    "The improvement programme's budget, spend and agency spend in pounds, and the improvement team's capacity in full-time equivalents, by quarter of the financial year to the report's quarter.",
+  'Partner answers':
+    "Each partner's answer received in the quarter: what was asked, when it was due and received, and the answer (the evidence attached is named; it is kept in Turnaround).",
 }
+
+type ActionRow = NonNullable<ReportContent['board']>['actions'][number]
+const ACTION_COLUMNS: Column<ActionRow>[] = [
+  { header: 'Action', value: (a) => a.text },
+  { header: 'Owner', value: (a) => a.owner },
+  { header: 'Due', value: (a) => dateCell(a.dueOn) },
+  { header: 'State', value: (a) => a.stateText },
+  { header: 'Carried forward', value: (a) => (a.carriedForward ? 'Yes' : 'No') },
+  { header: 'Raised at', value: (a) => a.raisedAt },
+  { header: 'Progress', value: (a) => a.progress },
+]
+
+type RiskLine = NonNullable<ReportContent['risks']>['items'][number]
+const RISK_COLUMNS: Column<RiskLine>[] = [
+  { header: 'Reference', value: (r) => r.reference },
+  { header: 'Kind', value: (r) => (r.kind === 'issue' ? 'Issue' : 'Risk') },
+  { header: 'Title', value: (r) => r.title },
+  { header: 'Strand', value: (r) => r.strand },
+  { header: 'Owner', value: (r) => r.owner },
+  { header: 'Likelihood', value: (r) => r.likelihood, format: '0' },
+  { header: 'Impact', value: (r) => r.impact, format: '0' },
+  { header: 'Score', value: (r) => r.score, format: '0' },
+  { header: 'Level', value: (r) => RISK_LEVEL_LABELS[r.level] },
+  { header: 'Trend', value: (r) => r.trendText },
+  { header: 'Escalated to the Board', value: (r) => dateCell(r.escalatedOn) },
+  { header: 'Mitigations', value: (r) => r.mitigations },
+]
+
+type ResourceLine = NonNullable<NonNullable<ReportContent['risks']>['resources']>
+const POUNDS = '£#,##0.00'
+const RESOURCE_COLUMNS: Column<ResourceLine>[] = [
+  { header: 'Quarter', value: (q) => q.quarterLabel },
+  { header: 'Quarter starts', value: (q) => dateCell(q.quarterStart) },
+  { header: 'Programme budget (£)', value: (q) => q.programmeBudget, format: POUNDS },
+  { header: 'Programme spend (£)', value: (q) => q.programmeSpend, format: POUNDS },
+  { header: 'Agency spend (£)', value: (q) => q.agencySpend, format: POUNDS },
+  { header: 'Team FTE funded', value: (q) => q.fteFunded, format: '0.0' },
+  { header: 'Team FTE in post', value: (q) => q.fteInPost, format: '0.0' },
+  { header: 'Note', value: (q) => q.note },
+]
+
+type AnswerLine = NonNullable<ReportContent['contributionsReceived']>[number]
+const ANSWER_COLUMNS: Column<AnswerLine>[] = [
+  { header: 'Partner', value: (c) => c.partner },
+  { header: 'Asked for', value: (c) => c.description },
+  { header: 'Strand', value: (c) => c.strand },
+  { header: 'Due', value: (c) => dateCell(c.dueOn) },
+  { header: 'Received', value: (c) => dateCell(c.receivedOn) },
+  { header: 'Late', value: (c) => (c.late ? 'Yes' : 'No') },
+  { header: 'Answer', value: (c) => c.response },
+  { header: 'Evidence attached', value: (c) => c.attachmentName ?? '' },
+]
 
 function aboutRows(content: ReportContent, marking: string): AboutRow[] {
   const cover = content.cover
@@ -539,7 +617,7 @@ function slowRows(content: ReportContent): SlowLine[] {
       item: c.description,
       who: c.partner,
       due: c.due_on,
-      detail: 'Not received',
+      detail: c.detail.charAt(0).toUpperCase() + c.detail.slice(1),
     })),
   ]
 }

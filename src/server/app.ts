@@ -43,6 +43,12 @@ import { contactRoutes } from '../accounts/contact-routes.js'
 import { ownerAssignmentRoutes } from '../reports/owner-assignment-routes.js'
 import { roundRoutes } from '../rounds/round-routes.js'
 import { boardMeetingRoutes } from '../governance/meeting-routes.js'
+import { boardRoutes } from '../governance/board-routes.js'
+import { riskRoutes } from '../governance/risk-routes.js'
+import { resourceRoutes } from '../governance/resource-routes.js'
+import { partnerRoutes } from '../partners/partner-routes.js'
+import { contributionRoutes } from '../partners/contribution-routes.js'
+import { councilOversightAccessRoutes, serviceRoutes } from '../accounts/oversight-access-routes.js'
 import { oversightOverviewRoutes } from '../oversight/overview-routes.js'
 import { interventionRoutes } from '../oversight/intervention-routes.js'
 import { trackedItemRoutes } from '../oversight/tracked-item-routes.js'
@@ -121,6 +127,7 @@ export function createApp(services: Services): express.Express {
   // Public editions of published reports: readable without signing in (nothing else of a council is).
   app.use(publicReportRoutes(db, config.chromiumPath))
   app.use(councilsRoutes(db))
+  app.use(serviceRoutes(db, config.publicUrl))
 
   const council = express.Router({ mergeParams: true })
   // The count beside "My updates" in the navigation, on every council page.
@@ -142,7 +149,12 @@ export function createApp(services: Services): express.Express {
   council.use(ownerAssignmentRoutes(db))
   council.use(roundRoutes(db, config.publicUrl))
   council.use(myUpdatesRoutes(db, { publicUrl: config.publicUrl }))
+  council.use(partnerRoutes(db, config.publicUrl))
+  council.use(contributionRoutes(db, config.publicUrl))
+  council.use(boardRoutes(db))
   council.use(boardMeetingRoutes(db))
+  council.use(riskRoutes(db))
+  council.use(resourceRoutes(db))
   council.use(oversightOverviewRoutes(db))
   council.use(interventionRoutes(db))
   council.use(trackedItemRoutes(db))
@@ -154,6 +166,7 @@ export function createApp(services: Services): express.Express {
   council.use(nationalDataRoutes(db))
   council.use(auditRoutes(db))
   council.use(mailRoutes(db))
+  council.use(councilOversightAccessRoutes(db))
   council.use(userAdminRoutes(db, config.publicUrl))
   app.use(paths.council.root.pattern, requireSignIn, councilContext, council)
 

@@ -39,6 +39,13 @@ const MACROS: Record<string, string> = {
   narrativeSection: 'reports/views/report-body.njk',
   changesSection: 'reports/views/report-body.njk',
   risksSection: 'reports/views/report-body.njk',
+  boardReportSection: 'governance/views/board-report-section.njk',
+  memberTable: 'governance/views/board-parts.njk',
+  actionState: 'governance/views/action-macros.njk',
+  riskLevelTag: 'governance/views/risk-parts.njk',
+  riskMatrix: 'governance/views/risk-parts.njk',
+  risksReportSection: 'governance/views/risks-report-section.njk',
+  requestTable: 'partners/views/partner-parts.njk',
   ogl: 'national/views/attribution.njk',
   nationalTabs: 'national/views/attribution.njk',
   grade: 'national/views/grade.njk',
@@ -374,7 +381,16 @@ describe('report macros (src/reports/views)', () => {
       overdueMilestones: [],
       objectivesWithoutUpdate: [],
       measuresOfConcern: [],
-      contributionsToStrengthen: [{ partner: 'Police', description: 'Data', strand: '2', due_on: '2024-02-01' }],
+      contributionsToStrengthen: [
+        {
+          partner: 'Police',
+          description: 'Data',
+          strand: '2',
+          due_on: '2024-02-01',
+          reason: 'missing',
+          detail: 'not received',
+        },
+      ],
     },
     strands: [
       {
@@ -529,12 +545,167 @@ describe('report macros (src/reports/views)', () => {
     )
   })
 
-  it('risksSection says plainly that no register is kept yet', () => {
+  it('risksSection says plainly when no Board record, register or partner answer is kept for the report', () => {
+    const html = render('risksSection', {
+      content: { ...content, board: null, risks: null, contributionsReceived: [] },
+    })
     assertIncludes(
-      render('risksSection', { content }),
+      html,
+      '<h2 class="govuk-heading-l" id="board">',
+      'No Board meetings, decisions or actions are recorded in Turnaround for this report.',
       '<h2 class="govuk-heading-l" id="risks">Risks and resources</h2>',
+      'No risk register or improvement resources are recorded in Turnaround',
+      'No partner contribution was received in the quarter.',
     )
   })
+
+  it('risksSection shows partners’ answers, linking the evidence on screen, and none in the public edition', () => {
+    const received = [
+      {
+        requestId: 9,
+        partner: 'District health',
+        description: 'Health assessments',
+        strand: '2: Care',
+        dueOn: '2022-11-30',
+        receivedOn: '2022-12-02',
+        response: `Done ${SCRIPT}`,
+        attachmentName: 'audit.pdf',
+        late: true,
+      },
+    ]
+    const withAnswers = { ...content, board: null, risks: null, contributionsReceived: received }
+    const html = render('risksSection', { content: withAnswers, attachmentsIn: 'testshire' })
+    assertIncludes(
+      html,
+      `Done ${ESCAPED_SCRIPT}`,
+      'Late',
+      `href="${paths.council.partnerRequestAttachment('testshire', 9)}"`,
+    )
+    assertExcludes(html, SCRIPT)
+    const publicHtml = render('risksSection', { content: withAnswers, public: true })
+    assertExcludes(publicHtml, 'Health assessments', 'audit.pdf')
+  })
+})
+
+describe('partner macros (src/partners/views)', () => {
+  it('requestTable links each request to its answer page, with its state, and the day received when answered', () => {
+    const rows = [
+      {
+        id: 5,
+        due_on: '2026-12-20',
+        title: `Health checks ${SCRIPT}`,
+        strand_code: '2',
+        strand_title: 'Care',
+        stateTag: 'govuk-tag--green',
+        stateLabel: 'Answered on time',
+        received_on: '2026-12-18',
+      },
+    ]
+    const params = { rows, caption: 'Answered', qa: 'answered-requests', councilSlug: 'testshire' }
+    const html = render('requestTable', { ...params, answered: true })
+    assertIncludes(
+      html,
+      `href="${paths.council.contribution('testshire', 5)}"`,
+      `Health checks ${ESCAPED_SCRIPT}`,
+      'Answered on time',
+      '18 December 2026',
+      '2: Care',
+    )
+    assertExcludes(render('requestTable', params), '18 December 2026')
+  })
+})
+
+describe('Board and risk macros (src/governance/views)', () => {
+  const action = {
+    id: 1,
+    text: 'Recruit four permanent team managers',
+    owner: 'Head of Workforce',
+    dueOn: '2022-11-30',
+    state: 'overdue' as const,
+    stateText: 'Overdue by 31 days',
+    raisedAt: 'Board, 12 October 2022',
+    raisedOn: '2022-10-12',
+    carriedForward: true,
+    progress: '',
+  }
+  const section = {
+    boardName: 'Testshire Improvement Board',
+    meetings: [{ heldOn: '2022-10-12', title: 'Board', present: 7, apologies: 1 }],
+    decisions: [
+      {
+        id: 1,
+        meetingOn: '2022-10-12',
+        meetingTitle: 'Board',
+        text: 'Agree the workforce plan',
+        takenOn: 'Q2 2022/23 report',
+        outcome: 'overdue' as const,
+        outcomeText: '1 action overdue',
+        actions: [action],
+      },
+    ],
+    actions: [action],
+    counts: { open: 0, overdue: 1, closedInQuarter: 0 },
+  }
+
+  it('boardReportSection shows decisions with what became of them, and the action log; owners not in public', () => {
+    const html = render('boardReportSection', { section })
+    assertIncludes(
+      html,
+      'id="board"',
+      'Agree the workforce plan',
+      'Q2 2022/23 report',
+      'Overdue by 31 days',
+      'Head of Workforce',
+    )
+    assertExcludes(render('boardReportSection', { section, public: true }), 'Head of Workforce')
+  })
+
+  it('memberTable lists members, with change links only for an editor', () => {
+    const list = [
+      { id: 4, name: 'Independent chair', is_chair: true, role_title: 'Chair', member_of: 'DfE', joined_on: null },
+    ]
+    const html = render('memberTable', { list, caption: 'Current members', editor: true, councilSlug: 'testshire' })
+    assertIncludes(html, 'Current members', 'Chair</strong>', `href="${paths.council.editBoardMember('testshire', 4)}"`)
+    assertExcludes(render('memberTable', { list, caption: 'Current members' }), 'href=')
+  })
+
+  it('actionState names the state in words beside its tag', () => {
+    assert.equal(
+      render('actionState', {
+        action: { tagClass: 'govuk-tag--red', stateLabel: 'Overdue', stateDetail: 'by 3 days' },
+      }),
+      '<strong class="govuk-tag govuk-tag--red" data-qa="action-state">Overdue</strong> <span class="govuk-body-s">by 3 days</span>',
+    )
+  })
+
+  it('riskLevelTag names the level with its score', () =>
+    assert.equal(
+      render('riskLevelTag', { level: 'extreme', score: 20 }),
+      '<strong class="govuk-tag govuk-tag--red" data-qa="risk-level">20 Extreme</strong>',
+    ))
+
+  it('riskMatrix gives each cell its count and band in words', () =>
+    assertIncludes(
+      render('riskMatrix', {
+        matrix: [
+          [0, 0, 1, 0, 0],
+          [0, 0, 0, 0, 0],
+          [0, 0, 0, 0, 0],
+          [0, 0, 0, 0, 0],
+          [0, 0, 0, 0, 0],
+        ],
+        caption: 'Open items',
+      }),
+      'data-qa="cell-5-3" data-level="extreme"><span class="app-risk-cell__count">1</span>',
+      'score 15, extreme',
+    ))
+
+  it('risksReportSection says plainly when nothing is recorded', () =>
+    assertIncludes(
+      render('risksReportSection', { section: null }),
+      '<h2 class="govuk-heading-l" id="risks">Risks and resources</h2>',
+      'No risk register or improvement resources are recorded in Turnaround',
+    ))
 })
 
 describe('national data macros (src/national/views)', () => {

@@ -98,7 +98,10 @@ export async function demoIds(db: Db) {
         .executeTakeFirstOrThrow()
     ).id
   /** Intervention and scrutiny records of a council (src/demo/oversight-demo.ts), the first of each by id. */
-  const firstOf = async (table: 'oversight_event' | 'board_meeting' | 'self_assessment', slug: string) =>
+  const firstOf = async (
+    table: 'oversight_event' | 'board_meeting' | 'self_assessment' | 'board_action' | 'board_member',
+    slug: string,
+  ) =>
     (
       await db
         .selectFrom(table)
@@ -154,9 +157,69 @@ export async function demoIds(db: Db) {
         .orderBy('f.id')
         .executeTakeFirstOrThrow()
     ).id
+  /** A council's risk by its reference (src/demo/risk-demo.ts). */
+  const riskOf = async (slug: string, reference: string) =>
+    (
+      await db
+        .selectFrom('risk')
+        .innerJoin('organisation', 'organisation.id', 'risk.organisation_id')
+        .select('risk.id')
+        .where('organisation.slug', '=', slug)
+        .where('risk.reference', '=', reference)
+        .executeTakeFirstOrThrow()
+    ).id
+  /** A Bradford partner request: the first answered with evidence attached, or the one to the police. */
+  const bradfordRequest = async (which: 'with-attachment' | 'police') =>
+    (
+      await db
+        .selectFrom('partner_request as r')
+        .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
+        .leftJoin('organisation as p', 'p.id', 'r.partner_organisation_id')
+        .select('r.id')
+        .where('o.slug', '=', 'bradford')
+        .where((eb) =>
+          which === 'police' ? eb('p.slug', '=', 'west-yorkshire-police') : eb('r.attachment_name', 'is not', null),
+        )
+        .orderBy('r.id')
+        .executeTakeFirstOrThrow()
+    ).id
+  /** Northfield's latest Board meeting: the one planned a few weeks after the demo's day. */
+  const northfieldPlannedMeeting = async () =>
+    (
+      await db
+        .selectFrom('board_meeting as m')
+        .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+        .select('m.id')
+        .where('o.slug', '=', 'northfield')
+        .orderBy('m.held_on', 'desc')
+        .executeTakeFirstOrThrow()
+    ).id
+  const adviserMembership = async (slug: string) =>
+    (
+      await db
+        .selectFrom('membership as m')
+        .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+        .innerJoin('app_user as u', 'u.id', 'm.user_id')
+        .select('m.id')
+        .where('o.slug', '=', slug)
+        .where('u.email', '=', 'adviser@dfe.example')
+        .executeTakeFirstOrThrow()
+    ).id
   const bradfordFinding = await linkedFinding('bradford')
   const northfieldFinding = await linkedFinding('northfield')
   return {
+    bradfordBoardMember: await firstOf('board_member', 'bradford'),
+    northfieldBoardMember: await firstOf('board_member', 'northfield'),
+    bradfordBoardAction: await firstOf('board_action', 'bradford'),
+    northfieldBoardAction: await firstOf('board_action', 'northfield'),
+    northfieldPlannedMeeting: await northfieldPlannedMeeting(),
+    bradfordRisk: await riskOf('bradford', 'R1'),
+    northfieldRisk: await riskOf('northfield', 'NR1'),
+    bradfordPartnerOrganisation: await organisationIdOf(db, 'partner'),
+    northfieldPartnerOrganisation: await organisationIdOf(db, 'northfield-health'),
+    bradfordContribution: await bradfordRequest('with-attachment'),
+    bradfordPoliceRequest: await bradfordRequest('police'),
+    adviserBradfordMembership: await adviserMembership('bradford'),
     bradfordNotice,
     northfieldNotice,
     bradfordRequirement: await firstRequirement(bradfordNotice),

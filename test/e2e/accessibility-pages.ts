@@ -27,6 +27,7 @@ export type DemoIds = Awaited<ReturnType<typeof demoIds>>
 const IMPROVEMENT = 'improvement@bradford.example'
 const BOARD = 'board@bradford.example'
 const ADMIN = 'admin@bradford.example'
+const SERVICE = 'service@turnaround.example'
 
 /** A route with a function giving all its arguments (the council first) from the demo ids. */
 type RouteWithArgs<Routes> = {
@@ -312,6 +313,90 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
   },
   { route: P.finding, args: (i) => [B, i.bradfordFinding], as: IMPROVEMENT, heading: /^(Finding|Recommendation)/ },
   { route: P.editFinding, args: (i) => [B, i.bradfordFinding], as: IMPROVEMENT, heading: /^Change this / },
+  { route: P.board, args: () => [B], as: IMPROVEMENT, heading: 'Children’s Services Improvement Board' },
+  { route: P.editBoard, args: () => [B], as: IMPROVEMENT, heading: 'Change the Board’s details' },
+  { route: P.newBoardMember, args: () => [B], as: IMPROVEMENT, heading: 'Add a Board member' },
+  {
+    route: P.editBoardMember,
+    args: (i) => [B, i.bradfordBoardMember],
+    as: IMPROVEMENT,
+    heading: 'Change Independent chair',
+  },
+  { route: P.meetingAttendance, args: (i) => [B, i.bradfordMeeting], as: IMPROVEMENT, heading: 'Attendance' },
+  { route: P.meetingAgenda, args: (i) => [B, i.bradfordMeeting], as: IMPROVEMENT, heading: 'Agenda and papers' },
+  { route: P.newBoardAction, args: (i) => [B, i.bradfordMeeting], as: IMPROVEMENT, heading: 'Add an action' },
+  { route: P.boardActions, args: () => [B], query: '?state=all', as: IMPROVEMENT, heading: 'Board action log' },
+  { route: P.editBoardAction, args: (i) => [B, i.bradfordBoardAction], as: IMPROVEMENT, heading: 'Change this action' },
+  {
+    route: P.editBoardAction,
+    args: (i) => [N, i.northfieldBoardAction],
+    as: 'improvement@northfield.example',
+    heading: 'Change this action',
+  },
+  {
+    route: P.boardMeeting,
+    args: (i) => [N, i.northfieldPlannedMeeting],
+    as: 'improvement@northfield.example',
+    heading: /^Improvement Board, /,
+  },
+  { route: P.risks, args: () => [B], as: IMPROVEMENT, heading: 'Risks and issues' },
+  { route: P.risks, args: () => [N], as: 'board@northfield.example', heading: 'Risks and issues' },
+  { route: P.risk, args: (i) => [B, i.bradfordRisk], as: IMPROVEMENT, heading: /^R1: / },
+  { route: P.newRisk, args: () => [B], as: IMPROVEMENT, heading: 'Add a risk or issue' },
+  { route: P.editRisk, args: (i) => [B, i.bradfordRisk], as: IMPROVEMENT, heading: /^Change R1: / },
+  { route: P.assessRisk, args: (i) => [B, i.bradfordRisk], as: IMPROVEMENT, heading: /^Re-assess R1: / },
+  {
+    route: P.assessRisk,
+    args: (i) => [N, i.northfieldRisk],
+    as: 'improvement@northfield.example',
+    heading: /^Re-assess NR1/,
+  },
+  { route: P.closeRisk, args: (i) => [B, i.bradfordRisk], as: IMPROVEMENT, heading: /^Close R1: / },
+  { route: P.resources, args: () => [B], as: IMPROVEMENT, heading: 'Improvement resources' },
+  { route: P.resourceQuarter, args: () => [B, '2022-10-01'], as: IMPROVEMENT, heading: 'Resources for Q3 2022/23' },
+  { route: P.partners, args: () => [B], as: IMPROVEMENT, heading: 'Partner organisations' },
+  { route: P.newPartner, args: () => [B], as: IMPROVEMENT, heading: 'Add a partner organisation' },
+  {
+    route: P.partner,
+    args: (i) => [B, i.bradfordPartnerOrganisation],
+    as: IMPROVEMENT,
+    heading: 'District health partnership',
+  },
+  {
+    route: P.newPartnerPerson,
+    args: (i) => [B, i.bradfordPartnerOrganisation],
+    as: IMPROVEMENT,
+    heading: 'Add a person',
+  },
+  { route: P.contributions, args: () => [N], as: 'partner@northfield-health.example', heading: 'Requests to answer' },
+  {
+    route: P.contribution,
+    args: (i) => [N, i.northfieldOpenRequest],
+    as: 'partner@northfield-health.example',
+    heading: /^Initial health assessments/,
+  },
+  {
+    route: P.contribution,
+    args: (i) => [B, i.bradfordContribution],
+    as: 'partner@partner.example',
+    heading: /^Health /,
+  },
+  { route: paths.service, args: () => [], as: SERVICE, heading: 'Service administration' },
+  { route: paths.oversightAccess, args: () => [], as: SERVICE, heading: 'Oversight access' },
+  { route: paths.grantOversightAccess, args: () => [], as: SERVICE, heading: 'Grant oversight access' },
+  {
+    route: paths.editOversightAccess,
+    args: (i) => [i.adviserBradfordMembership],
+    as: SERVICE,
+    heading: 'Change Demo DfE Adviser’s post',
+  },
+  {
+    route: paths.withdrawOversightAccess,
+    args: (i) => [i.adviserBradfordMembership],
+    as: SERVICE,
+    heading: /^Withdraw Demo DfE Adviser’s access/,
+  },
+  { route: P.councilOversightAccess, args: () => [B], as: BOARD, heading: /^Who holds oversight access/ },
   { route: P.boardMeetings, args: () => [B], as: IMPROVEMENT, heading: 'Improvement Board meetings' },
   { route: P.newBoardMeeting, args: () => [B], as: IMPROVEMENT, heading: 'Record a Board meeting' },
   { route: P.boardMeeting, args: (i) => [B, i.bradfordMeeting], as: IMPROVEMENT, heading: /^Improvement Board, / },
@@ -375,6 +460,8 @@ export const OVERSIGHT_JOURNEY_TEST =
   'reads the Notice’s compliance view, closes a visit’s finding with evidence, submits a self-assessment, reads the timeline'
 
 /** The accessibility test that follows an invitation link and a password reset link, with errors. */
+export const BOARD_JOURNEY_TEST =
+  'a Board action closed and read in the report with the decisions, risks and resources; a partner answers; the service administrator changes the adviser’s post'
 export const ACCOUNT_LINKS_TEST = 'choosing a password from an invitation and from a reset link, with errors'
 
 /** The accessibility test that queues a message and opens it from the Sent mail page. */
@@ -416,6 +503,12 @@ export const NOT_PAGES: Array<{ route: { readonly pattern: string }; reason: str
   { route: P.complianceCsv, reason: 'a CSV download of a Notice’s compliance view' },
   { route: P.findingsCsv, reason: 'a CSV download of every finding and recommendation' },
   { route: P.timelineCsv, reason: 'a CSV download of the timeline' },
+  { route: P.boardActionsCsv, reason: 'a CSV download of the Board’s action log' },
+  { route: P.risksCsv, reason: 'a CSV download of the risk and issue register' },
+  {
+    route: P.partnerRequestAttachment,
+    reason: 'the file a partner attached to an answer, sent as it was uploaded (src/partners/partners.db.test.ts)',
+  },
   { route: paths.ping, reason: 'JSON for monitoring' },
   { route: paths.health, reason: 'JSON for monitoring' },
   { route: paths.info, reason: 'JSON for monitoring' },

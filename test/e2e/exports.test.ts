@@ -61,7 +61,19 @@ for (const kind of testDatabaseKinds()) {
       await book.xlsx.load(body as unknown as ArrayBuffer)
       assert.deepEqual(
         book.worksheets.map((w) => w.name),
-        ['About', 'Strand status', 'Measures', 'Measure values', 'Benchmarks', 'Milestones', 'Slow to progress'],
+        [
+          'About',
+          'Strand status',
+          'Measures',
+          'Measure values',
+          'Benchmarks',
+          'Milestones',
+          'Slow to progress',
+          'Board actions',
+          'Risks',
+          'Resources',
+          'Partner answers',
+        ],
       )
       const values = book.getWorksheet('Measure values')!
       const rows = values.getSheetValues().filter(Boolean) as unknown[][]
