@@ -127,11 +127,24 @@ async function runFiles(testFiles, filesAtOnce, env) {
 }
 
 /**
- * Each browser test file once per database kind (TEST_DATABASE_KINDS), as separate jobs side by side, so the two
- * kinds of a long file run in parallel. A job's report is shown whole when it ends.
+ * The browser lane's jobs: a file and the database kind it runs on (TEST_DATABASE_KINDS). The accessibility walk
+ * runs on every kind (it shares its pages between them itself). Each journey runs on one kind, alternating in
+ * the order of their names, so both kinds drive whole journeys while each journey runs once: the db lane runs
+ * every route on both kinds already, and a journey's clicks do not depend on the database (ADR 0010, "Later").
+ * TEST_BROWSER_EVERY_KIND=1 runs every journey on every kind.
  */
+function browserJobs(browserFiles, databaseKinds, everyKind = false) {
+  const journeys = [...browserFiles].filter((f) => !f.endsWith('accessibility.test.ts')).sort()
+  return browserFiles.flatMap((file) => {
+    const index = journeys.indexOf(file)
+    if (index === -1 || everyKind) return databaseKinds.map((kind) => ({ file, kind }))
+    return [{ file, kind: databaseKinds[index % databaseKinds.length] }]
+  })
+}
+
+/** The browser jobs side by side, so the two kinds of a long file run in parallel. A job's report is shown whole when it ends. */
 async function runJobs(env) {
-  const jobs = files.browser.flatMap((file) => kinds.map((kind) => ({ file, kind })))
+  const jobs = browserJobs(files.browser, kinds, process.env.TEST_BROWSER_EVERY_KIND === '1')
   const totals = { tests: 0, pass: 0, fail: 0 }
   let ok = true
   let next = 0
