@@ -164,18 +164,17 @@ export function decisionOutcome(states: readonly ActionState[]): DecisionOutcome
   return 'no-action'
 }
 
-/** The outcome in words, with the count of actions behind it: "Overdue (1 overdue, 1 done)". */
+/**
+ * The actions behind a decision's outcome, counted: "1 overdue, 1 done" (shown beside the outcome's own label,
+ * so it does not repeat it).
+ */
 export function decisionOutcomeText(states: readonly ActionState[]): string {
-  if (states.length === 0) return 'No action recorded'
-  const outcome = decisionOutcome(states)
+  if (states.length === 0) return 'No action was set'
   const count = (s: ActionState) => states.filter((x) => x === s).length
-  const parts = (['overdue', 'open', 'done', 'dropped'] as const)
+  return (['overdue', 'open', 'done', 'dropped'] as const)
     .filter((s) => count(s) > 0)
     .map((s) => `${count(s)} ${s}`)
     .join(', ')
-  if (outcome === 'no-action')
-    return `No action: ${states.length === 1 ? 'its action was' : 'its actions were'} dropped`
-  return `${DECISION_OUTCOME_LABELS[outcome]} (${parts})`
 }
 
 /** The day the next meeting is due: the last meeting held, plus the Board's cadence in weeks. */

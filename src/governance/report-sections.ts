@@ -116,28 +116,3 @@ export type RisksSection = z.infer<typeof risksSectionSchema>
 export type RiskRow = z.infer<typeof riskRow>
 export type ResourcesRow = z.infer<typeof resourcesRow>
 
-/** Words for the levels, trends and states, used by the pages, the report, Word and Excel alike. */
-export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
-  low: 'Low',
-  moderate: 'Moderate',
-  high: 'High',
-  extreme: 'Extreme',
-}
-export const RISK_TREND_LABELS: Record<RiskTrend, string> = {
-  new: 'New',
-  up: 'Rising',
-  down: 'Falling',
-  same: 'Unchanged',
-}
-export const ACTION_STATE_LABELS: Record<ActionState, string> = {
-  open: 'Open',
-  overdue: 'Overdue',
-  done: 'Done',
-  dropped: 'Dropped',
-}
-export const DECISION_OUTCOME_LABELS: Record<DecisionOutcome, string> = {
-  done: 'Done',
-  'in-progress': 'In progress',
-  overdue: 'Overdue',
-  'no-action': 'No action recorded',
-}

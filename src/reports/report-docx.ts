@@ -28,7 +28,8 @@ import { IMPACT_LABELS } from '../impact/impact-rules.js'
 import { EVIDENCE_DIRECTION_LABELS } from '../impact/evidence-kinds.js'
 import { formatDate } from '../shared/dates.js'
 import { UNIT_LABELS, formatValue } from '../shared/units.js'
-import { DECISION_OUTCOME_LABELS, RISK_LEVEL_LABELS } from '../governance/report-sections.js'
+import { DECISION_OUTCOME_LABELS } from '../governance/action-rules.js'
+import { RISK_LEVEL_LABELS } from '../governance/risk-rules.js'
 import type {
   ChangesSinceLast,
   MeasureRow,

@@ -9,7 +9,7 @@ import { reasonsText } from './report-words.js'
 import { formatDate } from '../shared/dates.js'
 import { UNITS, UNIT_LABELS, fileNumber, type Unit } from '../shared/units.js'
 import type { MeasureRow, MilestoneRow, Rated, ReportContent, ReportStrand } from './report-snapshot.js'
-import { RISK_LEVEL_LABELS } from '../governance/report-sections.js'
+import { RISK_LEVEL_LABELS } from '../governance/risk-rules.js'
 
 type SheetName =
   | 'About'
