@@ -115,4 +115,3 @@ export const risksSectionSchema = z.object({
 export type RisksSection = z.infer<typeof risksSectionSchema>
 export type RiskRow = z.infer<typeof riskRow>
 export type ResourcesRow = z.infer<typeof resourcesRow>
-
