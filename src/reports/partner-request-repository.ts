@@ -256,76 +256,59 @@ function answerForAudit(r: {
  * audited (action `answer`); and a notice to the person who made the request (queued in the same transaction:
  * a failed send never loses the answer). False, changing nothing, when the request has been answered already.
  */
-export async function answerPartnerRequest(
-  trx: Tx,
-  actor: Actor,
-  before: PartnerRequest,
-  input: AnswerInput,
-): Promise<boolean> {
-  const respondedAt = new Date()
-  const file = input.attachment ?? null
-  // Only a request still awaited: of two answers sent at once, the second changes nothing.
-  const answered = await trx
-    .updateTable('partner_request')
-    .set({
-      received_on: input.today,
-      response: input.response,
-      responded_by: actor.userId,
-      responded_at: respondedAt,
-      ...(file ? { attachment_name: file.name, attachment_type: file.type, attachment: file.bytes } : {}),
-    })
-    .where('id', '=', before.id)
-    .where('received_on', 'is', null)
-    .returning(['received_on', 'response', 'attachment_name', 'attachment_type'])
-    .executeTakeFirst()
-  if (!answered) return false
-  await recordAudit(trx, actor, {
-    entityType: 'partner_request',
-    entityId: before.id,
-    action: 'answer',
-    summary: `Contribution from ${before.partner} answered by ${input.responderName}`,
-    before: answerForAudit(before),
-    after: answerForAudit(answered),
-  })
-  await tellTheAsker(trx, actor, before, input, respondedAt, 'answered')
-  return true
+export function answerPartnerRequest(trx: Tx, actor: Actor, before: PartnerRequest, input: AnswerInput) {
+  return writeAnswer(trx, actor, before, input, 'answered')
 }
 
 /**
  * A partner's change to the answer they gave (while mayChangeAnswer allows it): the response, and the file
  * when a new one is sent. The day it was received stays. Audited, and the person who asked is told again.
  */
-export async function changePartnerAnswer(
+export function changePartnerAnswer(trx: Tx, actor: Actor, before: PartnerRequest, input: AnswerInput) {
+  return writeAnswer(trx, actor, before, input, 'changed')
+}
+
+async function writeAnswer(
   trx: Tx,
   actor: Actor,
   before: PartnerRequest,
   input: AnswerInput,
+  kind: 'answered' | 'changed',
 ): Promise<boolean> {
   const respondedAt = new Date()
   const file = input.attachment ?? null
-  const changed = await trx
+  const update = trx
     .updateTable('partner_request')
     .set({
+      ...(kind === 'answered' ? { received_on: input.today } : {}),
       response: input.response,
       responded_by: actor.userId,
       responded_at: respondedAt,
       ...(file ? { attachment_name: file.name, attachment_type: file.type, attachment: file.bytes } : {}),
     })
     .where('id', '=', before.id)
-    .where('received_on', 'is not', null)
-    .where('responded_at', 'is not', null)
+  // An answer only to a request still awaited (of two sent at once, the second changes nothing); a change only
+  // to an answer given in Turnaround.
+  const written = await (
+    kind === 'answered'
+      ? update.where('received_on', 'is', null)
+      : update.where('received_on', 'is not', null).where('responded_at', 'is not', null)
+  )
     .returning(['received_on', 'response', 'attachment_name', 'attachment_type'])
     .executeTakeFirst()
-  if (!changed) return false
+  if (!written) return false
   await recordAudit(trx, actor, {
     entityType: 'partner_request',
     entityId: before.id,
-    action: 'update',
-    summary: `Answer from ${before.partner} changed by ${input.responderName}`,
+    action: kind === 'answered' ? 'answer' : 'update',
+    summary:
+      kind === 'answered'
+        ? `Contribution from ${before.partner} answered by ${input.responderName}`
+        : `Answer from ${before.partner} changed by ${input.responderName}`,
     before: answerForAudit(before),
-    after: answerForAudit(changed),
+    after: answerForAudit(written),
   })
-  await tellTheAsker(trx, actor, before, input, respondedAt, 'changed')
+  await tellTheAsker(trx, actor, before, input, respondedAt, kind)
   return true
 }
 
