@@ -18,6 +18,8 @@ const AREAS = [
   'plan',
   'versions',
   'measures',
+  'practice',
+  'voice',
   'impact',
   'governance',
   'reports',

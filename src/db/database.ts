@@ -844,6 +844,284 @@ export interface SelfAssessmentTable {
   submitted_at: Date | null
 }
 
+// [STAFF SURVEYS tables, migration 0013]
+// Staff surveys (src/voice/survey-*): aggregated counts per response option only, never individual answers.
+export interface StaffSurveyRoundTable {
+  id: Generated<number>
+  organisation_id: number
+  /** The day the round closed. */
+  closed_on: IsoDate
+  /** Who was asked, like "All children's social care staff". */
+  audience: string
+  invited: number
+  responded: number
+  note: Generated<string>
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface StaffSurveyQuestionTable {
+  id: Generated<number>
+  organisation_id: number
+  code: string | null
+  text: string
+  created_at: CreatedAt
+}
+
+export interface StaffSurveyResultTable {
+  round_id: number
+  question_id: number
+  strongly_agree: number
+  agree: number
+  neither: number
+  disagree: number
+  strongly_disagree: number
+  updated_at: UpdatedAt
+}
+
+export interface StaffSurveyQuestionObjectiveTable {
+  organisation_id: number
+  question_id: number
+  objective_id: number
+  created_by: number | null
+  created_at: CreatedAt
+}
+
+export interface StaffSurveyImportTable {
+  id: Generated<number>
+  organisation_id: number
+  round_id: number
+  filename: string
+  rows: Json<unknown>
+  uploaded_by: number | null
+  status: Generated<'pending' | 'applied' | 'discarded'>
+  created_at: CreatedAt
+  applied_at: Date | null
+}
+
+export interface StaffReferenceNoteTable {
+  id: Generated<number>
+  organisation_id: number
+  held_on: IsoDate
+  /** A few short theme tags. */
+  themes: Json<string[]>
+  summary: string
+  /** What the service will do. */
+  response: Generated<string>
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+// [CHILDREN VOICE tables, migration 0014]
+
+export const VOICE_SOURCES = [
+  'advocacy-app',
+  'children-in-care-council',
+  'participation-event',
+  'complaint',
+  'survey',
+  'other',
+] as const
+export type VoiceSource = (typeof VOICE_SOURCES)[number]
+export const VOICE_TONES = ['positive', 'mixed', 'negative'] as const
+export type VoiceTone = (typeof VOICE_TONES)[number]
+export const VOICE_ACTION_STATUSES = ['planned', 'in-progress', 'done'] as const
+export type VoiceActionStatus = (typeof VOICE_ACTION_STATUSES)[number]
+
+/** A council's theme of what children and young people tell it, with a short plain-words description. */
+export interface VoiceThemeTable {
+  id: Generated<number>
+  organisation_id: number
+  title: string
+  description: Generated<string>
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** Something children said, summarised without names or dates of birth. */
+export interface VoiceFeedbackTable {
+  id: Generated<number>
+  organisation_id: number
+  theme_id: number
+  heard_on: IsoDate
+  source: VoiceSource
+  summary: string
+  /** How it reflects children's experience. */
+  tone: VoiceTone
+  children_count: number | null
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** A "you said, we did" action; done_on is set exactly when the status is done. */
+export interface VoiceActionTable {
+  id: Generated<number>
+  organisation_id: number
+  theme_id: number
+  you_said: string
+  we_did: string
+  status: VoiceActionStatus
+  done_on: IsoDate | null
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+export interface VoiceActionObjectiveTable {
+  action_id: number
+  objective_id: number
+}
+
+/** A theme linked to an objective: the theme's feedback is evidence of the objective's impact. */
+export interface VoiceThemeObjectiveTable {
+  organisation_id: number
+  theme_id: number
+  objective_id: number
+  created_by: number | null
+  created_at: CreatedAt
+}
+
+// [CASE-FILE AUDITS tables, migration 0015]
+
+export const CASE_AUDIT_ROUND_STATUSES = ['open', 'closed'] as const
+export type CaseAuditRoundStatus = (typeof CASE_AUDIT_ROUND_STATUSES)[number]
+export const AUDIT_GRADES = ['outstanding', 'good', 'requires-improvement', 'inadequate'] as const
+export type AuditGrade = (typeof AUDIT_GRADES)[number]
+export const SERVICE_AREAS = [
+  'front-door',
+  'assessment',
+  'child-in-need',
+  'child-protection',
+  'children-in-care',
+  'care-leavers',
+  'disabled-children',
+  'early-help',
+] as const
+export type ServiceArea = (typeof SERVICE_AREAS)[number]
+export const MODERATION_OUTCOMES = ['not-moderated', 'agreed', 'raised', 'lowered'] as const
+export type ModerationOutcome = (typeof MODERATION_OUTCOMES)[number]
+
+/** A round of case-file audits for one month; closed once moderated, when it feeds the council's measure. */
+export interface CaseAuditRoundTable {
+  id: Generated<number>
+  organisation_id: number
+  title: string
+  /** The month audited (first day): the measure's period. */
+  audit_month: IsoDate
+  theme: Generated<string>
+  status: Generated<CaseAuditRoundStatus>
+  closed_on: IsoDate | null
+  closed_note: Generated<string>
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** One audited case: a case reference from the case recording system (never a name), graded per domain. */
+export interface CaseAuditCaseTable {
+  id: Generated<number>
+  round_id: number
+  organisation_id: number
+  reference: string
+  service_area: ServiceArea
+  grade_voice: AuditGrade
+  grade_assessment: AuditGrade
+  grade_planning: AuditGrade
+  grade_oversight: AuditGrade
+  grade_overall: AuditGrade
+  moderation: Generated<ModerationOutcome>
+  /** The overall grade after moderation, when moderation raised or lowered it (else null). */
+  moderated_overall: AuditGrade | null
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+// [PRACTICE STANDARDS tables, migration 0016]
+
+export const INTERVAL_UNITS = ['days', 'weeks'] as const
+export type IntervalUnit = (typeof INTERVAL_UNITS)[number]
+
+/** A practice standard: the local interval beside the statutory minimum (null when the law sets none). */
+export interface PracticeStandardTable {
+  id: Generated<number>
+  organisation_id: number
+  title: string
+  applies_to: string
+  local_every: number
+  local_unit: IntervalUnit
+  statutory_every: number | null
+  statutory_unit: IntervalUnit | null
+  statutory_source: Generated<string>
+  note: Generated<string>
+  /** The success measure its monthly compliance feeds, made the first time a month is recorded. */
+  measure_id: number | null
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+export type PracticeStandard = Selectable<PracticeStandardTable>
+
+/** One month's compliance with a standard (month is the first day of the month). */
+export interface PracticeStandardMonthTable {
+  id: Generated<number>
+  standard_id: number
+  month: IsoDate
+  caseload: number
+  due: number
+  seen_local: number
+  seen_statutory: number | null
+  note: Generated<string>
+  recorded_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+export type PracticeStandardMonth = Selectable<PracticeStandardMonthTable>
+
+// [LEADERSHIP STABILITY tables, migration 0017]
+
+export const LEADERSHIP_TIERS = ['director', 'deputy-director', 'assistant-director', 'head-of-service'] as const
+export type LeadershipTier = (typeof LEADERSHIP_TIERS)[number]
+export const HOLDER_STATUSES = ['permanent', 'interim', 'acting', 'vacant'] as const
+export type HolderStatus = (typeof HOLDER_STATUSES)[number]
+
+/** A senior post in children's services (no holder's name is kept). It exists from created_on to deleted_on. */
+export interface LeadershipPostTable {
+  id: Generated<number>
+  organisation_id: number
+  title: string
+  tier: LeadershipTier
+  created_on: IsoDate | null
+  /** Removed from the structure on this day (it no longer exists from then). */
+  deleted_on: IsoDate | null
+  created_by: number | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** How a post was held from starts_on until the post's next period starts. */
+export interface LeadershipPeriodTable {
+  id: Generated<number>
+  post_id: number
+  starts_on: IsoDate
+  status: HolderStatus
+  note: Generated<string>
+  created_by: number | null
+  created_at: CreatedAt
+}
+
+/** An objective that the council's leadership stability is evidence for. */
+export interface LeadershipObjectiveTable {
+  organisation_id: number
+  objective_id: number
+  created_by: number | null
+  created_at: CreatedAt
+}
+
 export interface Database {
   organisation: OrganisationTable
   app_user: AppUserTable
@@ -898,6 +1176,29 @@ export interface Database {
   oversight_finding: OversightFindingTable
   oversight_link: OversightLinkTable
   self_assessment: SelfAssessmentTable
+  // [STAFF SURVEYS in Database]
+  staff_survey_round: StaffSurveyRoundTable
+  staff_survey_question: StaffSurveyQuestionTable
+  staff_survey_result: StaffSurveyResultTable
+  staff_survey_question_objective: StaffSurveyQuestionObjectiveTable
+  staff_survey_import: StaffSurveyImportTable
+  staff_reference_note: StaffReferenceNoteTable
+  // [CHILDREN VOICE in Database]
+  voice_theme: VoiceThemeTable
+  voice_feedback: VoiceFeedbackTable
+  voice_action: VoiceActionTable
+  voice_action_objective: VoiceActionObjectiveTable
+  voice_theme_objective: VoiceThemeObjectiveTable
+  // [CASE-FILE AUDITS in Database]
+  case_audit_round: CaseAuditRoundTable
+  case_audit_case: CaseAuditCaseTable
+  // [PRACTICE STANDARDS in Database]
+  practice_standard: PracticeStandardTable
+  practice_standard_month: PracticeStandardMonthTable
+  // [LEADERSHIP STABILITY in Database]
+  leadership_post: LeadershipPostTable
+  leadership_period: LeadershipPeriodTable
+  leadership_objective: LeadershipObjectiveTable
 }
 
 export type AreaLevel = 'national' | 'regional' | 'local authority'

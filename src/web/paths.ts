@@ -213,6 +213,68 @@ export const paths = {
     resources: councilRoute('/resources'),
     resourceQuarter: councilRoute('/resources/:quarterStart'),
 
+    /** Evidence from practice: one page leading to staff surveys, children's voice, audits, standards and leadership. */
+    practice: councilRoute('/practice'),
+    // [STAFF SURVEYS paths]
+    /** Staff surveys: rounds, each question's trend across rounds, imports and the staff reference group. */
+    staffSurveys: councilRoute('/practice/staff-surveys'),
+    newStaffSurveyRound: councilRoute('/practice/staff-surveys/rounds/new'),
+    staffSurveyRound: councilRoute('/practice/staff-surveys/rounds/:surveyRoundId'),
+    editStaffSurveyRound: councilRoute('/practice/staff-surveys/rounds/:surveyRoundId/edit'),
+    staffSurveyResult: councilRoute('/practice/staff-surveys/rounds/:surveyRoundId/results'),
+    importStaffSurvey: councilRoute('/practice/staff-surveys/rounds/:surveyRoundId/import'),
+    staffSurveyTemplate: councilRoute('/practice/staff-surveys/results-template.csv'),
+    staffSurveyImport: councilRoute('/practice/staff-surveys/imports/:surveyImportId'),
+    confirmStaffSurveyImport: councilRoute('/practice/staff-surveys/imports/:surveyImportId/confirm'),
+    discardStaffSurveyImport: councilRoute('/practice/staff-surveys/imports/:surveyImportId/discard'),
+    staffSurveyQuestion: councilRoute('/practice/staff-surveys/questions/:surveyQuestionId'),
+    staffSurveyQuestionObjectives: councilRoute('/practice/staff-surveys/questions/:surveyQuestionId/objectives'),
+    staffReferenceNotes: councilRoute('/practice/staff-surveys/reference-group'),
+    newStaffReferenceNote: councilRoute('/practice/staff-surveys/reference-group/new'),
+    editStaffReferenceNote: councilRoute('/practice/staff-surveys/reference-group/:referenceNoteId/edit'),
+    // [CHILDREN VOICE paths]
+    /** Children's and young people's voice: themes, feedback, and "you said, we did". */
+    childrenVoice: councilRoute('/practice/children'),
+    voiceFeedback: councilRoute('/practice/children/feedback'),
+    voiceFeedbackCsv: councilRoute('/practice/children/feedback.csv'),
+    newVoiceFeedback: councilRoute('/practice/children/feedback/new'),
+    editVoiceFeedback: councilRoute('/practice/children/feedback/:feedbackId/edit'),
+    /** The themes, each with a page in plain words to share with children. */
+    voiceThemes: councilRoute('/practice/children/themes'),
+    newVoiceTheme: councilRoute('/practice/children/themes/new'),
+    voiceTheme: councilRoute('/practice/children/themes/:themeId'),
+    editVoiceTheme: councilRoute('/practice/children/themes/:themeId/edit'),
+    voiceThemeObjectives: councilRoute('/practice/children/themes/:themeId/objectives'),
+    newVoiceAction: councilRoute('/practice/children/actions/new'),
+    editVoiceAction: councilRoute('/practice/children/actions/:actionId/edit'),
+    // [CASE-FILE AUDITS paths]
+    caseAudits: councilRoute('/practice/audits'),
+    newCaseAuditRound: councilRoute('/practice/audits/new'),
+    caseAuditRound: councilRoute('/practice/audits/:auditRoundId'),
+    caseAuditRoundCsv: councilRoute('/practice/audits/:auditRoundId/cases.csv'),
+    closeCaseAuditRound: councilRoute('/practice/audits/:auditRoundId/close'),
+    newAuditedCase: councilRoute('/practice/audits/:auditRoundId/cases/new'),
+    editAuditedCase: councilRoute('/practice/audits/cases/:auditedCaseId/edit'),
+    importAuditedCases: councilRoute('/practice/audits/:auditRoundId/import'),
+    // [PRACTICE STANDARDS paths]
+    /** Practice standards: local frequency beside the statutory minimum, monthly compliance and its CSVs. */
+    practiceStandards: councilRoute('/practice/standards'),
+    practiceStandardsCsv: councilRoute('/practice/standards.csv'),
+    newPracticeStandard: councilRoute('/practice/standards/new'),
+    practiceStandard: councilRoute('/practice/standards/:standardId'),
+    editPracticeStandard: councilRoute('/practice/standards/:standardId/edit'),
+    practiceStandardCsv: councilRoute('/practice/standards/:standardId/compliance.csv'),
+    newPracticeStandardMonth: councilRoute('/practice/standards/:standardId/months/new'),
+    practiceStandardMonth: councilRoute('/practice/standards/:standardId/months/:month'),
+    // [LEADERSHIP STABILITY paths]
+    /** Senior posts and how they were held over time; a post's history with the form to record a change. */
+    leadership: councilRoute('/practice/leadership'),
+    leadershipCsv: councilRoute('/practice/leadership.csv'),
+    newLeadershipPost: councilRoute('/practice/leadership/posts/new'),
+    editLeadershipPost: councilRoute('/practice/leadership/posts/:postId/edit'),
+    leadershipPostChanges: councilRoute('/practice/leadership/posts/:postId/changes'),
+    leadershipObjectives: councilRoute('/practice/leadership/objectives'),
+
     /** Intervention and scrutiny: the overview with the schedule of reviews and visits due. */
     oversight: councilRoute('/oversight'),
     /** Notices and Directions, each with its compliance view (one row per numbered requirement). */

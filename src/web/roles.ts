@@ -50,6 +50,11 @@ export type Capability =
   | 'partners:manage'
   /** See and answer the requests addressed to one's own partner organisation. */
   | 'contributions:answer'
+  /**
+   * Keep the evidence from practice: staff surveys, children's voice and "you said, we did", case-file audits,
+   * practice standards and leadership posts. (Reading it needs measures:read.)
+   */
+  | 'practice:edit'
 
 const READ_DRAFT: Capability[] = [
   'plan:read-draft',
@@ -74,6 +79,7 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'board:edit',
     'risks:edit',
     'partners:manage',
+    'practice:edit',
   ],
   'improvement-team': [
     ...READ_DRAFT,
@@ -87,6 +93,7 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'board:edit',
     'risks:edit',
     'partners:manage',
+    'practice:edit',
   ],
   'strand-lead': [...READ_DRAFT, 'plan:edit-own-strand'],
   leader: [...READ_DRAFT, 'report:approve'],

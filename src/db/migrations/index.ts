@@ -12,6 +12,11 @@ import * as m0009 from './0009_board_papers.js'
 import * as m0010 from './0010_people_and_rounds.js'
 import * as m0011 from './0011_oversight.js'
 import * as m0012 from './0012_board_and_partners.js'
+import * as m0013 from './0013_staff_surveys.js'
+import * as m0014 from './0014_children_voice.js'
+import * as m0015 from './0015_case_file_audits.js'
+import * as m0016 from './0016_practice_standards.js'
+import * as m0017 from './0017_leadership_stability.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -26,4 +31,9 @@ export const migrations: Record<string, Migration> = {
   '0010_people_and_rounds': m0010,
   '0011_oversight': m0011,
   '0012_board_and_partners': m0012,
+  '0013_staff_surveys': m0013,
+  '0014_children_voice': m0014,
+  '0015_case_file_audits': m0015,
+  '0016_practice_standards': m0016,
+  '0017_leadership_stability': m0017,
 }
