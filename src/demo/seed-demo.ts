@@ -17,6 +17,12 @@ import type { DemoContext } from './demo-context.js'
 import { seedBoardDemo } from './board-demo.js'
 import { seedRiskDemo } from './risk-demo.js'
 import { seedPartnerDemo } from './partner-demo.js'
+// [issue 15 demo imports]
+import { seedVoiceDemo } from './voice-demo.js'
+import { seedSurveyDemo } from './survey-demo.js'
+import { seedLeadershipDemo } from './leadership-demo.js'
+import { seedPracticeStandardDemo } from './practice-standard-demo.js'
+import { seedCaseAuditDemo } from './case-audit-demo.js'
 import type { Milestone, MilestoneStatus, OversightPost, Role } from '../db/database.js'
 import { loadRecordedPlan, recordPlanItems, type PlanItemRecord } from '../plan/plan-history-repository.js'
 
@@ -330,6 +336,17 @@ export async function seedDemo(db: Db, today: string = new Date().toISOString().
     await seedBoardDemo(trx, demo)
     await seedRiskDemo(trx, demo)
     await seedPartnerDemo(trx, demo)
+    // Evidence from practice (issue 15), each seeder in its own file taking the DemoContext:
+    // [STAFF SURVEYS demo]
+    await seedSurveyDemo(trx, demo)
+    // [CHILDREN VOICE demo]
+    await seedVoiceDemo(trx, demo)
+    // [CASE-FILE AUDITS demo]
+    await seedCaseAuditDemo(trx, demo)
+    // [PRACTICE STANDARDS demo]
+    await seedPracticeStandardDemo(trx, demo)
+    // [LEADERSHIP STABILITY demo]
+    await seedLeadershipDemo(trx, demo)
     await redrawPublishedDemoReports(trx, { organisationId: orgIds.bradford, name: DEMO_COUNCIL.name })
 
     for (const organisationId of [orgIds.bradford, orgIds.northfield]) {

@@ -7,6 +7,7 @@ import type { Plan } from '../db/database.js'
 import type { CouncilMeasures } from '../measures/measure-service.js'
 import type { PlanTree } from '../plan/plan-repository.js'
 import { listPlanEvidence } from '../impact/evidence-repository.js'
+import { loadPracticeEvidence } from '../impact/practice-sources.js'
 import type { ImpactLevel, Reason } from '../impact/impact-rules.js'
 import { buildReportContent } from '../reports/report-content.js'
 import type { RagResult } from '../reports/status-rules.js'
@@ -36,7 +37,10 @@ export async function strandRatingsToday(
   measures: CouncilMeasures,
   today: string,
 ): Promise<StrandRating[]> {
-  const evidence = await listPlanEvidence(db, plan.id, new Date(`${today}T23:59:59.999Z`))
+  const [evidence, practiceEvidence] = await Promise.all([
+    listPlanEvidence(db, plan.id, new Date(`${today}T23:59:59.999Z`)),
+    loadPracticeEvidence(db, plan.organisation_id, today),
+  ])
   const content = buildReportContent({
     councilName: council.name,
     planTitle: plan.title,
@@ -44,6 +48,7 @@ export async function strandRatingsToday(
     tree,
     updates: [],
     evidence,
+    practiceEvidence,
     planClosedOn: plan.closed_on,
     measures: [...measures.summaries.values()],
     strandLinks: measures.strandLinks,

@@ -97,7 +97,9 @@ export function rateImpact(sources: EvidenceSource[]): ImpactResult {
     : []
   if (current.length === 0) {
     const none: Reason = {
-      text: stale.length ? IMPACT_LABELS.none : `${IMPACT_LABELS.none}: no linked measure or evidence entry`,
+      text: stale.length
+        ? IMPACT_LABELS.none
+        : `${IMPACT_LABELS.none}: no linked measure, evidence entry or evidence from practice`,
       items: [],
     }
     return { level: 'none', reasons: [none, ...notCurrent], concerns: [none, ...notCurrent] }

@@ -1,5 +1,6 @@
 // An objective's evidence of impact today: its linked measures (their SPC variation, target assurance,
-// standing against benchmarks and which way they point), its evidence entries, and the impact level the
+// standing against benchmarks and which way they point), its evidence entries, the evidence from practice linked
+// to it (staff surveys, children's voice, leadership stability), and the impact level the
 // rules in impact-rules.ts give. The report applies the same rules as at each quarter's end.
 import type { DbOrTx } from '../db/connect.js'
 import { loadCouncilMeasures } from '../measures/measure-service.js'
@@ -12,6 +13,8 @@ import { formatValue } from '../shared/units.js'
 import { formatDate } from '../shared/dates.js'
 import type { EvidenceDirection } from '../db/database.js'
 import { listObjectiveEvidence, type EvidenceEntry } from './evidence-repository.js'
+import { loadPracticeEvidence } from './practice-sources.js'
+import type { PracticeEvidence } from '../shared/practice-evidence.js'
 import { EVIDENCE_KIND_LABELS } from './evidence-kinds.js'
 import { entryIsCurrent, measureDirection, rateImpact, type EvidenceSource, type ImpactResult } from './impact-rules.js'
 
@@ -36,6 +39,8 @@ export interface ImpactEntry extends EvidenceEntry {
 export interface ObjectiveImpact {
   measures: ImpactMeasure[]
   entries: ImpactEntry[]
+  /** Staff survey questions, themes of children's feedback and leadership stability linked to the objective. */
+  practice: PracticeEvidence[]
   impact: ImpactResult
 }
 
@@ -45,10 +50,12 @@ export async function objectiveImpact(
   objectiveId: number,
   today: string,
 ): Promise<ObjectiveImpact> {
-  const [council, entries] = await Promise.all([
+  const [council, entries, practiceAll] = await Promise.all([
     loadCouncilMeasures(db, organisationId),
     listObjectiveEvidence(db, objectiveId),
+    loadPracticeEvidence(db, organisationId, today),
   ])
+  const practice = practiceAll.filter((p) => p.objectiveId === objectiveId)
   const linked = [...council.objectiveLinks.entries()]
     .filter(([, objectives]) => objectives.includes(objectiveId))
     .map(([measureId]) => council.summaries.get(measureId))
@@ -96,6 +103,7 @@ export async function objectiveImpact(
         direction: e.direction,
         current: e.current,
       })),
+    ...practice.map((p) => ({ ref: { anchor: p.anchor, label: p.label }, direction: p.direction, current: p.current })),
   ]
-  return { measures, entries: shown, impact: rateImpact(sources) }
+  return { measures, entries: shown, practice, impact: rateImpact(sources) }
 }

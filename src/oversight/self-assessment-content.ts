@@ -21,6 +21,8 @@ import type { PlanTree } from '../plan/plan-repository.js'
 import { EVIDENCE_DIRECTION_LABELS, EVIDENCE_KIND_LABELS } from '../impact/evidence-kinds.js'
 import { IMPACT_LABELS } from '../impact/impact-rules.js'
 import { buildReportContent, type EvidenceInput } from '../reports/report-content.js'
+import { practiceSectionsSchema, type PracticeSections } from '../impact/practice-sources.js'
+import type { PracticeEvidence } from '../shared/practice-evidence.js'
 import { reasonsText } from '../reports/report-words.js'
 import { RAG_LABELS } from '../reports/status-rules.js'
 import { SnapshotError, type Rated } from '../reports/report-snapshot.js'
@@ -32,7 +34,7 @@ import { subjectKey, type ResolvedLink } from './link-repository.js'
 import { tracking, trackingLabel } from './tracking-rules.js'
 
 /** Bump when the content changes shape, and add the step from the previous version to `upgrades`. */
-export const SELF_ASSESSMENT_SCHEMA_VERSION = 1
+export const SELF_ASSESSMENT_SCHEMA_VERSION = 2
 
 /** The sections the council writes, in the order they are shown, each up to NARRATIVE_MAX characters. */
 export const NARRATIVE_SECTIONS = [
@@ -145,6 +147,11 @@ export const selfAssessmentContentSchema = z.object({
     entries: z.array(evidenceRow),
   }),
   practice: z.array(z.object({ kind: z.string(), heading: z.string(), entries: z.array(evidenceRow) })),
+  /**
+   * Staff surveys, children's voice, case-file audits, practice standards and leadership stability as on the
+   * data-as-at day (null: none recorded; absent from a self-assessment submitted before they were kept).
+   */
+  practiceSections: practiceSectionsSchema.nullable().optional(),
   /** The findings and recommendations of the latest review or visit held before this one; null when none. */
   sinceLastReview: z
     .object({
@@ -192,8 +199,13 @@ export const selfAssessmentContentSchema = z.object({
 export type SelfAssessmentContent = z.infer<typeof selfAssessmentContentSchema>
 export type SelfAssessmentEvidence = z.infer<typeof evidenceRow>
 
-/** Each step upgrades a stored snapshot from version N (the key) to N + 1. None yet. */
-const upgrades: Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>> = {}
+/**
+ * Each step upgrades a stored snapshot from version N (the key) to N + 1. Version 2 adds the sources of evidence
+ * from practice; one submitted before has none (and says so by leaving them out).
+ */
+const upgrades: Record<number, (snapshot: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (snapshot) => ({ ...snapshot, schemaVersion: 2 }),
+}
 
 /** A stored snapshot, upgraded to this version and checked; a SnapshotError when it cannot be read. */
 export function readSelfAssessmentSnapshot(stored: unknown): SelfAssessmentContent {
@@ -310,6 +322,10 @@ export interface SelfAssessmentInput {
   measures: CouncilMeasures
   /** The plan's evidence entries as they stand (listPlanEvidence: withdrawn ones left out). */
   evidence: EvidenceInput[]
+  /** Evidence from practice linked to objectives, as on the data-as-at day (for the ratings). */
+  practiceEvidence?: PracticeEvidence[]
+  /** The sources of evidence from practice as on the data-as-at day (null: none recorded). */
+  practiceSections?: PracticeSections | null
   previousDfeReview: ReviewEvent | null
   previousEvent: { event: ReviewEvent; findings: FindingInput[] } | null
   interventions: InterventionInput[]
@@ -347,6 +363,7 @@ function ratings(input: SelfAssessmentInput): SelfAssessmentContent['strands'] {
     tree: input.tree,
     updates: [],
     evidence: input.evidence,
+    practiceEvidence: input.practiceEvidence ?? [],
     planClosedOn: input.plan.closed_on,
     measures: [...input.measures.summaries.values()],
     strandLinks: input.measures.strandLinks,
@@ -455,6 +472,7 @@ export function buildSelfAssessment(input: SelfAssessmentInput): SelfAssessmentC
       heading,
       entries: entries.filter((e) => e.kind === kind),
     })),
+    practiceSections: input.practiceSections ?? null,
     sinceLastReview: sinceLastReview(input),
     requirements: requirementCounts(input),
     narrative: {

@@ -4,6 +4,7 @@
 import { HeadingLevel, Paragraph, TextRun } from 'docx'
 import {
   WORD_IMPACT_COLOURS,
+  WORD_KIT,
   WORD_RAG_COLOURS,
   chartDescription,
   wordBullets,
@@ -18,6 +19,7 @@ import {
   type WordCell,
 } from '../reports/report-docx.js'
 import { formatDate } from '../shared/dates.js'
+import { practiceWordBlocks } from '../reports/practice-docx.js'
 import {
   NARRATIVE_SECTIONS,
   evidenceWindowText,
@@ -149,6 +151,8 @@ function evidence(content: SelfAssessmentContent): WordBlock[] {
   ]
   blocks.push(ev.entries.length ? evidenceTable(ev.entries) : new Paragraph(noneRecordedText(ev.since)))
   blocks.push(wordHeading('Practice evidence', H1))
+  // A self-assessment submitted before the sources were kept has none (undefined), and shows only its entries.
+  if (content.practiceSections !== undefined) blocks.push(...practiceWordBlocks(WORD_KIT, content.practiceSections))
   for (const p of content.practice) {
     blocks.push(wordHeading(p.heading, H2))
     blocks.push(p.entries.length ? evidenceTable(p.entries) : new Paragraph(noneRecordedText(ev.since)))

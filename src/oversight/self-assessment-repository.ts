@@ -8,7 +8,8 @@ import { recordAudit, type Actor } from '../audit/audit-repository.js'
 import { findCurrentPlan, loadPlanTree } from '../plan/plan-repository.js'
 import { loadCouncilMeasures } from '../measures/measure-service.js'
 import { listPlanEvidence } from '../impact/evidence-repository.js'
-import { addMonths } from '../shared/calendar.js'
+import { loadPracticeEvidence, loadPracticeSections } from '../impact/practice-sources.js'
+import { addMonths, quarterOf } from '../shared/calendar.js'
 import { loadLinks, type LinkSubject } from './link-repository.js'
 import {
   buildSelfAssessment,
@@ -156,10 +157,12 @@ export async function buildLiveContent(
   ])
   const review = events.find((e) => e.id === assessment.review_event_id) ?? null
   const { previousEvent, previousDfeReview } = previousEvents(events, review, asAt)
-  const [tree, evidence, findings] = await Promise.all([
+  const [tree, evidence, findings, practiceEvidence, practiceSections] = await Promise.all([
     plan ? loadPlanTree(db, plan.id) : Promise.resolve({ strands: [] }),
     plan ? listPlanEvidence(db, plan.id, new Date(`${asAt}T23:59:59.999Z`)) : Promise.resolve([]),
     previousEvent ? listFindings(db, org, previousEvent.id) : Promise.resolve([]),
+    loadPracticeEvidence(db, org, asAt),
+    loadPracticeSections(db, org, quarterOf(asAt), asAt),
   ])
   const subjects: LinkSubject[] = [
     ...findings.map((f) => ({ type: 'finding' as const, id: f.id })),
@@ -176,6 +179,8 @@ export async function buildLiveContent(
     tree,
     measures,
     evidence,
+    practiceEvidence,
+    practiceSections,
     previousDfeReview,
     previousEvent: previousEvent ? { event: previousEvent, findings } : null,
     interventions,

@@ -231,7 +231,7 @@ describe('report content', () => {
     assert.equal(s.objectives[0]!.status.rag, 'amber')
     assert.deepEqual(
       s.objectives[0]!.status.derived.reasons.map((r) => r.text),
-      ['No evidence of impact yet: no linked measure or evidence entry'],
+      ['No evidence of impact yet: no linked measure, evidence entry or evidence from practice'],
     )
     assert.equal(s.status.rag, 'amber')
   })

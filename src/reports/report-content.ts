@@ -21,6 +21,7 @@ import { currencyOn } from '../measures/measure-currency.js'
 import {
   REPORT_SCHEMA_VERSION,
   type EvidenceRow,
+  type PracticeEvidenceRow,
   type MeasureRow,
   type MilestoneRow,
   type Rated,
@@ -37,6 +38,8 @@ import {
 } from '../plan/milestone-status.js'
 import type { MilestoneSlippage } from '../plan/plan-history-repository.js'
 import type { PartnerOwners } from './partner-request-repository.js'
+import type { PracticeEvidence } from '../shared/practice-evidence.js'
+import type { PracticeSections } from '../impact/practice-sources.js'
 import type { EvidenceDirection, EvidenceKind } from '../db/database.js'
 import { draftCommentary } from './draft-commentary.js'
 
@@ -104,6 +107,13 @@ export interface ReportInput {
   slippage?: Map<number, MilestoneSlippage>
   /** Evidence entries of the plan's objectives (those recorded after the quarter's end are left out). */
   evidence?: EvidenceInput[]
+  /**
+   * Staff surveys, children's voice and leadership stability linked to objectives, as they stood on the day read
+   * (each source reads only what was recorded by then: src/impact/practice-evidence.ts).
+   */
+  practiceEvidence?: PracticeEvidence[]
+  /** The report's "Evidence from practice" section as at the day read (null: none recorded). */
+  practice?: PracticeSections | null
   /** The day the plan closed, if it has: its milestones are judged on that day at the latest. */
   planClosedOn?: string | null
 }
@@ -237,6 +247,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
     (input.evidence ?? []).filter((e) => isoDate(e.created_at) <= recordedBy && e.observed_on <= asAt),
     (e) => e.objective_id,
   )
+  const practiceBy = groupBy(input.practiceEvidence ?? [], (p) => p.objectiveId)
 
   const slow: ReportContent['slowToProgress'] = {
     overdueMilestones: [],
@@ -284,6 +295,19 @@ export function buildReportContent(input: ReportInput): ReportContent {
             current: entryIsCurrent(e.observed_on, asAt),
             attachmentName: e.attachment_name,
           }))
+        const practice: PracticeEvidenceRow[] = (practiceBy.get(o.id) ?? []).map((p) => ({
+          anchor: `objective-${o.id}-${p.anchor}`,
+          kind: p.kind,
+          label: p.label,
+          direction: p.direction,
+          current: p.current,
+          detail: p.detail,
+        }))
+        // The same survey question or theme may be linked to several objectives: a strand counts it once.
+        const practiceSources = (practiceBy.get(o.id) ?? []).map((p, i) => ({
+          key: p.anchor,
+          source: { ref: { anchor: practice[i]!.anchor, label: p.label }, direction: p.direction, current: p.current },
+        }))
         const sources: EvidenceSource[] = [
           ...objectiveMeasures.map(measureSource),
           ...evidence.map((e) => ({
@@ -293,7 +317,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
           })),
         ]
         const delivery = rateDelivery(o.milestones.map(milestoneItem), due)
-        const impact = rateImpact(sources)
+        const impact = rateImpact([...sources, ...practiceSources.map((p) => p.source)])
         const updates = (updatesBy.get(o.id) ?? []).filter((u) => isoDate(u.created_at) <= recordedBy)
         // Written in the quarter, or during its reporting round (which runs after the quarter's end).
         const inQuarterUpdates = updates.filter((u) => isoDate(u.created_at) >= q.start)
@@ -329,6 +353,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
               .map(row),
             measures: objectiveMeasures.map((m) => measureSource(m).ref),
             evidence,
+            practice,
             completed: o.milestones.filter((m) => m.completed_on && inQuarter(m.completed_on, q)).map(row),
             dueInQuarter: o.milestones.filter((m) => inQuarter(m.due_on, q)).map(row),
             overdue: o.milestones.filter((m) => overdueAt(m, due)).map(row),
@@ -339,6 +364,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
             })),
           },
           sources,
+          practiceSources,
           currentEntries: evidence.filter((e) => e.current).map((e) => e.direction),
         }
       })
@@ -377,10 +403,19 @@ export function buildReportContent(input: ReportInput): ReportContent {
       // The strand: delivery over all its milestones, impact over its own measures and every objective's sources.
       const milestones = activeObjectives.flatMap((o) => o.milestones)
       const delivery = rateDelivery(milestones.map(milestoneItem), due)
-      const sources = uniqueBy(
-        [...measuresFor(linkedTo(input.strandLinks, s.id)).map(measureSource), ...objectives.flatMap((o) => o.sources)],
-        (x) => x.ref.anchor,
-      )
+      const sources = [
+        ...uniqueBy(
+          [
+            ...measuresFor(linkedTo(input.strandLinks, s.id)).map(measureSource),
+            ...objectives.flatMap((o) => o.sources),
+          ],
+          (x) => x.ref.anchor,
+        ),
+        ...uniqueBy(
+          objectives.flatMap((o) => o.practiceSources),
+          (p) => p.key,
+        ).map((p) => p.source),
+      ]
       const impact = rateImpact(sources)
       // Re-planning in the strand: each recorded move of a due date, and how far the dates have slipped.
       const moves = milestones
@@ -440,6 +475,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
     contributionsReceived: contributions.received,
     board: input.board ?? null,
     risks: input.risks ?? null,
+    practice: input.practice ?? null,
     ...(strands.some((st) => st.measures.some((m) => m.official)) && input.nationalAttribution
       ? { sources: input.nationalAttribution }
       : {}),

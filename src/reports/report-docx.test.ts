@@ -67,7 +67,7 @@ const induction = milestone(102, 'Launch the induction programme for new starter
 
 function report(changes: unknown = undefined, cover: unknown = undefined): ReportContent {
   return reportContentSchema.parse({
-    schemaVersion: 5,
+    schemaVersion: 6,
     councilName: 'Northfield Council',
     planTitle: 'Children’s services improvement plan 2024 to 2026',
     quarter: { start: '2024-07-01', end: '2024-09-30', label: 'Q2 2024/25' },
@@ -134,6 +134,16 @@ function report(changes: unknown = undefined, cover: unknown = undefined): Repor
                 direction: 'improving',
                 current: true,
                 attachmentName: null,
+              },
+            ],
+            practice: [
+              {
+                anchor: 'objective-11-survey-question-3',
+                kind: 'staff-survey',
+                label: 'Staff survey: I would recommend working here',
+                direction: 'improving',
+                current: true,
+                detail: '64% favourable in March 2024, up 9 points from 55% in September 2023',
               },
             ],
             completed: [induction],
@@ -211,6 +221,7 @@ function report(changes: unknown = undefined, cover: unknown = undefined): Repor
     contributionsReceived: [],
     board: null,
     risks: null,
+    practice: null,
     sources: 'Contains public sector information licensed under the Open Government Licence v3.0.',
   })
 }
@@ -443,6 +454,64 @@ describe('report as a Word board paper', () => {
     ]) {
       assert.ok(text.includes(expected), `shows ${expected}`)
     }
+  })
+
+  it('puts evidence from practice in Word: each objective’s linked sources, and the section with what is missing', async () => {
+    const row = text.indexOf('Staff survey: I would recommend working here')
+    assert.ok(row > text.indexOf('A stable, permanent workforce'), 'under its objective')
+    assert.equal(
+      text[row + 1],
+      '64% favourable in March 2024, up 9 points from 55% in September 2023 (shows improvement)',
+    )
+    assert.ok(
+      text.includes(
+        'No staff surveys, children’s feedback, case-file audits, practice standards or leadership posts are recorded in Turnaround for this period.',
+      ),
+      'says when none is recorded',
+    )
+    const withAudits = reportContentSchema.parse({
+      ...report(),
+      practice: {
+        staffSurveys: null,
+        childrenVoice: null,
+        caseAudits: {
+          asAt: '2024-09-30',
+          rounds: [
+            {
+              id: 1,
+              title: 'Round 1',
+              auditMonth: '2024-08',
+              name: 'August 2024 (Round 1)',
+              closedOn: '2024-09-05',
+              cases: 8,
+              figure: { good: 5, graded: 8, percent: 62.5, text: '62.5%' },
+            },
+          ],
+          latestByDomain: [{ key: 'overall', label: 'Overall', good: 5, graded: 8, percent: 62.5, text: '62.5%' }],
+          change: null,
+        },
+        practiceStandards: null,
+        leadership: null,
+      },
+    })
+    const xml = (await unzip(await reportDocx(withAudits, new Map(), 'Draft.'))).get('word/document.xml')!
+    // Without the table of contents: the section (before the strands) comes first.
+    const audits = paragraphs(xml.replace(/<w:sdt>[\s\S]*?<\/w:sdt>/, ''))
+    const at = audits.indexOf('Evidence from practice')
+    assert.ok(
+      at > audits.indexOf('Progress at a glance: status of each strand') && at > 0,
+      'after the summary of progress',
+    )
+    assert.equal(audits[at + 1], 'Case-file audits')
+    assert.equal(
+      audits[at + 2],
+      'In the latest moderated round, August 2024 (Round 1), 5 of 8 cases audited were good or better (62.5%), by the overall grade after moderation.',
+    )
+    assert.ok(
+      audits.includes(
+        'Not recorded in Turnaround for this period: staff surveys, children’s and young people’s feedback, practice standards, leadership posts.',
+      ),
+    )
   })
 
   it('says when there was no earlier report, or when changes were not recorded', async () => {

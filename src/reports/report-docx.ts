@@ -30,6 +30,7 @@ import { formatDate } from '../shared/dates.js'
 import { UNIT_LABELS, formatValue } from '../shared/units.js'
 import { DECISION_OUTCOME_LABELS } from '../governance/action-rules.js'
 import { RISK_LEVEL_LABELS } from '../governance/risk-rules.js'
+import { practiceWordBlocks, type WordKit } from './practice-docx.js'
 import type {
   ChangesSinceLast,
   MeasureRow,
@@ -526,6 +527,17 @@ function objectiveSection(o: ReportObjective): Block[] {
         ]),
       ),
     )
+  if (o.practice.length)
+    blocks.push(
+      caption('Evidence from practice'),
+      table(
+        ['Source', 'What it shows'],
+        o.practice.map((p) => [
+          p.label,
+          `${p.detail} (${EVIDENCE_DIRECTION_LABELS[p.direction].toLowerCase()}${p.current ? '' : '; not current, not counted'})`,
+        ]),
+      ),
+    )
   for (const u of o.updates) {
     blocks.push(
       new Paragraph({
@@ -713,6 +725,8 @@ export async function reportDocx(
     ...summary(content),
     ...changesSinceLast(content.changesSinceLast),
     ...atAGlance(content),
+    heading('Evidence from practice', HeadingLevel.HEADING_1),
+    ...practiceWordBlocks(WORD_KIT, content.practice),
     ...boardBlocks(content.board),
     ...risksBlocks(content.risks),
     ...contributionBlocks(content),
@@ -885,6 +899,8 @@ export const wordParagraphs = paras
 export const wordBullets = bullets
 export const wordCaption = caption
 export const wordTable = table
+/** The kit src/reports/practice-docx.ts draws with. */
+export const WORD_KIT: WordKit = { heading, paragraphs: (text) => paras(text), caption, table }
 export const wordDetailsTable = detailsTable
 
 /** A chart as a Word image (its PNG) with its text alternative, titled above and captioned below. */

@@ -74,12 +74,17 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(ten.overall, 'Red: off track')
       assert.equal(ten.impact, 'No evidence of impact yet')
       assert.match(ten.why, /^1 milestone off track: /)
-      // Strands 6 and 7 have neither a linked measure nor an evidence entry, and say so.
-      for (const code of ['6', '7'])
-        assert.equal(
-          rows.find((r) => r.code === code)!.why,
-          'No evidence of impact yet: no linked measure or evidence entry',
-        )
+      // Strands 6 and 7 have no linked measure or evidence entry; their only sources are evidence from practice.
+      // Strand 6: what children said on a theme linked to it, in January 2022, more than six months before.
+      assert.equal(
+        rows.find((r) => r.code === '6')!.why,
+        'No evidence of impact yet 1 source not current, so not counted: Children and young people: Having a say',
+      )
+      // Strand 7: leadership stability, whose share of posts held permanently had not moved in the year.
+      assert.equal(
+        rows.find((r) => r.code === '7')!.why,
+        '1 source of evidence showing no change: Leadership stability: senior posts held permanently',
+      )
       // Every reason that names items links to them, and the report lists each one.
       const links = rows.flatMap((r) => r.links)
       assert.ok(links.some((l) => l.startsWith('milestone-')))

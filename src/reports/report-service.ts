@@ -17,6 +17,7 @@ import {
   type ReportRow,
 } from './report-repository.js'
 import { listPartnerOwners, listPartnerRequests } from './partner-request-repository.js'
+import { loadPracticeEvidence, loadPracticeSections } from '../impact/practice-sources.js'
 import { loadBoardSection } from '../governance/board-report.js'
 import { loadRisksSection } from '../governance/risk-report.js'
 import { readReportSnapshot } from './report-snapshot.js'
@@ -42,23 +43,35 @@ export async function draftContent(
   const recordedAt = reading?.asAt ?? new Date(Math.min(Date.parse(`${q.end}T23:59:59.999Z`), now.getTime()))
   // The Board's record, the risks and the resources are read as at the same day as the plan.
   const asAtDay = todayIso(recordedAt)
-  const [recorded, updates, evidence, measures, partnerRequests, commentary, overrides, board, risks, partnerOwners] =
-    await Promise.all([
-      plan
-        ? loadRecordedPlan(db, plan.id, recordedAt)
-        : Promise.resolve({ tree: { strands: [] }, slippage: new Map() }),
-      plan
-        ? listPlanUpdates(db, plan.id).then((all) => (reading ? all.filter((u) => u.created_at <= recordedAt) : all))
-        : Promise.resolve([]),
-      plan ? listPlanEvidence(db, plan.id, recordedAt) : Promise.resolve([]),
-      loadCouncilMeasures(db, council.organisationId, q.end),
-      listPartnerRequests(db, council.organisationId),
-      listCommentary(db, report.id),
-      listOverrides(db, report.id),
-      loadBoardSection(db, council.organisationId, q, asAtDay),
-      loadRisksSection(db, council.organisationId, q, asAtDay),
-      listPartnerOwners(db, council.organisationId),
-    ])
+  const [
+    recorded,
+    updates,
+    evidence,
+    measures,
+    partnerRequests,
+    commentary,
+    overrides,
+    board,
+    risks,
+    partnerOwners,
+    practiceEvidence,
+    practice,
+  ] = await Promise.all([
+    plan ? loadRecordedPlan(db, plan.id, recordedAt) : Promise.resolve({ tree: { strands: [] }, slippage: new Map() }),
+    plan
+      ? listPlanUpdates(db, plan.id).then((all) => (reading ? all.filter((u) => u.created_at <= recordedAt) : all))
+      : Promise.resolve([]),
+    plan ? listPlanEvidence(db, plan.id, recordedAt) : Promise.resolve([]),
+    loadCouncilMeasures(db, council.organisationId, q.end),
+    listPartnerRequests(db, council.organisationId),
+    listCommentary(db, report.id),
+    listOverrides(db, report.id),
+    loadBoardSection(db, council.organisationId, q, asAtDay),
+    loadRisksSection(db, council.organisationId, q, asAtDay),
+    listPartnerOwners(db, council.organisationId),
+    loadPracticeEvidence(db, council.organisationId, asAtDay),
+    loadPracticeSections(db, council.organisationId, q, asAtDay),
+  ])
   const summaries = [...measures.summaries.values()]
   const comparisons = await nationalComparisons(
     db,
@@ -99,6 +112,8 @@ export async function draftContent(
     partnerOwners,
     board,
     risks,
+    practiceEvidence,
+    practice,
     narrative: {
       summary: report.summary,
       recommendations: report.recommendations,

@@ -3,9 +3,10 @@
 // when it is read, so a published report always renders or says plainly that it cannot.
 import { z } from 'zod'
 import { boardSectionSchema, risksSectionSchema } from '../governance/report-sections.js'
+import { practiceSectionsSchema } from '../impact/practice-sources.js'
 
 /** Bump when ReportContent changes shape, and add the step from the previous version to `upgrades`. */
-export const REPORT_SCHEMA_VERSION = 5
+export const REPORT_SCHEMA_VERSION = 6
 
 /** Why a partner's contribution needs strengthening. */
 export const CONTRIBUTION_REASONS = ['missing', 'late', 'milestone'] as const
@@ -24,6 +25,17 @@ const rated = z.object({
   impact: z
     .object({ level: z.enum(['improving', 'no-change', 'worsening', 'none']), reasons: z.array(reason) })
     .nullable(),
+})
+
+/** A source of evidence from practice linked to an objective (src/shared/practice-evidence.ts), as it stood then. */
+const practiceEvidenceRow = z.object({
+  /** Unique in the report: the objective's anchor and the source's. */
+  anchor: z.string(),
+  kind: z.enum(['staff-survey', 'children-voice', 'leadership']),
+  label: z.string(),
+  direction: z.enum(['improving', 'no-change', 'worsening']),
+  current: z.boolean(),
+  detail: z.string(),
 })
 
 const evidenceRow = z.object({
@@ -189,6 +201,8 @@ export const reportContentSchema = z.object({
           /** The linked measures (rows in the strand's measure table). */
           measures: z.array(itemRef),
           evidence: z.array(evidenceRow),
+          /** Staff surveys, children's voice and leadership stability linked to the objective. */
+          practice: z.array(practiceEvidenceRow),
           completed: z.array(milestoneRow),
           dueInQuarter: z.array(milestoneRow),
           overdue: z.array(milestoneRow),
@@ -244,6 +258,11 @@ export const reportContentSchema = z.object({
   board: boardSectionSchema.nullable(),
   /** The risk register and improvement resources as at the day read (null: none recorded, or an older report). */
   risks: risksSectionSchema.nullable(),
+  /**
+   * Evidence from practice as at the day read: staff surveys, children's voice, case-file audits, practice standards
+   * and leadership stability (null: none recorded, or a report published before they were kept).
+   */
+  practice: practiceSectionsSchema.nullable(),
   /** Measures whose latest figure was not current at the quarter's end; null in reports published before this was checked. */
   notCurrent: z
     .array(
@@ -265,6 +284,7 @@ export type Rated = ReportContent['strands'][number]['status']
 export type MeasureRow = ReportContent['strands'][number]['measures'][number]
 export type MilestoneRow = z.infer<typeof milestoneRow>
 export type EvidenceRow = z.infer<typeof evidenceRow>
+export type PracticeEvidenceRow = z.infer<typeof practiceEvidenceRow>
 export type ReportStrand = ReportContent['strands'][number]
 export type ReportObjective = ReportStrand['objectives'][number]
 export type ReportCover = z.infer<typeof cover>
@@ -282,6 +302,23 @@ const upgrades: Record<number, (snapshot: Record<string, unknown>) => Record<str
   0: (snapshot) => ({ ...snapshot, schemaVersion: 1 }),
   // Version 5 adds the Board's decisions and actions, the risks and resources, partners' answers, and says why
   // each contribution needs strengthening. An older report listed only contributions not received.
+  // Version 6 adds evidence from practice: each objective's linked sources, and the report's section. An older
+  // report had none recorded.
+  5: (snapshot) => ({
+    ...snapshot,
+    schemaVersion: 6,
+    practice: null,
+    strands: mapStrands(snapshot.strands, (s) =>
+      Array.isArray(s.objectives)
+        ? {
+            ...s,
+            objectives: s.objectives.map((o: unknown) =>
+              o !== null && typeof o === 'object' ? { practice: [], ...o } : o,
+            ),
+          }
+        : s,
+    ),
+  }),
   4: (snapshot) => {
     const slow = snapshot.slowToProgress as Record<string, unknown> | undefined
     return {

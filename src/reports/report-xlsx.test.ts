@@ -124,7 +124,7 @@ const overdueAudit = milestone(101, 'Audit of referrals', '2024-02-15', 'Overdue
 })
 
 const content: ReportContent = reportContentSchema.parse({
-  schemaVersion: 5,
+  schemaVersion: 6,
   councilName: 'Northfield',
   planTitle: 'Children’s services improvement plan 2023 to 2025',
   quarter: { start: '2024-01-01', end: '2024-03-31', label: 'Q4 2023/24' },
@@ -167,6 +167,7 @@ const content: ReportContent = reportContentSchema.parse({
           attention: [overdueAudit],
           measures: [{ anchor: 'measure-1-7', label: agency.name }],
           evidence: [],
+          practice: [],
           completed: [milestone(102, 'New front door rota', '2024-02-01', 'Complete', { completed_on: '2024-01-29' })],
           dueInQuarter: [
             overdueAudit,
@@ -199,6 +200,7 @@ const content: ReportContent = reportContentSchema.parse({
           attention: [],
           measures: [],
           evidence: [],
+          practice: [],
           completed: [],
           dueInQuarter: [milestone(201, 'Recruitment campaign', '2024-03-01', 'On track')],
           overdue: [],
@@ -248,6 +250,7 @@ const content: ReportContent = reportContentSchema.parse({
     },
   ],
   board: null,
+  practice: null,
   risks: {
     items: [
       {

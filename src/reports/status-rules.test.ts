@@ -84,7 +84,9 @@ describe('delivery, from milestones', () => {
 describe('impact, from current evidence', () => {
   it('is "no evidence of impact yet" with no sources, or only ones that are not current', () => {
     assert.equal(rateImpact([]).level, 'none')
-    assert.deepEqual(texts(rateImpact([])), ['No evidence of impact yet: no linked measure or evidence entry'])
+    assert.deepEqual(texts(rateImpact([])), [
+      'No evidence of impact yet: no linked measure, evidence entry or evidence from practice',
+    ])
     const old = source('improving', false)
     const r = rateImpact([old])
     assert.equal(r.level, 'none')
@@ -120,7 +122,9 @@ describe('overall status: never Green without current evidence of impact', () =>
   it('is amber with milestones on time but no evidence of impact yet, and says so', () => {
     const r = rateOverall(onTime, impact())
     assert.equal(r.rag, 'amber')
-    assert.deepEqual(texts(r), ['No evidence of impact yet: no linked measure or evidence entry'])
+    assert.deepEqual(texts(r), [
+      'No evidence of impact yet: no linked measure, evidence entry or evidence from practice',
+    ])
   })
 
   it('is amber with no change, and red with worsening evidence', () => {

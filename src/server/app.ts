@@ -46,6 +46,13 @@ import { boardMeetingRoutes } from '../governance/meeting-routes.js'
 import { boardRoutes } from '../governance/board-routes.js'
 import { riskRoutes } from '../governance/risk-routes.js'
 import { resourceRoutes } from '../governance/resource-routes.js'
+import { practiceRoutes } from '../practice/practice-routes.js'
+// [issue 15 route imports]
+import { leadershipRoutes } from '../practice/leadership-routes.js'
+import { staffSurveyRoutes } from '../voice/survey-routes.js'
+import { practiceStandardRoutes } from '../practice/practice-standard-routes.js'
+import { voiceRoutes } from '../voice/voice-routes.js'
+import { caseAuditRoutes } from '../practice/case-audit-routes.js'
 import { partnerRoutes } from '../partners/partner-routes.js'
 import { contributionRoutes } from '../partners/contribution-routes.js'
 import { councilOversightAccessRoutes, serviceRoutes } from '../accounts/oversight-access-routes.js'
@@ -155,6 +162,17 @@ export function createApp(services: Services): express.Express {
   council.use(boardMeetingRoutes(db))
   council.use(riskRoutes(db))
   council.use(resourceRoutes(db))
+  council.use(practiceRoutes(db))
+  // [STAFF SURVEYS routes]
+  council.use(staffSurveyRoutes(db))
+  // [CHILDREN VOICE routes]
+  council.use(voiceRoutes(db))
+  // [CASE-FILE AUDITS routes]
+  council.use(caseAuditRoutes(db))
+  // [PRACTICE STANDARDS routes]
+  council.use(practiceStandardRoutes(db))
+  // [LEADERSHIP STABILITY routes]
+  council.use(leadershipRoutes(db))
   council.use(oversightOverviewRoutes(db))
   council.use(interventionRoutes(db))
   council.use(trackedItemRoutes(db))

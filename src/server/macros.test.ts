@@ -17,6 +17,14 @@ import {
 } from '../oversight/self-assessment-content.js'
 import { TRACKING_TAGS } from '../oversight/tracking-rules.js'
 import { saEvent, saEvidence, saInput } from '../test-support/self-assessment-fixture.js'
+import { quarterOf } from '../shared/calendar.js'
+import type { PracticeSections } from '../impact/practice-sources.js'
+import { buildStaffSurveySection } from '../voice/survey-report.js'
+import { buildChildrenVoiceSection } from '../voice/voice-report.js'
+import { buildCaseAuditSection } from '../practice/case-audit-report.js'
+import type { GradedCase } from '../practice/case-audit-rules.js'
+import { buildPracticeStandardSection } from '../practice/practice-standard-report.js'
+import { buildLeadershipSection } from '../practice/leadership-report.js'
 
 /** Each macro this file tests, with the template it is imported from. */
 const MACROS: Record<string, string> = {
@@ -46,6 +54,13 @@ const MACROS: Record<string, string> = {
   riskMatrix: 'governance/views/risk-parts.njk',
   risksReportSection: 'governance/views/risks-report-section.njk',
   requestTable: 'partners/views/partner-parts.njk',
+  staffSurveyReportSection: 'voice/views/survey-report-section.njk',
+  childrenVoiceReportSection: 'voice/views/voice-report-section.njk',
+  caseAuditReportSection: 'practice/views/case-audit-report-section.njk',
+  practiceStandardReportSection: 'practice/views/practice-standard-report-section.njk',
+  leadershipReportSection: 'practice/views/leadership-report-section.njk',
+  practiceSection: 'reports/views/report-body.njk',
+  practiceParts: 'reports/views/report-body.njk',
   ogl: 'national/views/attribution.njk',
   nationalTabs: 'national/views/attribution.njk',
   grade: 'national/views/grade.njk',
@@ -706,6 +721,282 @@ describe('Board and risk macros (src/governance/views)', () => {
       '<h2 class="govuk-heading-l" id="risks">Risks and resources</h2>',
       'No risk register or improvement resources are recorded in Turnaround',
     ))
+})
+
+describe('evidence from practice macros (src/voice/views, src/practice/views)', () => {
+  // Q4 2025/26 read on 15 May 2026: round 2 is the latest, 150 of 200 (75%); S1 fell from 60 to 45 of 100.
+  const favourable = (sa: number, a: number, n: number, d: number, sd: number) => ({
+    strongly_agree: sa,
+    agree: a,
+    neither: n,
+    disagree: d,
+    strongly_disagree: sd,
+  })
+  const staffSurveys = buildStaffSurveySection({
+    rounds: [
+      { id: 1, closed_on: '2025-09-30', audience: 'All staff', invited: 200, responded: 120, note: '' },
+      {
+        id: 2,
+        closed_on: '2026-03-31',
+        audience: 'All staff',
+        invited: 200,
+        responded: 150,
+        note: 'Run on paper too.',
+      },
+    ],
+    questions: [{ id: 11, code: 'S1', text: 'I have regular supervision' }],
+    results: [
+      { questionId: 11, roundId: 1, closedOn: '2025-09-30', counts: favourable(20, 40, 15, 15, 10) },
+      { questionId: 11, roundId: 2, closedOn: '2026-03-31', counts: favourable(15, 30, 25, 20, 10) },
+    ],
+    notes: [
+      {
+        id: 5,
+        held_on: '2026-02-10',
+        themes: ['Caseloads'],
+        summary: 'Said in February.',
+        response: 'Review caseloads.',
+      },
+    ],
+    quarter: quarterOf('2026-02-01'),
+    asAt: '2026-05-15',
+  })
+
+  // Q3 2026/27 read on 31 December 2026: two items heard, one action done in the quarter and one still open.
+  const childrenVoice = buildChildrenVoiceSection({
+    quarter: quarterOf('2026-11-01'),
+    asAt: '2026-12-31',
+    feedback: [
+      {
+        themeId: 1,
+        theme: 'Knowing my social worker',
+        heardOn: '2026-11-12',
+        source: 'advocacy-app',
+        tone: 'positive',
+      },
+      { themeId: 1, theme: 'Knowing my social worker', heardOn: '2026-12-02', source: 'complaint', tone: 'negative' },
+    ],
+    actions: [
+      {
+        theme: 'Where I live',
+        youSaid: 'Visits after school',
+        weDid: 'Moved visits',
+        status: 'done',
+        doneOn: '2026-10-10',
+      },
+      {
+        theme: 'Knowing my social worker',
+        youSaid: 'Fewer changes',
+        weDid: 'Keep workers',
+        status: 'planned',
+        doneOn: null,
+      },
+    ],
+  })
+
+  /** A closed round of `good` good cases out of `total`, by the overall grade. */
+  const auditRound = (id: number, month: string, closedOn: string, good: number, total: number) => ({
+    id,
+    title: `Round ${id}`,
+    audit_month: month,
+    closed_on: closedOn,
+    cases: Array.from({ length: total }, (_, i): GradedCase => ({
+      grade_voice: 'good',
+      grade_assessment: 'inadequate',
+      grade_planning: 'good',
+      grade_oversight: 'requires-improvement',
+      grade_overall: i < good ? 'good' : 'requires-improvement',
+      moderation: 'not-moderated',
+      moderated_overall: null,
+    })),
+  })
+  // 4 of 10 (40%) then 5 of 8 (62.5%): up 22.5 points.
+  const caseAudits = buildCaseAuditSection(
+    [auditRound(1, '2026-01-01', '2026-02-10', 4, 10), auditRound(2, '2026-02-01', '2026-03-12', 5, 8)],
+    '2026-03-31',
+  )
+
+  /** A month of the standard below, recorded on 5 July 2026. */
+  const standardMonth = (month: string, caseload: number, due: number, seen: number) => ({
+    standard_id: 1,
+    month,
+    caseload,
+    due,
+    seen_local: seen,
+    seen_statutory: null,
+    created_at: new Date('2026-07-05T10:00:00Z'),
+  })
+  // Visits every 4 weeks against a statutory 6, read on 10 July 2026: June's 105 of 120 is the latest month, and
+  // 120 x (30.4375/28 - 30.4375/42) = 43.5 extra visits a month.
+  const practiceStandards = buildPracticeStandardSection(
+    [
+      {
+        id: 1,
+        title: 'Visits to children in care',
+        applies_to: 'Children in care',
+        local_every: 4,
+        local_unit: 'weeks',
+        statutory_every: 6,
+        statutory_unit: 'weeks',
+        statutory_source: 'Care Planning Regulations 2010, reg 28',
+        measure_id: 7,
+        created_at: new Date('2026-03-01T10:00:00Z'),
+      },
+    ],
+    [
+      standardMonth('2026-04-01', 110, 100, 80),
+      standardMonth('2026-05-01', 115, 110, 99),
+      standardMonth('2026-06-01', 120, 120, 105),
+    ],
+    quarterOf('2026-04-01'),
+    '2026-07-10',
+  )
+
+  // On 31 December 2026 both posts are held permanently; a year before only the Front Door was.
+  const recorded = new Date('2025-01-01T09:00:00Z')
+  const leadership = buildLeadershipSection({
+    posts: [
+      {
+        id: 1,
+        title: `Director ${SCRIPT}`,
+        tier: 'director',
+        created_on: null,
+        deleted_on: null,
+        created_at: recorded,
+      },
+      {
+        id: 2,
+        title: 'Head of Service',
+        tier: 'head-of-service',
+        created_on: null,
+        deleted_on: null,
+        created_at: recorded,
+      },
+    ],
+    periods: [
+      { post_id: 1, starts_on: '2025-01-01', status: 'interim', created_at: recorded },
+      { post_id: 1, starts_on: '2026-11-01', status: 'permanent', created_at: new Date('2026-11-02T09:00:00Z') },
+      { post_id: 2, starts_on: '2025-01-01', status: 'permanent', created_at: recorded },
+    ],
+    quarter: quarterOf('2026-10-01'),
+    asAt: '2026-12-31',
+  })
+
+  const practice: PracticeSections = { staffSurveys, childrenVoice, caseAudits, practiceStandards, leadership }
+
+  it('staffSurveyReportSection shows the round and each question; public leaves out the round note and what was said', () => {
+    const html = render('staffSurveyReportSection', { section: staffSurveys })
+    assertIncludes(
+      html,
+      '<h3 class="govuk-heading-m" id="staff-surveys">Staff surveys</h3>',
+      '150 responses from 200 invited, a response rate of 75%. Run on paper too.',
+      'S1: I have regular supervision</th>',
+      'Down 15 points from 60% in September 2025',
+      'Said in February.',
+      'What the service will do: Review caseloads.',
+    )
+    const pub = render('staffSurveyReportSection', { section: staffSurveys, public: true })
+    assertIncludes(pub, 'a response rate of 75%.', 'What the service will do: Review caseloads.')
+    assertExcludes(pub, 'Run on paper too', 'Said in February')
+    assertIncludes(
+      render('staffSurveyReportSection', { section: null }),
+      'No staff survey rounds or staff reference group notes are recorded',
+    )
+  })
+
+  it('childrenVoiceReportSection counts what was heard by theme and tone; public leaves out where it was heard', () => {
+    const html = render('childrenVoiceReportSection', { section: childrenVoice })
+    assertIncludes(
+      html,
+      '<h3 class="govuk-heading-m" id="children-voice">Children and young people’s voice</h3>',
+      '2 items heard in Q3 2026/27: 1 positive, 0 mixed, 1 negative.',
+      'data-qa="sources">Advocacy app (1), Complaint (1)</td>',
+      '<td class="govuk-table__cell">Fewer changes</td>',
+    )
+    const pub = render('childrenVoiceReportSection', { section: childrenVoice, public: true })
+    assertIncludes(pub, 'Knowing my social worker', '1 positive, 0 mixed, 1 negative')
+    assertExcludes(pub, 'data-qa="sources"', 'Complaint', 'Where it was heard')
+  })
+
+  it('caseAuditReportSection shows the latest round, the change and the rounds, the same in public', () => {
+    const html = render('caseAuditReportSection', { section: caseAudits })
+    assertIncludes(
+      html,
+      '<h3 class="govuk-heading-m" id="case-audits">Case-file audits</h3>',
+      'In the latest moderated round, February 2026 (Round 2), 5 of 8 cases audited were good or better (62.5%)',
+      'Up 22.5 percentage points from January 2026 (Round 1) to February 2026 (Round 2).',
+      'January 2026 (Round 1)</th>',
+    )
+    assert.equal(render('caseAuditReportSection', { section: caseAudits, public: true }), html)
+    const none = render('caseAuditReportSection', { section: null, asAtText: '31 March 2026' })
+    assertIncludes(none, 'No case-file audit round had been moderated and closed in Turnaround by 31 March 2026.')
+    assertExcludes(none, '<table')
+  })
+
+  it('practiceStandardReportSection shows each standard against the minimum with the extra visits, the same in public', () => {
+    const html = render('practiceStandardReportSection', { section: practiceStandards })
+    assertIncludes(
+      html,
+      '<h3 class="govuk-heading-m" id="practice-standards">Practice standards</h3>',
+      '1 standard recorded, 1 set more frequent than the statutory minimum.',
+      'data-qa="report-latest">June 2026: 87.5% (105 of 120)</td>',
+      'April 2026: 80.0%<br>May 2026: 90.0%<br>June 2026: 87.5%',
+      'data-qa="report-extra">43.5</td>',
+    )
+    assert.equal(render('practiceStandardReportSection', { section: practiceStandards, public: true }), html)
+    assertIncludes(
+      render('practiceStandardReportSection', { section: null }),
+      'No practice standards were recorded in Turnaround by this report’s day.',
+    )
+  })
+
+  it('leadershipReportSection gives the share held permanently and each post’s status, escaped, the same in public', () => {
+    const html = render('leadershipReportSection', { section: leadership })
+    assertIncludes(
+      html,
+      '<h3 class="govuk-heading-m" id="leadership">Leadership stability</h3>',
+      '2 of 2 senior posts were held permanently on 31 December 2026 (100%), against 1 of 2 (50%) a year earlier',
+      `1 November 2026: Director ${ESCAPED_SCRIPT}, interim to permanent`,
+      '<strong class="govuk-tag govuk-tag--green">Permanent</strong>',
+    )
+    assertExcludes(html, SCRIPT)
+    assert.equal(render('leadershipReportSection', { section: leadership, public: true }), html)
+    assertIncludes(
+      render('leadershipReportSection', { section: null }),
+      'No senior posts are recorded in Turnaround for this council.',
+    )
+  })
+
+  it('practiceParts draws each source recorded and names those that are not, or says none is', () => {
+    assertIncludes(
+      render('practiceParts', { practice: null }),
+      '<p class="govuk-body" data-qa="practice-none">No staff surveys, children’s feedback, case-file audits, practice standards or leadership posts are recorded in Turnaround for this period.</p>',
+    )
+    const one = render('practiceParts', {
+      practice: { staffSurveys: null, childrenVoice: null, caseAudits, practiceStandards: null, leadership: null },
+    })
+    assertIncludes(
+      one,
+      '<h3 class="govuk-heading-m" id="case-audits">Case-file audits</h3>',
+      '<p class="govuk-body" data-qa="practice-missing">Not recorded in Turnaround for this period: staff surveys, children’s and young people’s feedback, practice standards, leadership posts.</p>',
+    )
+    assertExcludes(one, 'id="staff-surveys"', 'id="leadership"', 'data-qa="practice-none"')
+    const pub = render('practiceParts', { practice, public: true })
+    assertIncludes(pub, 'id="staff-surveys"', 'id="children-voice"', 'id="practice-standards"', 'id="leadership"')
+    assertExcludes(pub, 'data-qa="practice-missing"', 'Said in February', 'Complaint')
+  })
+
+  it('practiceSection heads the evidence from practice, with each source under it', () => {
+    const html = render('practiceSection', { content: { practice } })
+    assert.ok(html.startsWith('<h2 class="govuk-heading-l" id="practice">Evidence from practice</h2>'), html)
+    assertIncludes(html, 'id="staff-surveys"', 'id="case-audits"', 'Said in February.')
+    assertExcludes(render('practiceSection', { content: { practice }, public: true }), 'Said in February')
+    assertIncludes(
+      render('practiceSection', { content: { practice: null } }),
+      '<h2 class="govuk-heading-l" id="practice">Evidence from practice</h2>',
+      'data-qa="practice-none"',
+    )
+  })
 })
 
 describe('national data macros (src/national/views)', () => {

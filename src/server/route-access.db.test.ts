@@ -378,6 +378,190 @@ const GET_ROUTES: RouteCase[] = [
   },
   { name: 'timeline', route: P.timeline, allowed: DRAFT_READERS },
   { name: 'timeline CSV', route: P.timelineCsv, allowed: DRAFT_READERS },
+  { name: 'evidence from practice', route: P.practice, allowed: DRAFT_READERS },
+  // [STAFF SURVEYS GET cases]
+  { name: 'staff surveys', route: P.staffSurveys, allowed: DRAFT_READERS },
+  { name: 'new staff survey round form', route: P.newStaffSurveyRound, allowed: EDITORS },
+  {
+    name: 'a staff survey round',
+    route: P.staffSurveyRound,
+    args: (i) => [i.bradfordSurveyRound],
+    allowed: DRAFT_READERS,
+  },
+  {
+    name: 'change a staff survey round form',
+    route: P.editStaffSurveyRound,
+    args: (i) => [i.bradfordSurveyRound],
+    allowed: EDITORS,
+  },
+  {
+    name: 'a staff survey question results form',
+    route: P.staffSurveyResult,
+    args: (i) => [i.bradfordSurveyRound],
+    allowed: EDITORS,
+  },
+  {
+    name: 'import staff survey results form',
+    route: P.importStaffSurvey,
+    args: (i) => [i.bradfordSurveyRound],
+    allowed: EDITORS,
+  },
+  { name: 'staff survey results template CSV', route: P.staffSurveyTemplate, allowed: EDITORS },
+  {
+    name: 'a staff survey import',
+    route: P.staffSurveyImport,
+    args: (i) => [i.bradfordSurveyImport],
+    allowed: EDITORS,
+  },
+  {
+    name: 'a staff survey question',
+    route: P.staffSurveyQuestion,
+    args: (i) => [i.bradfordSurveyQuestion],
+    allowed: DRAFT_READERS,
+  },
+  {
+    name: 'link a staff survey question to objectives form',
+    route: P.staffSurveyQuestionObjectives,
+    args: (i) => [i.bradfordSurveyQuestion],
+    allowed: EDITORS,
+  },
+  { name: 'staff reference group notes', route: P.staffReferenceNotes, allowed: DRAFT_READERS },
+  { name: 'new staff reference group note form', route: P.newStaffReferenceNote, allowed: EDITORS },
+  {
+    name: 'change a staff reference group note form',
+    route: P.editStaffReferenceNote,
+    args: (i) => [i.bradfordReferenceNote],
+    allowed: EDITORS,
+  },
+  // [CHILDREN VOICE GET cases]
+  { name: 'children voice overview', route: P.childrenVoice, allowed: DRAFT_READERS },
+  { name: 'children voice feedback list', route: P.voiceFeedback, allowed: DRAFT_READERS },
+  { name: 'children voice feedback CSV', route: P.voiceFeedbackCsv, allowed: DRAFT_READERS },
+  { name: 'children voice new feedback form', route: P.newVoiceFeedback, allowed: EDITORS },
+  {
+    name: 'children voice edit feedback form',
+    route: P.editVoiceFeedback,
+    args: (i) => [i.bradfordVoiceFeedback],
+    allowed: EDITORS,
+  },
+  { name: 'children voice themes for children', route: P.voiceThemes, allowed: DRAFT_READERS },
+  { name: 'children voice new theme form', route: P.newVoiceTheme, allowed: EDITORS },
+  {
+    name: 'children voice theme page',
+    route: P.voiceTheme,
+    args: (i) => [i.bradfordVoiceTheme],
+    allowed: DRAFT_READERS,
+  },
+  {
+    name: 'children voice edit theme form',
+    route: P.editVoiceTheme,
+    args: (i) => [i.bradfordVoiceTheme],
+    allowed: EDITORS,
+  },
+  {
+    name: 'children voice theme objectives form',
+    route: P.voiceThemeObjectives,
+    args: (i) => [i.bradfordVoiceTheme],
+    allowed: EDITORS,
+  },
+  { name: 'children voice new action form', route: P.newVoiceAction, allowed: EDITORS },
+  {
+    name: 'children voice edit action form',
+    route: P.editVoiceAction,
+    args: (i) => [i.bradfordVoiceAction],
+    allowed: EDITORS,
+  },
+  // [CASE-FILE AUDITS GET cases]
+  {
+    name: 'import audited cases form',
+    route: P.importAuditedCases,
+    args: (i) => [i.bradfordAuditRound],
+    allowed: EDITORS,
+  },
+  { name: 'case-file audits', route: P.caseAudits, allowed: DRAFT_READERS },
+  { name: 'new case-file audit round form', route: P.newCaseAuditRound, allowed: EDITORS },
+  {
+    name: 'a case-file audit round',
+    route: P.caseAuditRound,
+    args: (i) => [i.bradfordAuditRound],
+    allowed: DRAFT_READERS,
+  },
+  {
+    name: 'a case-file audit round CSV',
+    route: P.caseAuditRoundCsv,
+    args: (i) => [i.bradfordAuditRound],
+    allowed: DRAFT_READERS,
+  },
+  {
+    name: 'close a case-file audit round form',
+    route: P.closeCaseAuditRound,
+    args: (i) => [i.bradfordAuditRound],
+    allowed: EDITORS,
+  },
+  { name: 'new audited case form', route: P.newAuditedCase, args: (i) => [i.bradfordAuditRound], allowed: EDITORS },
+  {
+    name: 'change an audited case form',
+    route: P.editAuditedCase,
+    args: (i) => [i.bradfordAuditedCase],
+    allowed: EDITORS,
+  },
+  // [PRACTICE STANDARDS GET cases]
+  { name: 'practice standards', route: P.practiceStandards, allowed: DRAFT_READERS },
+  { name: 'practice standards CSV', route: P.practiceStandardsCsv, allowed: DRAFT_READERS },
+  { name: 'add a practice standard form', route: P.newPracticeStandard, allowed: EDITORS },
+  {
+    name: 'a practice standard',
+    route: P.practiceStandard,
+    args: (i) => [i.bradfordPracticeStandard],
+    allowed: DRAFT_READERS,
+  },
+  {
+    name: 'a practice standard’s compliance CSV',
+    route: P.practiceStandardCsv,
+    args: (i) => [i.bradfordPracticeStandard],
+    allowed: DRAFT_READERS,
+  },
+  {
+    name: 'change a practice standard form',
+    route: P.editPracticeStandard,
+    args: (i) => [i.bradfordPracticeStandard],
+    allowed: EDITORS,
+  },
+  {
+    name: 'record a practice standard month form',
+    route: P.newPracticeStandardMonth,
+    args: (i) => [i.bradfordPracticeStandard],
+    allowed: EDITORS,
+  },
+  {
+    name: 'a practice standard month form',
+    route: P.practiceStandardMonth,
+    args: (i) => [i.bradfordPracticeStandard, '2022-01'],
+    allowed: EDITORS,
+  },
+  // [LEADERSHIP STABILITY GET cases]
+  { name: 'leadership stability', route: P.leadership, allowed: DRAFT_READERS },
+  {
+    name: 'leadership stability on a day',
+    route: P.leadership,
+    query: '?on-day=1&on-month=1&on-year=2021',
+    allowed: DRAFT_READERS,
+  },
+  { name: 'leadership history CSV', route: P.leadershipCsv, allowed: DRAFT_READERS },
+  { name: 'add a senior post form', route: P.newLeadershipPost, allowed: EDITORS },
+  {
+    name: 'change a senior post form',
+    route: P.editLeadershipPost,
+    args: (i) => [i.bradfordLeadershipPost],
+    allowed: EDITORS,
+  },
+  {
+    name: 'a senior post’s history',
+    route: P.leadershipPostChanges,
+    args: (i) => [i.bradfordLeadershipPost],
+    allowed: DRAFT_READERS,
+  },
+  { name: 'link objectives to leadership form', route: P.leadershipObjectives, allowed: EDITORS },
 ]
 
 /** Bradford URLs that point at Northfield's records: 404 for everyone, editors included. */
@@ -444,6 +628,137 @@ const CROSS_COUNCIL: Array<RouteWithArgs & { name: string; council?: string }> =
   },
   { name: 'a council that does not exist', route: P.home, council: 'nowhere' },
   { name: 'a malformed id', route: P.strand, args: () => ['1abc'] },
+  // [STAFF SURVEYS CROSS_COUNCIL cases]
+  {
+    name: 'Northfield staff survey round via Bradford',
+    route: P.staffSurveyRound,
+    args: (i) => [i.northfieldSurveyRound],
+  },
+  {
+    name: 'Northfield staff survey round form via Bradford',
+    route: P.editStaffSurveyRound,
+    args: (i) => [i.northfieldSurveyRound],
+  },
+  {
+    name: 'Northfield staff survey results form via Bradford',
+    route: P.staffSurveyResult,
+    args: (i) => [i.northfieldSurveyRound],
+  },
+  {
+    name: 'Northfield staff survey import form via Bradford',
+    route: P.importStaffSurvey,
+    args: (i) => [i.northfieldSurveyRound],
+  },
+  {
+    name: 'Northfield staff survey import via Bradford',
+    route: P.staffSurveyImport,
+    args: (i) => [i.northfieldSurveyImport],
+  },
+  {
+    name: 'Northfield staff survey question via Bradford',
+    route: P.staffSurveyQuestion,
+    args: (i) => [i.northfieldSurveyQuestion],
+  },
+  {
+    name: 'Northfield staff survey question objectives via Bradford',
+    route: P.staffSurveyQuestionObjectives,
+    args: (i) => [i.northfieldSurveyQuestion],
+  },
+  {
+    name: 'Northfield staff reference group note via Bradford',
+    route: P.editStaffReferenceNote,
+    args: (i) => [i.northfieldReferenceNote],
+  },
+  // [CHILDREN VOICE CROSS_COUNCIL cases]
+  { name: 'Northfield children voice theme via Bradford', route: P.voiceTheme, args: (i) => [i.northfieldVoiceTheme] },
+  {
+    name: 'Northfield children voice theme form via Bradford',
+    route: P.editVoiceTheme,
+    args: (i) => [i.northfieldVoiceTheme],
+  },
+  {
+    name: 'Northfield children voice theme objectives via Bradford',
+    route: P.voiceThemeObjectives,
+    args: (i) => [i.northfieldVoiceTheme],
+  },
+  {
+    name: 'Northfield children voice feedback via Bradford',
+    route: P.editVoiceFeedback,
+    args: (i) => [i.northfieldVoiceFeedback],
+  },
+  {
+    name: 'Northfield children voice action via Bradford',
+    route: P.editVoiceAction,
+    args: (i) => [i.northfieldVoiceAction],
+  },
+  // [CASE-FILE AUDITS CROSS_COUNCIL cases]
+  {
+    name: 'Northfield audited case import via Bradford',
+    route: P.importAuditedCases,
+    args: (i) => [i.northfieldAuditRound],
+  },
+  {
+    name: 'Northfield case-file audit round via Bradford',
+    route: P.caseAuditRound,
+    args: (i) => [i.northfieldAuditRound],
+  },
+  {
+    name: 'Northfield case-file audit CSV via Bradford',
+    route: P.caseAuditRoundCsv,
+    args: (i) => [i.northfieldAuditRound],
+  },
+  {
+    name: 'Northfield case-file audit closing via Bradford',
+    route: P.closeCaseAuditRound,
+    args: (i) => [i.northfieldAuditRound],
+  },
+  {
+    name: 'Northfield new audited case via Bradford',
+    route: P.newAuditedCase,
+    args: (i) => [i.northfieldAuditRound],
+  },
+  {
+    name: 'Northfield audited case via Bradford',
+    route: P.editAuditedCase,
+    args: (i) => [i.northfieldAuditedCase],
+  },
+  // [PRACTICE STANDARDS CROSS_COUNCIL cases]
+  {
+    name: 'Northfield practice standard via Bradford',
+    route: P.practiceStandard,
+    args: (i) => [i.northfieldPracticeStandard],
+  },
+  {
+    name: 'Northfield practice standard CSV via Bradford',
+    route: P.practiceStandardCsv,
+    args: (i) => [i.northfieldPracticeStandard],
+  },
+  {
+    name: 'Northfield practice standard form via Bradford',
+    route: P.editPracticeStandard,
+    args: (i) => [i.northfieldPracticeStandard],
+  },
+  {
+    name: 'Northfield practice standard month via Bradford',
+    route: P.practiceStandardMonth,
+    args: (i) => [i.northfieldPracticeStandard, '2022-01'],
+  },
+  {
+    name: 'a practice standard month that is not a month',
+    route: P.practiceStandardMonth,
+    args: (i) => [i.bradfordPracticeStandard, '2022-13'],
+  },
+  // [LEADERSHIP STABILITY CROSS_COUNCIL cases]
+  {
+    name: 'Northfield senior post via Bradford',
+    route: P.leadershipPostChanges,
+    args: (i) => [i.northfieldLeadershipPost],
+  },
+  {
+    name: 'Northfield senior post form via Bradford',
+    route: P.editLeadershipPost,
+    args: (i) => [i.northfieldLeadershipPost],
+  },
 ]
 
 /**
@@ -875,6 +1190,169 @@ const POST_ROUTES: Array<RouteCase & { body: Record<string, string> }> = [
     route: P.editBoardMeeting,
     args: (i) => [i.bradfordMeeting],
     body: {},
+    allowed: EDITORS,
+  },
+  // [STAFF SURVEYS POST cases]
+  { name: 'add a staff survey round', route: P.newStaffSurveyRound, body: {}, allowed: EDITORS },
+  {
+    name: 'change a staff survey round',
+    route: P.editStaffSurveyRound,
+    args: (i) => [i.bradfordSurveyRound],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'save a staff survey question results',
+    route: P.staffSurveyResult,
+    args: (i) => [i.bradfordSurveyRound],
+    body: {},
+    allowed: EDITORS,
+  },
+  // Sent without a file: 400 for editors, past the role check.
+  {
+    name: 'upload staff survey results',
+    route: P.importStaffSurvey,
+    args: (i) => [i.bradfordSurveyRound],
+    body: {},
+    allowed: EDITORS,
+  },
+  // The demo's import was applied already: confirming or cancelling it again changes nothing.
+  {
+    name: 'confirm an applied staff survey import',
+    route: P.confirmStaffSurveyImport,
+    args: (i) => [i.bradfordSurveyImport],
+    body: {},
+    allowed: EDITORS,
+    allowedStatus: 302,
+  },
+  {
+    name: 'cancel an applied staff survey import',
+    route: P.discardStaffSurveyImport,
+    args: (i) => [i.bradfordSurveyImport],
+    body: {},
+    allowed: EDITORS,
+    allowedStatus: 302,
+  },
+  {
+    name: 'link a staff survey question to objectives',
+    route: P.staffSurveyQuestionObjectives,
+    args: (i) => [i.bradfordSurveyQuestion],
+    body: { objectiveIds: 'none' },
+    allowed: EDITORS,
+  },
+  { name: 'add a staff reference group note', route: P.newStaffReferenceNote, body: {}, allowed: EDITORS },
+  {
+    name: 'change a staff reference group note',
+    route: P.editStaffReferenceNote,
+    args: (i) => [i.bradfordReferenceNote],
+    body: {},
+    allowed: EDITORS,
+  },
+  // [CHILDREN VOICE POST cases]
+  { name: 'children voice record feedback', route: P.newVoiceFeedback, body: {}, allowed: EDITORS },
+  {
+    name: 'children voice change feedback',
+    route: P.editVoiceFeedback,
+    args: (i) => [i.bradfordVoiceFeedback],
+    body: {},
+    allowed: EDITORS,
+  },
+  { name: 'children voice add theme', route: P.newVoiceTheme, body: {}, allowed: EDITORS },
+  {
+    name: 'children voice change theme',
+    route: P.editVoiceTheme,
+    args: (i) => [i.bradfordVoiceTheme],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'children voice link objectives',
+    route: P.voiceThemeObjectives,
+    args: (i) => [i.bradfordVoiceTheme],
+    body: { objectiveIds: '999999999' },
+    allowed: EDITORS,
+  },
+  { name: 'children voice add action', route: P.newVoiceAction, body: {}, allowed: EDITORS },
+  {
+    name: 'children voice change action',
+    route: P.editVoiceAction,
+    args: (i) => [i.bradfordVoiceAction],
+    body: {},
+    allowed: EDITORS,
+  },
+  // [CASE-FILE AUDITS POST cases]
+  {
+    name: 'import audited cases',
+    route: P.importAuditedCases,
+    args: (i) => [i.bradfordAuditRound],
+    body: {},
+    allowed: EDITORS,
+  },
+  { name: 'add a case-file audit round', route: P.newCaseAuditRound, body: {}, allowed: EDITORS },
+  {
+    name: 'add an audited case',
+    route: P.newAuditedCase,
+    args: (i) => [i.bradfordAuditRound],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'change an audited case',
+    route: P.editAuditedCase,
+    args: (i) => [i.bradfordAuditedCase],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'close a case-file audit round',
+    route: P.closeCaseAuditRound,
+    args: (i) => [i.bradfordAuditRound],
+    body: {},
+    allowed: EDITORS,
+  },
+  // [PRACTICE STANDARDS POST cases]
+  { name: 'add a practice standard', route: P.newPracticeStandard, body: {}, allowed: EDITORS },
+  {
+    name: 'change a practice standard',
+    route: P.editPracticeStandard,
+    args: (i) => [i.bradfordPracticeStandard],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'record a practice standard month',
+    route: P.newPracticeStandardMonth,
+    args: (i) => [i.bradfordPracticeStandard],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'change a practice standard month',
+    route: P.practiceStandardMonth,
+    args: (i) => [i.bradfordPracticeStandard, '2022-01'],
+    body: { caseload: '1', due: '2', seenLocal: '0' },
+    allowed: EDITORS,
+  },
+  // [LEADERSHIP STABILITY POST cases]
+  { name: 'add a senior post', route: P.newLeadershipPost, body: {}, allowed: EDITORS },
+  {
+    name: 'change a senior post',
+    route: P.editLeadershipPost,
+    args: (i) => [i.bradfordLeadershipPost],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'record a change of holder',
+    route: P.leadershipPostChanges,
+    args: (i) => [i.bradfordLeadershipPost],
+    body: {},
+    allowed: EDITORS,
+  },
+  {
+    name: 'link objectives to leadership',
+    route: P.leadershipObjectives,
+    body: { objectives: 'abc' },
     allowed: EDITORS,
   },
 ]

@@ -207,7 +207,108 @@ export async function demoIds(db: Db) {
     ).id
   const bradfordFinding = await linkedFinding('bradford')
   const northfieldFinding = await linkedFinding('northfield')
+  // [STAFF SURVEYS id helpers]
+  /** A council's latest staff survey round, first question (by code), applied import and first note. */
+  const surveyRecord = async (
+    table: 'staff_survey_round' | 'staff_survey_question' | 'staff_survey_import' | 'staff_reference_note',
+    slug: string,
+  ) =>
+    (
+      await db
+        .selectFrom(table)
+        .innerJoin('organisation', 'organisation.id', `${table}.organisation_id`)
+        .select(`${table}.id as id`)
+        .where('organisation.slug', '=', slug)
+        .orderBy(`${table}.id`, table === 'staff_survey_round' ? 'desc' : 'asc')
+        .executeTakeFirstOrThrow()
+    ).id
+  // [CHILDREN VOICE id helpers]
+  /** A council's first children's voice theme, feedback item or "you said, we did" action. */
+  const firstVoice = async (table: 'voice_theme' | 'voice_feedback' | 'voice_action', slug: string) =>
+    (
+      await db
+        .selectFrom(table)
+        .innerJoin('organisation', 'organisation.id', `${table}.organisation_id`)
+        .select(`${table}.id as id`)
+        .where('organisation.slug', '=', slug)
+        .orderBy(`${table}.id`)
+        .executeTakeFirstOrThrow()
+    ).id
+  // [CASE-FILE AUDITS id helpers]
+  /** A council's latest case-file audit round, and the first case of it (src/demo/case-audit-demo.ts). */
+  const latestAuditRound = async (slug: string) =>
+    (
+      await db
+        .selectFrom('case_audit_round as r')
+        .innerJoin('organisation as o', 'o.id', 'r.organisation_id')
+        .select('r.id')
+        .where('o.slug', '=', slug)
+        .orderBy('r.audit_month', 'desc')
+        .executeTakeFirstOrThrow()
+    ).id
+  const firstAuditedCase = async (roundId: number) =>
+    (
+      await db
+        .selectFrom('case_audit_case')
+        .select('id')
+        .where('round_id', '=', roundId)
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id
+  const bradfordAuditRound = await latestAuditRound('bradford')
+  const northfieldAuditRound = await latestAuditRound('northfield')
+  // [PRACTICE STANDARDS id helpers]
+  /** A council's first practice standard (Bradford's one; Northfield's visits to children in care). */
+  const firstPracticeStandard = async (slug: string) =>
+    (
+      await db
+        .selectFrom('practice_standard as s')
+        .innerJoin('organisation as o', 'o.id', 's.organisation_id')
+        .select('s.id')
+        .where('o.slug', '=', slug)
+        .orderBy('s.id')
+        .executeTakeFirstOrThrow()
+    ).id
+  // [LEADERSHIP STABILITY id helpers]
+  /** A council's senior post by its title (src/demo/leadership-demo.ts). */
+  const leadershipPostOf = async (slug: string, title: string) =>
+    (
+      await db
+        .selectFrom('leadership_post as p')
+        .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+        .select('p.id')
+        .where('o.slug', '=', slug)
+        .where('p.title', '=', title)
+        .executeTakeFirstOrThrow()
+    ).id
   return {
+    // [STAFF SURVEYS ids]
+    bradfordSurveyRound: await surveyRecord('staff_survey_round', 'bradford'),
+    northfieldSurveyRound: await surveyRecord('staff_survey_round', 'northfield'),
+    bradfordSurveyQuestion: await surveyRecord('staff_survey_question', 'bradford'),
+    northfieldSurveyQuestion: await surveyRecord('staff_survey_question', 'northfield'),
+    bradfordSurveyImport: await surveyRecord('staff_survey_import', 'bradford'),
+    northfieldSurveyImport: await surveyRecord('staff_survey_import', 'northfield'),
+    bradfordReferenceNote: await surveyRecord('staff_reference_note', 'bradford'),
+    northfieldReferenceNote: await surveyRecord('staff_reference_note', 'northfield'),
+    // [CHILDREN VOICE ids]
+    bradfordVoiceTheme: await firstVoice('voice_theme', 'bradford'),
+    northfieldVoiceTheme: await firstVoice('voice_theme', 'northfield'),
+    bradfordVoiceFeedback: await firstVoice('voice_feedback', 'bradford'),
+    northfieldVoiceFeedback: await firstVoice('voice_feedback', 'northfield'),
+    bradfordVoiceAction: await firstVoice('voice_action', 'bradford'),
+    northfieldVoiceAction: await firstVoice('voice_action', 'northfield'),
+    // [CASE-FILE AUDITS ids]
+    bradfordAuditRound,
+    northfieldAuditRound,
+    bradfordAuditedCase: await firstAuditedCase(bradfordAuditRound),
+    northfieldAuditedCase: await firstAuditedCase(northfieldAuditRound),
+    // [PRACTICE STANDARDS ids]
+    bradfordPracticeStandard: await firstPracticeStandard('bradford'),
+    northfieldPracticeStandard: await firstPracticeStandard('northfield'),
+    // [LEADERSHIP STABILITY ids]
+    bradfordLeadershipPost: await leadershipPostOf('bradford', 'Director of Children’s Services'),
+    northfieldLeadershipPost: await leadershipPostOf('northfield', 'Director of Children’s Services'),
     bradfordBoardMember: await firstOf('board_member', 'bradford'),
     northfieldBoardMember: await firstOf('board_member', 'northfield'),
     bradfordBoardAction: await firstOf('board_action', 'bradford'),

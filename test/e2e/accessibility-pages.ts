@@ -444,6 +444,253 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
     status: 403,
   },
   { route: P.home, args: () => [N], as: 'councillor@bradford.example', heading: 'Page not found', status: 404 },
+  { route: P.practice, args: () => [N], as: 'improvement@northfield.example', heading: 'Evidence from practice' },
+  // [STAFF SURVEYS pages]
+  { route: P.staffSurveys, args: () => [N], as: 'improvement@northfield.example', heading: 'Staff surveys' },
+  {
+    route: P.newStaffSurveyRound,
+    args: () => [N],
+    as: 'improvement@northfield.example',
+    heading: 'Add a survey round',
+  },
+  {
+    route: P.staffSurveyRound,
+    args: (i) => [N, i.northfieldSurveyRound],
+    as: 'improvement@northfield.example',
+    heading: /^Survey round closed on/,
+  },
+  {
+    route: P.editStaffSurveyRound,
+    args: (i) => [N, i.northfieldSurveyRound],
+    as: 'improvement@northfield.example',
+    heading: 'Change the survey round',
+  },
+  {
+    route: P.staffSurveyResult,
+    args: (i) => [N, i.northfieldSurveyRound],
+    as: 'improvement@northfield.example',
+    heading: 'Enter a question’s results',
+  },
+  {
+    route: P.importStaffSurvey,
+    args: (i) => [N, i.northfieldSurveyRound],
+    as: 'improvement@northfield.example',
+    heading: 'Import results',
+  },
+  {
+    route: P.staffSurveyImport,
+    args: (i) => [N, i.northfieldSurveyImport],
+    as: 'improvement@northfield.example',
+    heading: 'Check your import',
+  },
+  {
+    route: P.staffSurveyQuestion,
+    args: (i) => [N, i.northfieldSurveyQuestion],
+    as: 'improvement@northfield.example',
+    heading: 'I have regular supervision that helps me reflect on my work with children',
+  },
+  {
+    route: P.staffSurveyQuestionObjectives,
+    args: (i) => [N, i.northfieldSurveyQuestion],
+    as: 'improvement@northfield.example',
+    heading: 'Link objectives',
+  },
+  {
+    route: P.staffReferenceNotes,
+    args: () => [N],
+    as: 'improvement@northfield.example',
+    heading: 'Staff reference group',
+  },
+  {
+    route: P.newStaffReferenceNote,
+    args: () => [N],
+    as: 'improvement@northfield.example',
+    heading: 'Add a reference group note',
+  },
+  {
+    route: P.editStaffReferenceNote,
+    args: (i) => [N, i.northfieldReferenceNote],
+    as: 'improvement@northfield.example',
+    heading: 'Change the note',
+  },
+  // [CHILDREN VOICE pages]
+  {
+    route: P.childrenVoice,
+    args: () => [N],
+    as: 'improvement@northfield.example',
+    heading: 'Children and young people’s voice',
+  },
+  {
+    route: P.voiceFeedback,
+    args: () => [N],
+    as: 'improvement@northfield.example',
+    heading: 'What children and young people told us',
+  },
+  {
+    route: P.voiceFeedback,
+    args: () => [N],
+    query: '?tone=negative&period=6',
+    as: 'board@northfield.example',
+    heading: 'What children and young people told us',
+  },
+  {
+    route: P.newVoiceFeedback,
+    args: () => [N],
+    as: 'improvement@northfield.example',
+    heading: 'Record feedback from children and young people',
+  },
+  {
+    route: P.editVoiceFeedback,
+    args: (i) => [N, i.northfieldVoiceFeedback],
+    as: 'improvement@northfield.example',
+    heading: 'Change a feedback item',
+  },
+  { route: P.voiceThemes, args: () => [N], as: 'improvement@northfield.example', heading: 'What you told us' },
+  { route: P.newVoiceTheme, args: () => [N], as: 'improvement@northfield.example', heading: 'Add a theme' },
+  {
+    route: P.voiceTheme,
+    args: (i) => [N, i.northfieldVoiceTheme],
+    as: 'improvement@northfield.example',
+    heading: 'Knowing my social worker',
+  },
+  {
+    route: P.editVoiceTheme,
+    args: (i) => [N, i.northfieldVoiceTheme],
+    as: 'improvement@northfield.example',
+    heading: 'Change the theme Knowing my social worker',
+  },
+  {
+    route: P.voiceThemeObjectives,
+    args: (i) => [N, i.northfieldVoiceTheme],
+    as: 'improvement@northfield.example',
+    heading: 'Link objectives to Knowing my social worker',
+  },
+  {
+    route: P.newVoiceAction,
+    args: () => [N],
+    as: 'improvement@northfield.example',
+    heading: 'Add a “you said, we did” action',
+  },
+  {
+    route: P.editVoiceAction,
+    args: (i) => [N, i.northfieldVoiceAction],
+    as: 'improvement@northfield.example',
+    heading: 'Change a “you said, we did” action',
+  },
+  // [CASE-FILE AUDITS pages]
+  {
+    route: P.importAuditedCases,
+    args: (i) => [N, i.northfieldAuditRound],
+    as: 'improvement@northfield.example',
+    heading: /^Import cases into Monthly audit, /,
+  },
+  { route: P.caseAudits, args: () => [N], as: 'improvement@northfield.example', heading: 'Case-file audits' },
+  { route: P.caseAudits, args: () => [N], as: 'board@northfield.example', heading: 'Case-file audits' },
+  { route: P.newCaseAuditRound, args: () => [N], as: 'improvement@northfield.example', heading: 'Add an audit round' },
+  {
+    route: P.caseAuditRound,
+    args: (i) => [N, i.northfieldAuditRound],
+    as: 'improvement@northfield.example',
+    heading: /^Monthly audit, /,
+  },
+  {
+    route: P.caseAuditRound,
+    args: (i) => [B, i.bradfordAuditRound],
+    as: IMPROVEMENT,
+    heading: 'Illustrative audit round',
+  },
+  {
+    route: P.closeCaseAuditRound,
+    args: (i) => [B, i.bradfordAuditRound],
+    as: IMPROVEMENT,
+    heading: 'Close Illustrative audit round as moderated',
+  },
+  {
+    route: P.newAuditedCase,
+    args: (i) => [N, i.northfieldAuditRound],
+    as: 'improvement@northfield.example',
+    heading: 'Add an audited case',
+  },
+  {
+    route: P.editAuditedCase,
+    args: (i) => [N, i.northfieldAuditedCase],
+    as: 'improvement@northfield.example',
+    heading: /^Change case NF-/,
+  },
+  // [PRACTICE STANDARDS pages]
+  { route: P.practiceStandards, args: () => [N], as: 'improvement@northfield.example', heading: 'Practice standards' },
+  { route: P.practiceStandards, args: () => [N], as: 'board@northfield.example', heading: 'Practice standards' },
+  {
+    route: P.practiceStandard,
+    args: (i) => [N, i.northfieldPracticeStandard],
+    as: 'improvement@northfield.example',
+    heading: 'Visits to children in care',
+  },
+  {
+    route: P.practiceStandard,
+    args: (i) => [B, i.bradfordPracticeStandard],
+    as: BOARD,
+    heading: 'Visits to children looked after',
+  },
+  {
+    route: P.newPracticeStandard,
+    args: () => [N],
+    as: 'improvement@northfield.example',
+    heading: 'Add a practice standard',
+  },
+  {
+    route: P.editPracticeStandard,
+    args: (i) => [N, i.northfieldPracticeStandard],
+    as: 'improvement@northfield.example',
+    heading: 'Change Visits to children in care',
+  },
+  {
+    route: P.newPracticeStandardMonth,
+    args: (i) => [N, i.northfieldPracticeStandard],
+    as: 'improvement@northfield.example',
+    heading: 'Record a month: Visits to children in care',
+  },
+  {
+    route: P.practiceStandardMonth,
+    args: (i) => [B, i.bradfordPracticeStandard, '2022-01'],
+    as: IMPROVEMENT,
+    heading: 'Visits to children looked after: January 2022',
+  },
+  // [LEADERSHIP STABILITY pages]
+  { route: P.leadership, args: () => [B], as: IMPROVEMENT, heading: 'Leadership stability' },
+  {
+    route: P.leadership,
+    args: () => [B],
+    query: '?on-day=31&on-month=12&on-year=2021',
+    as: BOARD,
+    heading: 'Leadership stability',
+  },
+  { route: P.leadership, args: () => [N], as: 'board@northfield.example', heading: 'Leadership stability' },
+  { route: P.newLeadershipPost, args: () => [B], as: IMPROVEMENT, heading: 'Add a senior post' },
+  {
+    route: P.editLeadershipPost,
+    args: (i) => [B, i.bradfordLeadershipPost],
+    as: IMPROVEMENT,
+    heading: 'Change Director of Children’s Services',
+  },
+  {
+    route: P.leadershipPostChanges,
+    args: (i) => [B, i.bradfordLeadershipPost],
+    as: IMPROVEMENT,
+    heading: 'Director of Children’s Services',
+  },
+  {
+    route: P.leadershipPostChanges,
+    args: (i) => [N, i.northfieldLeadershipPost],
+    as: 'board@northfield.example',
+    heading: 'Director of Children’s Services',
+  },
+  {
+    route: P.leadershipObjectives,
+    args: () => [B],
+    as: IMPROVEMENT,
+    heading: 'Link objectives to leadership stability',
+  },
 ]
 
 /** The accessibility test that shows a page reached only by doing something (uploading a file). */
@@ -462,6 +709,9 @@ export const OVERSIGHT_JOURNEY_TEST =
 /** The accessibility test that follows an invitation link and a password reset link, with errors. */
 export const BOARD_JOURNEY_TEST =
   'a Board action closed and read in the report with the decisions, risks and resources; a partner answers; the service administrator changes the adviser’s post'
+/** The browser test through every source of evidence from practice (test/e2e/practice-journey.test.ts). */
+export const PRACTICE_JOURNEY_TEST =
+  'reads each source of evidence from practice, links leadership stability to an objective, and finds them all in the report'
 export const ACCOUNT_LINKS_TEST = 'choosing a password from an invitation and from a reset link, with errors'
 
 /** The accessibility test that queues a message and opens it from the Sent mail page. */
@@ -513,4 +763,15 @@ export const NOT_PAGES: Array<{ route: { readonly pattern: string }; reason: str
   { route: paths.health, reason: 'JSON for monitoring' },
   { route: paths.info, reason: 'JSON for monitoring' },
   ...GOVUK_FRONTEND_FILES.map((route) => ({ route, reason: 'a static govuk-frontend file' })),
+  // [STAFF SURVEYS NOT_PAGES]
+  { route: P.staffSurveyTemplate, reason: 'a CSV template for a staff survey round’s results' },
+  // [CHILDREN VOICE NOT_PAGES]
+  { route: P.voiceFeedbackCsv, reason: 'a CSV download of children’s feedback items' },
+  // [CASE-FILE AUDITS NOT_PAGES]
+  { route: P.caseAuditRoundCsv, reason: 'a CSV download of a case-file audit round’s cases' },
+  // [PRACTICE STANDARDS NOT_PAGES]
+  { route: P.practiceStandardsCsv, reason: 'a CSV download of every practice standard’s monthly compliance' },
+  { route: P.practiceStandardCsv, reason: 'a CSV download of a practice standard’s monthly compliance' },
+  // [LEADERSHIP STABILITY NOT_PAGES]
+  { route: P.leadershipCsv, reason: 'a CSV download of the senior posts’ history' },
 ]

@@ -13,6 +13,7 @@ const UPLOAD_PATTERNS = [
   paths.council.nationalData.pattern,
   paths.council.objectiveEvidence.pattern,
   paths.council.contribution.pattern,
+  paths.council.importStaffSurvey.pattern,
 ]
 /** Each pattern as a regular expression: a `:param` matches one path segment. */
 const UPLOAD_PATHS = UPLOAD_PATTERNS.map(
