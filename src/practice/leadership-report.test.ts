@@ -117,6 +117,22 @@ describe('buildLeadershipSection', () => {
       /data-qa="report-leadership-changes">[\s\S]*1 November 2026: Director of &lt;Children’s&gt; Services, interim to permanent/,
     )
     assert.match(render({ section: null }), /No senior posts are recorded in Turnaround for this council\./)
+    // One interim after another is a change of holder, said as such rather than "interim to interim".
+    const again = render({
+      section: {
+        ...section,
+        quarterChanges: [
+          {
+            title: 'Head of Service',
+            tier: 'head-of-service',
+            startsOn: '2026-11-02',
+            status: 'interim',
+            previousStatus: 'interim',
+          },
+        ],
+      },
+    })
+    assert.match(again, /2 November 2026: Head of Service, a new interim holder/)
   })
 })
 

@@ -218,8 +218,10 @@ function leadershipBlocks(k: WordKit, s: NonNullable<Sections['leadership']>): W
             s.quarterChanges
               .map(
                 (c) =>
-                  `${formatDate(c.startsOn)}, ${c.title}: ${STATUS_LABELS[c.previousStatus].toLowerCase()} to ` +
-                  STATUS_LABELS[c.status].toLowerCase(),
+                  `${formatDate(c.startsOn)}, ${c.title}: ` +
+                  (c.previousStatus === c.status
+                    ? `a new ${STATUS_LABELS[c.status].toLowerCase()} holder`
+                    : `${STATUS_LABELS[c.previousStatus].toLowerCase()} to ${STATUS_LABELS[c.status].toLowerCase()}`),
               )
               .join('; ') +
             '.'
