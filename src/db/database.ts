@@ -844,7 +844,6 @@ export interface SelfAssessmentTable {
   submitted_at: Date | null
 }
 
-// [STAFF SURVEYS tables, migration 0013]
 // Staff surveys (src/voice/survey-*): aggregated counts per response option only, never individual answers.
 export interface StaffSurveyRoundTable {
   id: Generated<number>
@@ -913,8 +912,6 @@ export interface StaffReferenceNoteTable {
   created_at: CreatedAt
   updated_at: UpdatedAt
 }
-
-// [CHILDREN VOICE tables, migration 0014]
 
 export const VOICE_SOURCES = [
   'advocacy-app',
@@ -985,8 +982,6 @@ export interface VoiceThemeObjectiveTable {
   created_at: CreatedAt
 }
 
-// [CASE-FILE AUDITS tables, migration 0015]
-
 export const CASE_AUDIT_ROUND_STATUSES = ['open', 'closed'] as const
 export type CaseAuditRoundStatus = (typeof CASE_AUDIT_ROUND_STATUSES)[number]
 export const AUDIT_GRADES = ['outstanding', 'good', 'requires-improvement', 'inadequate'] as const
@@ -1041,8 +1036,6 @@ export interface CaseAuditCaseTable {
   updated_at: UpdatedAt
 }
 
-// [PRACTICE STANDARDS tables, migration 0016]
-
 export const INTERVAL_UNITS = ['days', 'weeks'] as const
 export type IntervalUnit = (typeof INTERVAL_UNITS)[number]
 
@@ -1081,8 +1074,6 @@ export interface PracticeStandardMonthTable {
   updated_at: UpdatedAt
 }
 export type PracticeStandardMonth = Selectable<PracticeStandardMonthTable>
-
-// [LEADERSHIP STABILITY tables, migration 0017]
 
 export const LEADERSHIP_TIERS = ['director', 'deputy-director', 'assistant-director', 'head-of-service'] as const
 export type LeadershipTier = (typeof LEADERSHIP_TIERS)[number]
@@ -1176,26 +1167,21 @@ export interface Database {
   oversight_finding: OversightFindingTable
   oversight_link: OversightLinkTable
   self_assessment: SelfAssessmentTable
-  // [STAFF SURVEYS in Database]
   staff_survey_round: StaffSurveyRoundTable
   staff_survey_question: StaffSurveyQuestionTable
   staff_survey_result: StaffSurveyResultTable
   staff_survey_question_objective: StaffSurveyQuestionObjectiveTable
   staff_survey_import: StaffSurveyImportTable
   staff_reference_note: StaffReferenceNoteTable
-  // [CHILDREN VOICE in Database]
   voice_theme: VoiceThemeTable
   voice_feedback: VoiceFeedbackTable
   voice_action: VoiceActionTable
   voice_action_objective: VoiceActionObjectiveTable
   voice_theme_objective: VoiceThemeObjectiveTable
-  // [CASE-FILE AUDITS in Database]
   case_audit_round: CaseAuditRoundTable
   case_audit_case: CaseAuditCaseTable
-  // [PRACTICE STANDARDS in Database]
   practice_standard: PracticeStandardTable
   practice_standard_month: PracticeStandardMonthTable
-  // [LEADERSHIP STABILITY in Database]
   leadership_post: LeadershipPostTable
   leadership_period: LeadershipPeriodTable
   leadership_objective: LeadershipObjectiveTable

@@ -17,7 +17,6 @@ import type { DemoContext } from './demo-context.js'
 import { seedBoardDemo } from './board-demo.js'
 import { seedRiskDemo } from './risk-demo.js'
 import { seedPartnerDemo } from './partner-demo.js'
-// [issue 15 demo imports]
 import { seedVoiceDemo } from './voice-demo.js'
 import { seedSurveyDemo } from './survey-demo.js'
 import { seedLeadershipDemo } from './leadership-demo.js'
@@ -336,16 +335,11 @@ export async function seedDemo(db: Db, today: string = new Date().toISOString().
     await seedBoardDemo(trx, demo)
     await seedRiskDemo(trx, demo)
     await seedPartnerDemo(trx, demo)
-    // Evidence from practice (issue 15), each seeder in its own file taking the DemoContext:
-    // [STAFF SURVEYS demo]
+    // Evidence from practice: staff surveys, children’s voice, case-file audits, practice standards, leadership.
     await seedSurveyDemo(trx, demo)
-    // [CHILDREN VOICE demo]
     await seedVoiceDemo(trx, demo)
-    // [CASE-FILE AUDITS demo]
     await seedCaseAuditDemo(trx, demo)
-    // [PRACTICE STANDARDS demo]
     await seedPracticeStandardDemo(trx, demo)
-    // [LEADERSHIP STABILITY demo]
     await seedLeadershipDemo(trx, demo)
     await redrawPublishedDemoReports(trx, { organisationId: orgIds.bradford, name: DEMO_COUNCIL.name })
 

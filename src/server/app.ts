@@ -47,7 +47,6 @@ import { boardRoutes } from '../governance/board-routes.js'
 import { riskRoutes } from '../governance/risk-routes.js'
 import { resourceRoutes } from '../governance/resource-routes.js'
 import { practiceRoutes } from '../practice/practice-routes.js'
-// [issue 15 route imports]
 import { leadershipRoutes } from '../practice/leadership-routes.js'
 import { staffSurveyRoutes } from '../voice/survey-routes.js'
 import { practiceStandardRoutes } from '../practice/practice-standard-routes.js'
@@ -163,15 +162,10 @@ export function createApp(services: Services): express.Express {
   council.use(riskRoutes(db))
   council.use(resourceRoutes(db))
   council.use(practiceRoutes(db))
-  // [STAFF SURVEYS routes]
   council.use(staffSurveyRoutes(db))
-  // [CHILDREN VOICE routes]
   council.use(voiceRoutes(db))
-  // [CASE-FILE AUDITS routes]
   council.use(caseAuditRoutes(db))
-  // [PRACTICE STANDARDS routes]
   council.use(practiceStandardRoutes(db))
-  // [LEADERSHIP STABILITY routes]
   council.use(leadershipRoutes(db))
   council.use(oversightOverviewRoutes(db))
   council.use(interventionRoutes(db))

@@ -379,7 +379,6 @@ const GET_ROUTES: RouteCase[] = [
   { name: 'timeline', route: P.timeline, allowed: DRAFT_READERS },
   { name: 'timeline CSV', route: P.timelineCsv, allowed: DRAFT_READERS },
   { name: 'evidence from practice', route: P.practice, allowed: DRAFT_READERS },
-  // [STAFF SURVEYS GET cases]
   { name: 'staff surveys', route: P.staffSurveys, allowed: DRAFT_READERS },
   { name: 'new staff survey round form', route: P.newStaffSurveyRound, allowed: EDITORS },
   {
@@ -433,7 +432,6 @@ const GET_ROUTES: RouteCase[] = [
     args: (i) => [i.bradfordReferenceNote],
     allowed: EDITORS,
   },
-  // [CHILDREN VOICE GET cases]
   { name: 'children voice overview', route: P.childrenVoice, allowed: DRAFT_READERS },
   { name: 'children voice feedback list', route: P.voiceFeedback, allowed: DRAFT_READERS },
   { name: 'children voice feedback CSV', route: P.voiceFeedbackCsv, allowed: DRAFT_READERS },
@@ -471,7 +469,6 @@ const GET_ROUTES: RouteCase[] = [
     args: (i) => [i.bradfordVoiceAction],
     allowed: EDITORS,
   },
-  // [CASE-FILE AUDITS GET cases]
   {
     name: 'import audited cases form',
     route: P.importAuditedCases,
@@ -505,7 +502,6 @@ const GET_ROUTES: RouteCase[] = [
     args: (i) => [i.bradfordAuditedCase],
     allowed: EDITORS,
   },
-  // [PRACTICE STANDARDS GET cases]
   { name: 'practice standards', route: P.practiceStandards, allowed: DRAFT_READERS },
   { name: 'practice standards CSV', route: P.practiceStandardsCsv, allowed: DRAFT_READERS },
   { name: 'add a practice standard form', route: P.newPracticeStandard, allowed: EDITORS },
@@ -539,7 +535,6 @@ const GET_ROUTES: RouteCase[] = [
     args: (i) => [i.bradfordPracticeStandard, '2022-01'],
     allowed: EDITORS,
   },
-  // [LEADERSHIP STABILITY GET cases]
   { name: 'leadership stability', route: P.leadership, allowed: DRAFT_READERS },
   {
     name: 'leadership stability on a day',
@@ -628,7 +623,6 @@ const CROSS_COUNCIL: Array<RouteWithArgs & { name: string; council?: string }> =
   },
   { name: 'a council that does not exist', route: P.home, council: 'nowhere' },
   { name: 'a malformed id', route: P.strand, args: () => ['1abc'] },
-  // [STAFF SURVEYS CROSS_COUNCIL cases]
   {
     name: 'Northfield staff survey round via Bradford',
     route: P.staffSurveyRound,
@@ -669,7 +663,6 @@ const CROSS_COUNCIL: Array<RouteWithArgs & { name: string; council?: string }> =
     route: P.editStaffReferenceNote,
     args: (i) => [i.northfieldReferenceNote],
   },
-  // [CHILDREN VOICE CROSS_COUNCIL cases]
   { name: 'Northfield children voice theme via Bradford', route: P.voiceTheme, args: (i) => [i.northfieldVoiceTheme] },
   {
     name: 'Northfield children voice theme form via Bradford',
@@ -691,7 +684,6 @@ const CROSS_COUNCIL: Array<RouteWithArgs & { name: string; council?: string }> =
     route: P.editVoiceAction,
     args: (i) => [i.northfieldVoiceAction],
   },
-  // [CASE-FILE AUDITS CROSS_COUNCIL cases]
   {
     name: 'Northfield audited case import via Bradford',
     route: P.importAuditedCases,
@@ -722,7 +714,6 @@ const CROSS_COUNCIL: Array<RouteWithArgs & { name: string; council?: string }> =
     route: P.editAuditedCase,
     args: (i) => [i.northfieldAuditedCase],
   },
-  // [PRACTICE STANDARDS CROSS_COUNCIL cases]
   {
     name: 'Northfield practice standard via Bradford',
     route: P.practiceStandard,
@@ -748,7 +739,6 @@ const CROSS_COUNCIL: Array<RouteWithArgs & { name: string; council?: string }> =
     route: P.practiceStandardMonth,
     args: (i) => [i.bradfordPracticeStandard, '2022-13'],
   },
-  // [LEADERSHIP STABILITY CROSS_COUNCIL cases]
   {
     name: 'Northfield senior post via Bradford',
     route: P.leadershipPostChanges,
@@ -1192,7 +1182,6 @@ const POST_ROUTES: Array<RouteCase & { body: Record<string, string> }> = [
     body: {},
     allowed: EDITORS,
   },
-  // [STAFF SURVEYS POST cases]
   { name: 'add a staff survey round', route: P.newStaffSurveyRound, body: {}, allowed: EDITORS },
   {
     name: 'change a staff survey round',
@@ -1248,7 +1237,6 @@ const POST_ROUTES: Array<RouteCase & { body: Record<string, string> }> = [
     body: {},
     allowed: EDITORS,
   },
-  // [CHILDREN VOICE POST cases]
   { name: 'children voice record feedback', route: P.newVoiceFeedback, body: {}, allowed: EDITORS },
   {
     name: 'children voice change feedback',
@@ -1280,7 +1268,6 @@ const POST_ROUTES: Array<RouteCase & { body: Record<string, string> }> = [
     body: {},
     allowed: EDITORS,
   },
-  // [CASE-FILE AUDITS POST cases]
   {
     name: 'import audited cases',
     route: P.importAuditedCases,
@@ -1310,7 +1297,6 @@ const POST_ROUTES: Array<RouteCase & { body: Record<string, string> }> = [
     body: {},
     allowed: EDITORS,
   },
-  // [PRACTICE STANDARDS POST cases]
   { name: 'add a practice standard', route: P.newPracticeStandard, body: {}, allowed: EDITORS },
   {
     name: 'change a practice standard',
@@ -1333,7 +1319,6 @@ const POST_ROUTES: Array<RouteCase & { body: Record<string, string> }> = [
     body: { caseload: '1', due: '2', seenLocal: '0' },
     allowed: EDITORS,
   },
-  // [LEADERSHIP STABILITY POST cases]
   { name: 'add a senior post', route: P.newLeadershipPost, body: {}, allowed: EDITORS },
   {
     name: 'change a senior post',

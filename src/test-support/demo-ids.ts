@@ -98,9 +98,24 @@ export async function demoIds(db: Db) {
         .executeTakeFirstOrThrow()
     ).id
   /** Intervention and scrutiny records of a council (src/demo/oversight-demo.ts), the first of each by id. */
+  /** A council's first row of a table (or its latest, by id, with `latest`). */
   const firstOf = async (
-    table: 'oversight_event' | 'board_meeting' | 'self_assessment' | 'board_action' | 'board_member',
+    table:
+      | 'oversight_event'
+      | 'board_meeting'
+      | 'self_assessment'
+      | 'board_action'
+      | 'board_member'
+      | 'staff_survey_round'
+      | 'staff_survey_question'
+      | 'staff_survey_import'
+      | 'staff_reference_note'
+      | 'voice_theme'
+      | 'voice_feedback'
+      | 'voice_action'
+      | 'practice_standard',
     slug: string,
+    latest = false,
   ) =>
     (
       await db
@@ -108,7 +123,7 @@ export async function demoIds(db: Db) {
         .innerJoin('organisation', 'organisation.id', `${table}.organisation_id`)
         .select(`${table}.id as id`)
         .where('organisation.slug', '=', slug)
-        .orderBy(`${table}.id`)
+        .orderBy(`${table}.id`, latest ? 'desc' : 'asc')
         .executeTakeFirstOrThrow()
     ).id
   /** A council's Improvement Notice. */
@@ -207,34 +222,6 @@ export async function demoIds(db: Db) {
     ).id
   const bradfordFinding = await linkedFinding('bradford')
   const northfieldFinding = await linkedFinding('northfield')
-  // [STAFF SURVEYS id helpers]
-  /** A council's latest staff survey round, first question (by code), applied import and first note. */
-  const surveyRecord = async (
-    table: 'staff_survey_round' | 'staff_survey_question' | 'staff_survey_import' | 'staff_reference_note',
-    slug: string,
-  ) =>
-    (
-      await db
-        .selectFrom(table)
-        .innerJoin('organisation', 'organisation.id', `${table}.organisation_id`)
-        .select(`${table}.id as id`)
-        .where('organisation.slug', '=', slug)
-        .orderBy(`${table}.id`, table === 'staff_survey_round' ? 'desc' : 'asc')
-        .executeTakeFirstOrThrow()
-    ).id
-  // [CHILDREN VOICE id helpers]
-  /** A council's first children's voice theme, feedback item or "you said, we did" action. */
-  const firstVoice = async (table: 'voice_theme' | 'voice_feedback' | 'voice_action', slug: string) =>
-    (
-      await db
-        .selectFrom(table)
-        .innerJoin('organisation', 'organisation.id', `${table}.organisation_id`)
-        .select(`${table}.id as id`)
-        .where('organisation.slug', '=', slug)
-        .orderBy(`${table}.id`)
-        .executeTakeFirstOrThrow()
-    ).id
-  // [CASE-FILE AUDITS id helpers]
   /** A council's latest case-file audit round, and the first case of it (src/demo/case-audit-demo.ts). */
   const latestAuditRound = async (slug: string) =>
     (
@@ -257,19 +244,6 @@ export async function demoIds(db: Db) {
     ).id
   const bradfordAuditRound = await latestAuditRound('bradford')
   const northfieldAuditRound = await latestAuditRound('northfield')
-  // [PRACTICE STANDARDS id helpers]
-  /** A council's first practice standard (Bradford's one; Northfield's visits to children in care). */
-  const firstPracticeStandard = async (slug: string) =>
-    (
-      await db
-        .selectFrom('practice_standard as s')
-        .innerJoin('organisation as o', 'o.id', 's.organisation_id')
-        .select('s.id')
-        .where('o.slug', '=', slug)
-        .orderBy('s.id')
-        .executeTakeFirstOrThrow()
-    ).id
-  // [LEADERSHIP STABILITY id helpers]
   /** A council's senior post by its title (src/demo/leadership-demo.ts). */
   const leadershipPostOf = async (slug: string, title: string) =>
     (
@@ -282,31 +256,26 @@ export async function demoIds(db: Db) {
         .executeTakeFirstOrThrow()
     ).id
   return {
-    // [STAFF SURVEYS ids]
-    bradfordSurveyRound: await surveyRecord('staff_survey_round', 'bradford'),
-    northfieldSurveyRound: await surveyRecord('staff_survey_round', 'northfield'),
-    bradfordSurveyQuestion: await surveyRecord('staff_survey_question', 'bradford'),
-    northfieldSurveyQuestion: await surveyRecord('staff_survey_question', 'northfield'),
-    bradfordSurveyImport: await surveyRecord('staff_survey_import', 'bradford'),
-    northfieldSurveyImport: await surveyRecord('staff_survey_import', 'northfield'),
-    bradfordReferenceNote: await surveyRecord('staff_reference_note', 'bradford'),
-    northfieldReferenceNote: await surveyRecord('staff_reference_note', 'northfield'),
-    // [CHILDREN VOICE ids]
-    bradfordVoiceTheme: await firstVoice('voice_theme', 'bradford'),
-    northfieldVoiceTheme: await firstVoice('voice_theme', 'northfield'),
-    bradfordVoiceFeedback: await firstVoice('voice_feedback', 'bradford'),
-    northfieldVoiceFeedback: await firstVoice('voice_feedback', 'northfield'),
-    bradfordVoiceAction: await firstVoice('voice_action', 'bradford'),
-    northfieldVoiceAction: await firstVoice('voice_action', 'northfield'),
-    // [CASE-FILE AUDITS ids]
+    bradfordSurveyRound: await firstOf('staff_survey_round', 'bradford', true),
+    northfieldSurveyRound: await firstOf('staff_survey_round', 'northfield', true),
+    bradfordSurveyQuestion: await firstOf('staff_survey_question', 'bradford'),
+    northfieldSurveyQuestion: await firstOf('staff_survey_question', 'northfield'),
+    bradfordSurveyImport: await firstOf('staff_survey_import', 'bradford'),
+    northfieldSurveyImport: await firstOf('staff_survey_import', 'northfield'),
+    bradfordReferenceNote: await firstOf('staff_reference_note', 'bradford'),
+    northfieldReferenceNote: await firstOf('staff_reference_note', 'northfield'),
+    bradfordVoiceTheme: await firstOf('voice_theme', 'bradford'),
+    northfieldVoiceTheme: await firstOf('voice_theme', 'northfield'),
+    bradfordVoiceFeedback: await firstOf('voice_feedback', 'bradford'),
+    northfieldVoiceFeedback: await firstOf('voice_feedback', 'northfield'),
+    bradfordVoiceAction: await firstOf('voice_action', 'bradford'),
+    northfieldVoiceAction: await firstOf('voice_action', 'northfield'),
     bradfordAuditRound,
     northfieldAuditRound,
     bradfordAuditedCase: await firstAuditedCase(bradfordAuditRound),
     northfieldAuditedCase: await firstAuditedCase(northfieldAuditRound),
-    // [PRACTICE STANDARDS ids]
-    bradfordPracticeStandard: await firstPracticeStandard('bradford'),
-    northfieldPracticeStandard: await firstPracticeStandard('northfield'),
-    // [LEADERSHIP STABILITY ids]
+    bradfordPracticeStandard: await firstOf('practice_standard', 'bradford'),
+    northfieldPracticeStandard: await firstOf('practice_standard', 'northfield'),
     bradfordLeadershipPost: await leadershipPostOf('bradford', 'Director of Children’s Services'),
     northfieldLeadershipPost: await leadershipPostOf('northfield', 'Director of Children’s Services'),
     bradfordBoardMember: await firstOf('board_member', 'bradford'),

@@ -215,7 +215,6 @@ export const paths = {
 
     /** Evidence from practice: one page leading to staff surveys, children's voice, audits, standards and leadership. */
     practice: councilRoute('/practice'),
-    // [STAFF SURVEYS paths]
     /** Staff surveys: rounds, each question's trend across rounds, imports and the staff reference group. */
     staffSurveys: councilRoute('/practice/staff-surveys'),
     newStaffSurveyRound: councilRoute('/practice/staff-surveys/rounds/new'),
@@ -232,7 +231,6 @@ export const paths = {
     staffReferenceNotes: councilRoute('/practice/staff-surveys/reference-group'),
     newStaffReferenceNote: councilRoute('/practice/staff-surveys/reference-group/new'),
     editStaffReferenceNote: councilRoute('/practice/staff-surveys/reference-group/:referenceNoteId/edit'),
-    // [CHILDREN VOICE paths]
     /** Children's and young people's voice: themes, feedback, and "you said, we did". */
     childrenVoice: councilRoute('/practice/children'),
     voiceFeedback: councilRoute('/practice/children/feedback'),
@@ -247,7 +245,6 @@ export const paths = {
     voiceThemeObjectives: councilRoute('/practice/children/themes/:themeId/objectives'),
     newVoiceAction: councilRoute('/practice/children/actions/new'),
     editVoiceAction: councilRoute('/practice/children/actions/:actionId/edit'),
-    // [CASE-FILE AUDITS paths]
     caseAudits: councilRoute('/practice/audits'),
     newCaseAuditRound: councilRoute('/practice/audits/new'),
     caseAuditRound: councilRoute('/practice/audits/:auditRoundId'),
@@ -256,7 +253,6 @@ export const paths = {
     newAuditedCase: councilRoute('/practice/audits/:auditRoundId/cases/new'),
     editAuditedCase: councilRoute('/practice/audits/cases/:auditedCaseId/edit'),
     importAuditedCases: councilRoute('/practice/audits/:auditRoundId/import'),
-    // [PRACTICE STANDARDS paths]
     /** Practice standards: local frequency beside the statutory minimum, monthly compliance and its CSVs. */
     practiceStandards: councilRoute('/practice/standards'),
     practiceStandardsCsv: councilRoute('/practice/standards.csv'),
@@ -266,7 +262,6 @@ export const paths = {
     practiceStandardCsv: councilRoute('/practice/standards/:standardId/compliance.csv'),
     newPracticeStandardMonth: councilRoute('/practice/standards/:standardId/months/new'),
     practiceStandardMonth: councilRoute('/practice/standards/:standardId/months/:month'),
-    // [LEADERSHIP STABILITY paths]
     /** Senior posts and how they were held over time; a post's history with the form to record a change. */
     leadership: councilRoute('/practice/leadership'),
     leadershipCsv: councilRoute('/practice/leadership.csv'),

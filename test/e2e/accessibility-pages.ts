@@ -445,7 +445,6 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
   },
   { route: P.home, args: () => [N], as: 'councillor@bradford.example', heading: 'Page not found', status: 404 },
   { route: P.practice, args: () => [N], as: 'improvement@northfield.example', heading: 'Evidence from practice' },
-  // [STAFF SURVEYS pages]
   { route: P.staffSurveys, args: () => [N], as: 'improvement@northfield.example', heading: 'Staff surveys' },
   {
     route: P.newStaffSurveyRound,
@@ -513,7 +512,6 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
     as: 'improvement@northfield.example',
     heading: 'Change the note',
   },
-  // [CHILDREN VOICE pages]
   {
     route: P.childrenVoice,
     args: () => [N],
@@ -577,7 +575,6 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
     as: 'improvement@northfield.example',
     heading: 'Change a “you said, we did” action',
   },
-  // [CASE-FILE AUDITS pages]
   {
     route: P.importAuditedCases,
     args: (i) => [N, i.northfieldAuditRound],
@@ -617,7 +614,6 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
     as: 'improvement@northfield.example',
     heading: /^Change case NF-/,
   },
-  // [PRACTICE STANDARDS pages]
   { route: P.practiceStandards, args: () => [N], as: 'improvement@northfield.example', heading: 'Practice standards' },
   { route: P.practiceStandards, args: () => [N], as: 'board@northfield.example', heading: 'Practice standards' },
   {
@@ -656,7 +652,6 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
     as: IMPROVEMENT,
     heading: 'Visits to children looked after: January 2022',
   },
-  // [LEADERSHIP STABILITY pages]
   { route: P.leadership, args: () => [B], as: IMPROVEMENT, heading: 'Leadership stability' },
   {
     route: P.leadership,
@@ -763,15 +758,10 @@ export const NOT_PAGES: Array<{ route: { readonly pattern: string }; reason: str
   { route: paths.health, reason: 'JSON for monitoring' },
   { route: paths.info, reason: 'JSON for monitoring' },
   ...GOVUK_FRONTEND_FILES.map((route) => ({ route, reason: 'a static govuk-frontend file' })),
-  // [STAFF SURVEYS NOT_PAGES]
   { route: P.staffSurveyTemplate, reason: 'a CSV template for a staff survey round’s results' },
-  // [CHILDREN VOICE NOT_PAGES]
   { route: P.voiceFeedbackCsv, reason: 'a CSV download of children’s feedback items' },
-  // [CASE-FILE AUDITS NOT_PAGES]
   { route: P.caseAuditRoundCsv, reason: 'a CSV download of a case-file audit round’s cases' },
-  // [PRACTICE STANDARDS NOT_PAGES]
   { route: P.practiceStandardsCsv, reason: 'a CSV download of every practice standard’s monthly compliance' },
   { route: P.practiceStandardCsv, reason: 'a CSV download of a practice standard’s monthly compliance' },
-  // [LEADERSHIP STABILITY NOT_PAGES]
   { route: P.leadershipCsv, reason: 'a CSV download of the senior posts’ history' },
 ]
