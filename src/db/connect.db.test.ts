@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test'
 import { sql } from 'kysely'
 import { jsonb, openDatabase, type DatabaseHandle } from './connect.js'
 import { migrateToLatest } from './migrate.js'
-import { DataFolderLockedError, lockDataFolder } from './data-folder-lock.js'
+import { DataFolderLockedError, lockDataFolder, processStartTime } from './data-folder-lock.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 
 describe('the embedded database folder', () => {
@@ -66,8 +66,31 @@ describe('the embedded database folder', () => {
     const dataDir = path.join(dir, 'stale')
     fs.writeFileSync(`${dataDir}.lock`, '999999999')
     const lock = lockDataFolder(dataDir)
-    assert.equal(fs.readFileSync(`${dataDir}.lock`, 'utf8'), String(process.pid))
+    assert.match(fs.readFileSync(`${dataDir}.lock`, 'utf8'), new RegExp(`^${process.pid}( \\d+)?$`))
     lock.release()
+  })
+
+  it('takes over a lock naming its own pid that it did not take (a restart as the same pid, as pid 1 in a container)', () => {
+    const dataDir = path.join(dir, 'same-pid')
+    fs.writeFileSync(`${dataDir}.lock`, String(process.pid))
+    const lock = lockDataFolder(dataDir)
+    try {
+      assert.throws(() => lockDataFolder(dataDir), DataFolderLockedError, 'but not a lock it holds')
+    } finally {
+      lock.release()
+    }
+  })
+
+  it('takes over a lock naming a live process that started at another time (its pid reused)', () => {
+    const dataDir = path.join(dir, 'reused-pid')
+    // Pid 1 is alive on any Linux machine; the lock says it started at a time it did not.
+    assert.ok(processStartTime(1) !== null, 'Linux /proc is readable')
+    fs.writeFileSync(`${dataDir}.lock`, '1 0')
+    lockDataFolder(dataDir).release()
+    // With the start time it really has, pid 1 does hold it.
+    fs.writeFileSync(`${dataDir}.lock`, `1 ${processStartTime(1)}`)
+    assert.throws(() => lockDataFolder(dataDir), DataFolderLockedError)
+    fs.rmSync(`${dataDir}.lock`)
   })
 })
 

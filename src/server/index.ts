@@ -91,8 +91,9 @@ async function main(): Promise<void> {
       process.exit(1)
     }
   }
-  process.on('SIGINT', () => void stop('SIGINT'))
-  process.on('SIGTERM', () => void stop('SIGTERM'))
+  // A hang-up (a closed terminal, or a supervisor asking for a restart) stops cleanly too: by default it would
+  // end the process with no checkpoint and leave the data-folder lock behind.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal))
 }
 
 main().catch((error: unknown) => {
