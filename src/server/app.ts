@@ -11,6 +11,7 @@ import { paths } from '../web/paths.js'
 import { configureNunjucks } from './nunjucks-setup.js'
 import { cspNonce, noStore, securityHeaders } from './middleware/security-headers.js'
 import { healthRoutes } from './middleware/health.js'
+import { refuseNulCharacters } from './middleware/nul-bytes.js'
 import { csrfProtection } from './middleware/csrf.js'
 import { councilContext, requireSignIn } from '../web/auth.js'
 import { loadUser } from '../accounts/current-user.js'
@@ -101,6 +102,7 @@ export function createApp(services: Services): express.Express {
 
   app.use(noStore)
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }))
+  app.use(refuseNulCharacters)
   app.use(
     session({
       name: config.secureCookies ? '__Host-turnaround.sid' : 'turnaround.sid',

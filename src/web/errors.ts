@@ -15,7 +15,7 @@ export class ForbiddenError extends Error {
 /** A request no page could have sent (e.g. a tampered hidden field): the 400 page. */
 export class BadRequestError extends Error {
   readonly status = 400
-  constructor(message = 'Bad request') {
+  constructor(message = 'What you sent could not be read.') {
     super(message)
   }
 }

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express'
-import { ForbiddenError, NotFoundError } from '../../web/errors.js'
+import { BadRequestError, ForbiddenError, NotFoundError } from '../../web/errors.js'
 import { CsrfError } from '../../web/csrf-token.js'
 import { ChromiumUnavailableError } from '../../exports/chromium.js'
 import { SnapshotError } from '../../reports/report-snapshot.js'
@@ -46,7 +46,9 @@ export function errorHandler(log: (error: unknown) => void) {
       return
     }
     if (status === 400) {
-      res.status(400).render('errors/400.njk', { message: 'What you sent could not be read.' })
+      // Our own refusals say why; a parser's (malformed form data) cannot.
+      const message = error instanceof BadRequestError ? error.message : 'What you sent could not be read.'
+      res.status(400).render('errors/400.njk', { message })
       return
     }
     log(error)
