@@ -29,6 +29,26 @@ export async function findCurrentPlan(db: DbOrTx, organisationId: number) {
     .executeTakeFirst()
 }
 
+/**
+ * The objectives evidence may be linked to: the active objectives of the active strands of the council's current
+ * plan, in plan order, each with its strand.
+ */
+export async function listLinkableObjectives(db: DbOrTx, organisationId: number) {
+  const plan = await findCurrentPlan(db, organisationId)
+  if (!plan) return []
+  return db
+    .selectFrom('objective')
+    .innerJoin('strand', 'strand.id', 'objective.strand_id')
+    .select(['objective.id', 'objective.title', 'strand.code as strand_code', 'strand.title as strand_title'])
+    .where('strand.plan_id', '=', plan.id)
+    .where('strand.status', '=', 'active')
+    .where('objective.status', '=', 'active')
+    .orderBy('strand.half')
+    .orderBy('strand.position')
+    .orderBy('objective.position')
+    .execute()
+}
+
 /** The whole plan in display order, in three queries however large it is. */
 export async function loadPlanTree(db: DbOrTx, planId: number): Promise<PlanTree> {
   const [strands, objectives, milestones] = await Promise.all([

@@ -4,7 +4,6 @@
 import type { DbOrTx, Tx } from '../db/connect.js'
 import type { HolderStatus, LeadershipTier } from '../db/database.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
-import { findCurrentPlan } from '../plan/plan-repository.js'
 
 /** The council's senior posts, by tier and then title. */
 export async function listPosts(db: DbOrTx, organisationId: number) {
@@ -126,21 +125,6 @@ export async function addPeriod(trx: Tx, actor: Actor, post: Post, input: Period
     after: period,
   })
   return period
-}
-
-/** The objectives of the council's current plan that may be linked, in plan order, with their strand. */
-export async function objectiveChoices(db: DbOrTx, organisationId: number) {
-  const plan = await findCurrentPlan(db, organisationId)
-  if (!plan) return []
-  return db
-    .selectFrom('objective')
-    .innerJoin('strand', 'strand.id', 'objective.strand_id')
-    .select(['objective.id', 'objective.title', 'strand.code as strand_code', 'strand.title as strand_title'])
-    .where('strand.plan_id', '=', plan.id)
-    .orderBy('strand.half')
-    .orderBy('strand.position')
-    .orderBy('objective.position')
-    .execute()
 }
 
 /** The objectives linked to the council's leadership stability, with their strand. */

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { Db } from '../db/connect.js'
 import { HOLDER_STATUSES, LEADERSHIP_TIERS, type HolderStatus } from '../db/database.js'
 import { paths } from '../web/paths.js'
+import { listLinkableObjectives } from '../plan/plan-repository.js'
 import { context, requireCapability } from '../web/auth.js'
 import { flash } from '../web/flash.js'
 import { recordParam } from '../web/records.js'
@@ -367,7 +368,7 @@ export function leadershipRoutes(db: Db): Router {
   async function renderLinks(req: Request, res: Response, chosen: readonly string[], errors?: FormErrors) {
     const { council } = context(req)
     const [choices, links] = await Promise.all([
-      repo.objectiveChoices(db, council.organisationId),
+      listLinkableObjectives(db, council.organisationId),
       repo.listLinks(db, council.organisationId),
     ])
     const current = new Set(choices.map((c) => c.id))
@@ -397,7 +398,7 @@ export function leadershipRoutes(db: Db): Router {
     const body = formBody(req)
     const raw = body.objectives
     const chosen = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => plainText(v))
-    const choices = (await repo.objectiveChoices(db, council.organisationId)).map((c) => c.id)
+    const choices = (await listLinkableObjectives(db, council.organisationId)).map((c) => c.id)
     const ids = chosen.filter((v) => /^\d{1,9}$/.test(v)).map(Number)
     if (ids.length !== chosen.length || ids.some((id) => !choices.includes(id)))
       return renderLinks(req, res, chosen, {

@@ -4,7 +4,6 @@
 import type { DbOrTx, Tx } from '../db/connect.js'
 import { jsonb } from '../db/connect.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
-import { findCurrentPlan } from '../plan/plan-repository.js'
 import type { Table } from '../shared/read-table.js'
 import { AGREEMENT_OPTIONS, respondents, type Counts, type RoundResult } from './survey-rules.js'
 import type { SurveyImportRow } from './survey-import.js'
@@ -338,22 +337,6 @@ export async function discardSurveyImport(trx: Tx, actor: Actor, batch: SurveyIm
 // ---------------------------------------------------------------------------------------------------------
 // Links to objectives
 // ---------------------------------------------------------------------------------------------------------
-
-/** The objectives a question may be linked to: the current plan's live objectives, in plan order. */
-export async function objectiveChoices(db: DbOrTx, organisationId: number) {
-  const plan = await findCurrentPlan(db, organisationId)
-  if (!plan) return []
-  return db
-    .selectFrom('objective')
-    .innerJoin('strand', 'strand.id', 'objective.strand_id')
-    .select(['objective.id', 'objective.title', 'strand.code as strand_code', 'strand.title as strand_title'])
-    .where('strand.plan_id', '=', plan.id)
-    .where('objective.status', '=', 'active')
-    .orderBy('strand.half')
-    .orderBy('strand.position')
-    .orderBy('objective.position')
-    .execute()
-}
 
 /** The council's links from questions to objectives, of one question when asked, with each objective's title. */
 export async function listObjectiveLinks(db: DbOrTx, organisationId: number, questionId?: number) {

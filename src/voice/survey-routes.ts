@@ -6,6 +6,7 @@
 import { Router, type Request, type Response } from 'express'
 import type { Db } from '../db/connect.js'
 import { paths } from '../web/paths.js'
+import { listLinkableObjectives } from '../plan/plan-repository.js'
 import { context, requireCapability } from '../web/auth.js'
 import { flash } from '../web/flash.js'
 import { recordParam } from '../web/records.js'
@@ -509,7 +510,7 @@ export function staffSurveyRoutes(db: Db): Router {
   async function renderObjectivesForm(req: Request, res: Response, chosen: number[], errors?: FormErrors) {
     const { council } = context(req)
     const question = questionParam.of(res)
-    const choices = await repo.objectiveChoices(db, council.organisationId)
+    const choices = await listLinkableObjectives(db, council.organisationId)
     res.status(errors ? 400 : 200).render('voice/views/survey-objectives.njk', {
       question,
       errors,
@@ -537,7 +538,7 @@ export function staffSurveyRoutes(db: Db): Router {
     const question = questionParam.of(res)
     const body = formBody(req)
     const ids = objectiveIdsOf(body.objectiveIds)
-    const choices = new Set((await repo.objectiveChoices(db, council.organisationId)).map((o) => o.id))
+    const choices = new Set((await listLinkableObjectives(db, council.organisationId)).map((o) => o.id))
     const current = await repo.listObjectiveLinks(db, council.organisationId, question.id)
     // A link to an objective no longer in the current plan stays; anything else must be one of the choices.
     const kept = new Set(current.map((l) => l.objective_id))

@@ -3,7 +3,7 @@
 import type { DbOrTx, Tx } from '../db/connect.js'
 import type { VoiceActionStatus, VoiceSource, VoiceTone } from '../db/database.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
-import { findCurrentPlan, loadPlanTree } from '../plan/plan-repository.js'
+import { listLinkableObjectives } from '../plan/plan-repository.js'
 import { addDays } from '../shared/calendar.js'
 import type { ActionInput, FeedbackInput, ThemeInput } from './voice-validation.js'
 
@@ -407,16 +407,11 @@ export interface ObjectiveChoice {
 
 /** The active objectives of the council's current plan, in plan order, for checkboxes and labels. */
 export async function liveObjectives(db: DbOrTx, organisationId: number): Promise<ObjectiveChoice[]> {
-  const plan = await findCurrentPlan(db, organisationId)
-  if (!plan) return []
-  const tree = await loadPlanTree(db, plan.id)
-  return tree.strands
-    .filter((s) => s.status === 'active')
-    .flatMap((s) =>
-      s.objectives
-        .filter((o) => o.status === 'active')
-        .map((o) => ({ id: o.id, title: o.title, text: `Strand ${s.code}: ${o.title}` })),
-    )
+  return (await listLinkableObjectives(db, organisationId)).map((o) => ({
+    id: o.id,
+    title: o.title,
+    text: `Strand ${o.strand_code}: ${o.title}`,
+  }))
 }
 
 // ---- As things stood on a day (the report and the impact rating) --------------------------------------------
