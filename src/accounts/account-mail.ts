@@ -62,6 +62,35 @@ export function accessAddedMail(input: {
   }
 }
 
+/**
+ * An invitation to join another council, for someone who already has an account. It names no one's account
+ * details: the council's sent-mail page shows it, and the administrator only knew the email address.
+ */
+export function councilInvitationMail(input: {
+  publicUrl: string
+  organisationId: number
+  to: { userId: number; email: string }
+  role: Role
+  expiresAt: Date
+  councilName: string
+  inviterName: string
+}): MailMessage {
+  return {
+    organisationId: input.organisationId,
+    to: input.to,
+    category: 'essential',
+    template: 'council-invitation',
+    subject: `You have been invited to join ${input.councilName} in Turnaround`,
+    body: [
+      'Hello,',
+      `${input.inviterName} has invited you to join ${input.councilName} in Turnaround, with the role: ${ROLE_LABELS[input.role]}.`,
+      `You already have a Turnaround account. Sign in with your usual email address and password, then accept or decline the invitation:\n${input.publicUrl}${paths.councilInvitations()}`,
+      `The invitation can be accepted until ${formatDateTime(input.expiresAt)}. Until you accept, ${input.councilName} cannot see anything about your account.`,
+      'If you were not expecting this email, you can decline the invitation or ignore it.',
+    ].join('\n\n'),
+  }
+}
+
 export function passwordResetMail(input: {
   publicUrl: string
   person: Person

@@ -215,17 +215,18 @@ for (const kind of testDatabaseKinds()) {
       assert.match(made.text, /This invitation link does not work/)
     })
 
-    it('tells someone who already has an account about their new access, with no link', async () => {
+    it('invites someone who already has an account to accept after signing in, with no password link', async () => {
       const northfieldAdmin = await signedIn(app, 'admin@northfield.example')
       const res = await addPerson('director@bradford.example', 'board-member', northfieldAdmin, 'northfield')
       assert.equal(res.status, 302)
       const [notice, ...more] = await mailTo('director@bradford.example')
       assert.equal(more.length, 0)
       assert.ok(notice)
-      assert.equal(notice.template, 'access-added')
-      assert.match(notice.body, /Northfield Administrator has given you access to Northfield Borough Council/)
-      assert.match(notice.body, /Your role there: Improvement Board member/)
-      assert.doesNotMatch(notice.body, /invitation\//)
+      assert.equal(notice.template, 'council-invitation')
+      assert.match(notice.body, /Northfield Administrator has invited you to join Northfield Borough Council/)
+      assert.match(notice.body, /with the role: Improvement Board member/)
+      assert.match(notice.body, /\/account\/invitations/)
+      assert.doesNotMatch(notice.body, /invitation\/[A-Za-z0-9_-]{20,}/)
       const director = await userByEmail('director@bradford.example')
       const tokens = await database.db
         .selectFrom('account_token')

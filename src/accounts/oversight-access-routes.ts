@@ -6,7 +6,7 @@ import type { Db } from '../db/connect.js'
 import { OVERSIGHT_POSTS, type OversightPost } from '../db/database.js'
 import type { Actor } from '../audit/audit-repository.js'
 import { paths } from '../web/paths.js'
-import { requireSignIn } from '../web/auth.js'
+import { requireServiceAdmin, requireSignIn } from '../web/auth.js'
 import { can, ROLE_LABELS, type Capability } from '../web/roles.js'
 import { ForbiddenError, NotFoundError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
@@ -53,12 +53,6 @@ const inviteSchema = z.object({ action: z.literal('invite') })
 const withdrawSchema = z.object({
   confirm: z.literal('withdraw', { error: 'Confirm that you want to withdraw this access' }),
 })
-
-/** Only a service-level administrator passes; anyone else signed in gets the 403 page. */
-function requireServiceAdmin(req: Request, _res: Response, next: NextFunction) {
-  if (req.user?.serviceAdmin) return next()
-  next(new ForbiddenError('Not a service administrator'))
-}
 
 function serviceAdmin(req: Request): SignedInUser {
   if (!req.user?.serviceAdmin) throw new Error('service routes used without requireServiceAdmin')

@@ -7,7 +7,14 @@ import request from 'supertest'
 import type { DatabaseHandle } from '../db/connect.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { organisationIdOf, userIdOf } from '../test-support/demo-ids.js'
-import { buildTestApp, csrfFrom, postForm, signedIn, type Agent } from '../test-support/http.js'
+import {
+  acceptCouncilInvitations,
+  buildTestApp,
+  csrfFrom,
+  postForm,
+  signedIn,
+  type Agent,
+} from '../test-support/http.js'
 import { paths } from '../web/paths.js'
 
 const P = paths.council
@@ -446,6 +453,7 @@ for (const kind of testDatabaseKinds()) {
         role: 'viewer',
       })
       assert.equal(added2.status, 302)
+      await acceptCouncilInvitations(app, 'service@turnaround.example')
       const choice = await service.get(paths.home())
       assert.equal(choice.status, 200)
       assert.match(choice.text, /data-qa="service-link"[\s\S]*?href="\/service"/)

@@ -1,9 +1,14 @@
 // express-session's store, over the session table (src/accounts/session-repository.ts).
+// A session ends after SESSION_IDLE_MS without a request (the cookie rolls forward on each one), and in any
+// case SESSION_ABSOLUTE_MS after signing in: the row's expiry is the earlier of the two, expired rows are
+// never read, and a background job deletes them (sessionPruneJob).
 import session from 'express-session'
 import type { Db } from '../db/connect.js'
 import { deleteExpiredSessions, deleteSession, extendSession, findSession, saveSession } from './session-repository.js'
 
-const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000
+const SESSION_PRUNE_EVERY_MS = 15 * 60 * 1000
 
 export class DatabaseSessionStore extends session.Store {
   readonly #db: Db
@@ -21,7 +26,7 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override set(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
-    void saveSession(this.#db, sid, data, expiry(data)).then(() => callback?.(), callback)
+    void saveSession(this.#db, sid, data, sessionExpiry(data)).then(() => callback?.(), callback)
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
@@ -29,19 +34,32 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {
-    extendSession(this.#db, sid, expiry(data)).then(
+    extendSession(this.#db, sid, sessionExpiry(data)).then(
       () => callback?.(),
       () => callback?.(),
     )
   }
-
-  /** Remove expired sessions; called periodically. */
-  async prune(): Promise<void> {
-    await deleteExpiredSessions(this.#db, new Date())
-  }
 }
 
-function expiry(data: session.SessionData): Date {
+/** When a session's row stops being valid: its idle expiry, but never later than the absolute limit. */
+export function sessionExpiry(data: Partial<session.SessionData>, now: Date = new Date()): Date {
   const cookieExpiry = data.cookie?.expires
-  return cookieExpiry ? new Date(cookieExpiry) : new Date(Date.now() + DEFAULT_TTL_MS)
+  const idle = cookieExpiry ? new Date(cookieExpiry) : new Date(now.getTime() + SESSION_IDLE_MS)
+  if (data.signedInAt === undefined) return idle
+  const absolute = new Date(data.signedInAt + SESSION_ABSOLUTE_MS)
+  return absolute < idle ? absolute : idle
+}
+
+/** True once a signed-in session has passed its absolute limit (checked on every request as well). */
+export function pastAbsoluteLimit(signedInAt: number | undefined, now: Date = new Date()): boolean {
+  return signedInAt !== undefined && now.getTime() >= signedInAt + SESSION_ABSOLUTE_MS
+}
+
+/** The background job that deletes expired session rows. */
+export function sessionPruneJob(db: Db) {
+  return {
+    name: 'expired sessions',
+    everyMs: SESSION_PRUNE_EVERY_MS,
+    run: async (now: Date) => void (await deleteExpiredSessions(db, now)),
+  }
 }

@@ -4,7 +4,14 @@ import type { DatabaseHandle } from '../db/connect.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import request from 'supertest'
 import { DEMO_PASSWORD } from '../demo/seed-demo.js'
-import { buildTestApp, csrfFrom, postForm, signedIn, type Agent } from '../test-support/http.js'
+import {
+  acceptCouncilInvitations,
+  buildTestApp,
+  csrfFrom,
+  postForm,
+  signedIn,
+  type Agent,
+} from '../test-support/http.js'
 import { demoIds } from '../test-support/demo-ids.js'
 import { paths } from '../web/paths.js'
 
@@ -113,6 +120,7 @@ for (const kind of testDatabaseKinds()) {
         role: 'viewer',
       })
       assert.equal(shared.status, 302)
+      await acceptCouncilInvitations(app, 'improvement@bradford.example')
       const officer = await database.db
         .selectFrom('app_user')
         .select('id')
@@ -210,6 +218,7 @@ for (const kind of testDatabaseKinds()) {
         role: 'viewer',
       })
       assert.equal(added.status, 302)
+      await acceptCouncilInvitations(app, 'admin@northfield.example')
       const multiCouncil = await idOf('admin@northfield.example')
       const page = await admin.get(P.deactivateUser(B, multiCouncil))
       assert.equal(page.status, 200)

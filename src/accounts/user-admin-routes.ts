@@ -21,7 +21,12 @@ import {
 } from './account-repository.js'
 import { expireUnusedTokens, latestInvitationExpiry } from './account-token-repository.js'
 import { deleteUserSessions } from './session-repository.js'
-import { sendAccessNotice, sendInvitation } from './invitations.js'
+import { sendInvitation } from './invitations.js'
+import {
+  findPendingCouncilInvitation,
+  inviteExistingAccount,
+  listPendingCouncilInvitations,
+} from './council-invitation-repository.js'
 import { formatDateTime } from '../shared/dates.js'
 import { ROLES } from '../db/database.js'
 import {
@@ -91,17 +96,35 @@ export function userAdminRoutes(db: Db, publicUrl: string): Router {
   }
 
   router.get(P.users.pattern, manage, async (req, res) => {
-    const users = await listCouncilUsers(db, context(req).council.organisationId)
+    const { organisationId } = context(req).council
+    const [users, pendingInvitations] = await Promise.all([
+      listCouncilUsers(db, organisationId),
+      listPendingCouncilInvitations(db, organisationId),
+    ])
     const invitations = await latestInvitationExpiry(
       db,
       users.filter((u) => !u.password_set).map((u) => u.id),
     )
     const now = new Date()
+    const members = users.map((u) => {
+      const expiry = invitations.get(u.id)
+      return { ...u, status: accountStatus(u), invitationExpired: !u.password_set && (!expiry || expiry <= now) }
+    })
+    // People with an account elsewhere who have not yet accepted: shown as the administrator typed them,
+    // invited like anyone new (nothing of their account shows until they accept).
+    const invited = pendingInvitations.map((i) => ({
+      id: null,
+      email: i.email,
+      display_name: i.display_name,
+      role: i.role,
+      active: true,
+      oversight_post: null,
+      employer_name: null,
+      status: accountStatus({ active: true, password_set: false }),
+      invitationExpired: i.expires_at <= now,
+    }))
     res.render('accounts/views/users.njk', {
-      users: users.map((u) => {
-        const expiry = invitations.get(u.id)
-        return { ...u, status: accountStatus(u), invitationExpired: !u.password_set && (!expiry || expiry <= now) }
-      }),
+      users: [...members, ...invited].sort((a, b) => a.display_name.localeCompare(b.display_name)),
       postLabels: OVERSIGHT_POST_LABELS,
     })
   })
@@ -122,37 +145,28 @@ export function userAdminRoutes(db: Db, publicUrl: string): Router {
     if (existing && (await findCouncilUser(db, council.organisationId, existing.id))) {
       return renderNew(res, values, singleError('email', 'This person already has access to this council'))
     }
-    const outcome = await db.transaction().execute(async (trx) => {
-      const person = await addCouncilUser(trx, actor, form.value)
-      // A deactivated account gets no email: it cannot sign in until it is reactivated.
-      if (!person.active) return { person, sent: 'none' as const }
-      if (!person.passwordSet) {
-        const expiresAt = await sendInvitation(trx, actor, person, publicUrl)
-        return { person, sent: 'invitation' as const, expiresAt }
-      }
-      await sendAccessNotice(trx, actor, person, form.value.role, publicUrl)
-      return { person, sent: 'notice' as const }
-    })
-    const { person } = outcome
-    if (outcome.sent === 'invitation') {
-      flash(
-        req,
-        `Invitation sent to ${person.email}`,
-        `${person.displayName} can choose a password and sign in using the link in the email until ${formatDateTime(outcome.expiresAt)}.`,
-      )
-    } else if (outcome.sent === 'notice') {
-      flash(
-        req,
-        `${person.displayName} now has access to ${council.name}`,
-        'They already have an account, so they sign in with their usual password. We have emailed them to tell them.',
-      )
-    } else {
-      flash(
-        req,
-        `${person.displayName} now has access to ${council.name}`,
-        'Their account is deactivated, so they cannot sign in until it is reactivated.',
-      )
+    if (existing && (await findPendingCouncilInvitation(db, council.organisationId, existing.id))) {
+      return renderNew(res, values, singleError('email', 'An invitation to this email address is already waiting'))
     }
+    // An email that already has an account (in another council) is invited, not attached: its owner accepts
+    // after signing in. The administrator sees the same outcome either way, so nothing about the account shows.
+    const expiresAt = await db.transaction().execute(async (trx) => {
+      if (existing) {
+        return inviteExistingAccount(
+          trx,
+          actor,
+          { userId: existing.id, email: existing.email, displayName: form.value.displayName, role: form.value.role },
+          publicUrl,
+        )
+      }
+      const person = await addCouncilUser(trx, actor, form.value)
+      return sendInvitation(trx, actor, person, publicUrl)
+    })
+    flash(
+      req,
+      `Invitation sent to ${form.value.email}`,
+      `${form.value.displayName} can accept it using the link in the email until ${formatDateTime(expiresAt)}.`,
+    )
     res.redirect(P.users(council.slug))
   })
 

@@ -58,6 +58,12 @@ function stripTimestamps(value: unknown): unknown {
   return rest
 }
 
+/**
+ * Changes made at service level that concern every council (a national release loaded by the service
+ * administrator): recorded once with no council, and shown in every council's trail.
+ */
+export const SERVICE_WIDE_ENTITY_TYPES = ['national release'] as const
+
 export interface AuditFilter {
   organisationId: number
   entityType?: string | undefined
@@ -73,7 +79,15 @@ export async function listAudit(db: DbOrTx, filter: AuditFilter) {
   let query = db
     .selectFrom('audit_log')
     .leftJoin('app_user', 'app_user.id', 'audit_log.user_id')
-    .where('audit_log.organisation_id', '=', filter.organisationId)
+    .where((eb) =>
+      eb.or([
+        eb('audit_log.organisation_id', '=', filter.organisationId),
+        eb.and([
+          eb('audit_log.organisation_id', 'is', null),
+          eb('audit_log.entity_type', 'in', SERVICE_WIDE_ENTITY_TYPES),
+        ]),
+      ]),
+    )
   if (filter.entityType) query = query.where('audit_log.entity_type', '=', filter.entityType)
   if (filter.action) query = query.where('audit_log.action', '=', filter.action)
   if (filter.userId) query = query.where('audit_log.user_id', '=', filter.userId)
@@ -109,7 +123,12 @@ export async function auditEntityTypes(db: DbOrTx, organisationId: number): Prom
     .selectFrom('audit_log')
     .select('entity_type')
     .distinct()
-    .where('organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([
+        eb('organisation_id', '=', organisationId),
+        eb.and([eb('organisation_id', 'is', null), eb('entity_type', 'in', SERVICE_WIDE_ENTITY_TYPES)]),
+      ]),
+    )
     .orderBy('entity_type')
     .execute()
   return rows.map((r) => r.entity_type)

@@ -102,6 +102,23 @@ export interface AccountTokenTable {
   created_at: CreatedAt
 }
 
+/** An existing account invited to join a council; it becomes a membership when the person accepts. */
+export interface CouncilInvitationTable {
+  id: Generated<number>
+  organisation_id: number
+  user_id: number
+  /** The name the inviting administrator typed (the account's own name is not shown to them). */
+  display_name: string
+  role: Role
+  /** For a partner's person: the partner organisation they are recorded as working for once they accept. */
+  employer_organisation_id: number | null
+  invited_by: number | null
+  created_at: CreatedAt
+  expires_at: Date
+  accepted_at: Date | null
+  declined_at: Date | null
+}
+
 /** A quarter's reporting round: its data cut-off, deadlines and lock. */
 export interface ReportingRoundTable {
   id: Generated<number>
@@ -1120,6 +1137,7 @@ export interface Database {
   session: SessionTable
   contact: ContactTable
   account_token: AccountTokenTable
+  council_invitation: CouncilInvitationTable
   reporting_round: ReportingRoundTable
   round_return: RoundReturnTable
   outbox_message: OutboxMessageTable

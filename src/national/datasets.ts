@@ -90,6 +90,30 @@ const AREA_COLUMNS = [
   'la_name',
 ]
 
+// Area names are shown to every council (benchmarks, banners, exports), so a file may only bring plain names:
+// letters, digits, spaces and the punctuation real place names use, at most AREA_NAME_MAX characters.
+const AREA_NAME_MAX = 100
+const AREA_NAME = /^[\p{L}\p{M}\p{N} .,'’&()/-]+$/u
+
+/** Why a name read from a release file cannot be an area's name, or undefined when it can. */
+export function areaNameProblem(name: string): string | undefined {
+  if (name.length > AREA_NAME_MAX) return `is ${name.length} characters long; an area name has at most ${AREA_NAME_MAX}`
+  if (!AREA_NAME.test(name)) {
+    return "has characters a place name does not (only letters, digits, spaces and . , ' ’ & ( ) / - are allowed)"
+  }
+  return undefined
+}
+
+/** The name in the named column, or a problem (and no name) when it is not a plain place name. */
+function checkedName(row: TableRow, column: 'region_name' | 'la_name', problems: RowProblem[]): string | undefined {
+  const name = row.cells[column]
+  if (!name) return undefined
+  const problem = areaNameProblem(name)
+  if (!problem) return name
+  problems.push({ row: row.rowNumber, column, reason: problem })
+  return undefined
+}
+
 /** The area and year of a row, or a problem. Rows at other levels (e.g. local authority district) are skipped. */
 function areaOf(row: TableRow, problems: RowProblem[]): AreaRow | null {
   const c = row.cells
@@ -122,7 +146,7 @@ function areaOf(row: TableRow, problems: RowProblem[]): AreaRow | null {
       ? {
           code: c.region_code,
           level: 'regional',
-          name: c.region_name || c.region_code,
+          name: checkedName(row, 'region_name', problems) ?? c.region_code,
           onsCode: c.region_code,
           regionCode: null,
           year,
@@ -142,7 +166,7 @@ function areaOf(row: TableRow, problems: RowProblem[]): AreaRow | null {
     return {
       code: c.old_la_code!,
       level: 'local authority',
-      name: c.la_name || c.old_la_code!,
+      name: checkedName(row, 'la_name', problems) ?? c.old_la_code!,
       onsCode: c.new_la_code || null,
       regionCode: c.region_code || null,
       year,

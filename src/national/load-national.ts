@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Db, Tx } from '../db/connect.js'
-import { recordAudit, type AuditActor } from '../audit/audit-repository.js'
+import { SERVICE_WIDE_ENTITY_TYPES, recordAudit, type AuditActor } from '../audit/audit-repository.js'
 import { projectRoot } from '../shared/project-root.js'
 import { readTable, type Table } from '../shared/read-table.js'
 import {
@@ -53,7 +53,7 @@ export class BadRowsError extends Error {
   }
 }
 
-/** Who is loading: a person in a council (their trail records the load), or the system at start-up. */
+/** Who is loading: the service administrator (recorded at service level), or the system at start-up. */
 const SYSTEM: AuditActor = { userId: null, organisationId: null }
 
 /** Reads, checks and loads one release file, all or nothing. */
@@ -79,10 +79,11 @@ export async function loadReleaseFile(
     const counts = await loadInto(trx, dataset, table, releaseId)
     await releases.setReleaseCounts(trx, releaseId, counts)
     const summary = { dataset: dataset.id, fileName, rowsRead: table.rows.length, ...counts }
-    // A load at start-up (no person) is not a council's change: it is not in any council's trail.
-    if (actor.organisationId !== null) {
+    // A load by a person is recorded at service level (no council), and every council's trail shows it;
+    // a load at start-up (no person) is not recorded.
+    if (actor.userId !== null) {
       await recordAudit(trx, actor, {
-        entityType: 'national release',
+        entityType: SERVICE_WIDE_ENTITY_TYPES[0],
         entityId: dataset.id,
         action: 'load',
         summary: `Loaded ${fileName} (${dataset.title}): ${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged`,

@@ -164,6 +164,17 @@ export async function recentFigureChanges(db: DbOrTx, limit: number) {
     .execute()
 }
 
+/** Every council using Turnaround and the local authority code it is linked to (null if none). */
+export async function servicedCouncils(db: DbOrTx) {
+  const rows = await db
+    .selectFrom('organisation')
+    .select(['id', 'slug', 'name', 'la_code'])
+    .where('kind', '=', 'council')
+    .orderBy('name')
+    .execute()
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, laCode: r.la_code }))
+}
+
 /** The council's DfE local authority code, which links it to the national statistics (null if none). */
 export async function councilLaCode(db: DbOrTx, organisationId: number): Promise<string | null> {
   const org = await db.selectFrom('organisation').select('la_code').where('id', '=', organisationId).executeTakeFirst()

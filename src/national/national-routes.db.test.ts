@@ -10,6 +10,8 @@ import { paths } from '../web/paths.js'
 const P = paths.council
 const B = 'bradford'
 const OGL = /Open Government Licence v3\.0/
+const C1_HEADER =
+  'time_period,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,referral_count,rereferral_count,rereferral_percent'
 
 for (const kind of testDatabaseKinds()) {
   describe(`national pages on ${kind.name}`, () => {
@@ -17,6 +19,7 @@ for (const kind of testDatabaseKinds()) {
     let admin: Agent
     let viewer: Agent
     let northfield: Agent
+    let service: Agent
     let ids: Awaited<ReturnType<typeof demoIds>>
 
     before(async () => {
@@ -25,6 +28,7 @@ for (const kind of testDatabaseKinds()) {
       admin = await signedIn(app, 'admin@bradford.example')
       viewer = await signedIn(app, 'councillor@bradford.example')
       northfield = await signedIn(app, 'admin@northfield.example')
+      service = await signedIn(app, 'service@turnaround.example')
       ids = await demoIds(database.db)
     })
     after(() => database.close())
@@ -177,76 +181,114 @@ for (const kind of testDatabaseKinds()) {
       )
     })
 
-    it('lets an administrator load a newer release, and explains a file in the wrong format', async () => {
-      const page = await admin.get(P.nationalData(B)).expect(200)
-      const wrong = await admin
-        .post(P.nationalData(B))
+    it('lets the service administrator load a newer release, recorded once and shown in every council’s trail', async () => {
+      const page = await service.get(paths.serviceNationalData()).expect(200)
+      const wrong = await service
+        .post(paths.serviceNationalData())
         .field('_csrf', csrfFrom(page.text))
         .field('dataset', 'c1-referrals')
         .attach('file', Buffer.from('time_period,geographic_level\n2026,National\n'), 'c1.csv')
       assert.equal(wrong.status, 400)
       assert.match(wrong.text, /it has no .*rereferral_percent/)
-      const header =
-        'time_period,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,referral_count,rereferral_count,rereferral_percent'
-      const ok = await admin
-        .post(P.nationalData(B))
+      const ok = await service
+        .post(paths.serviceNationalData())
         .field('_csrf', csrfFrom(page.text))
         .field('dataset', 'c1-referrals')
         .attach(
           'file',
-          Buffer.from(`${header}\n2026,National,E92000001,England,,,,,,600000,130000,21.7\n`),
+          Buffer.from(`${C1_HEADER}\n2026,National,E92000001,England,,,,,,600000,130000,21.7\n`),
           'c1-2026.csv',
         )
       assert.equal(ok.status, 302)
-      const after = await admin.get(P.nationalData(B)).expect(200)
-      assert.match(
-        after.text,
-        /Children in need referrals and re-referrals|Referrals and re-referrals \(CIN census table C1\) loaded/,
-      )
+      const after = await service.get(paths.serviceNationalData()).expect(200)
+      assert.match(after.text, /Referrals and re-referrals \(CIN census table C1\) loaded/)
       assert.match(after.text, /c1-2026\.csv/)
       const audit = await database.db
         .selectFrom('audit_log')
-        .select('summary')
+        .select(['summary', 'organisation_id'])
         .where('entity_type', '=', 'national release')
         .execute()
       assert.equal(audit.length, 1)
+      assert.equal(audit[0]!.organisation_id, null, 'recorded at service level')
       assert.match(audit[0]!.summary, /1 added, 0 changed, 0 unchanged/)
+      for (const [agent, council] of [
+        [admin, B],
+        [northfield, 'northfield'],
+      ] as const) {
+        const trail = await agent.get(`${P.audit(council)}?entity=national+release`).expect(200)
+        assert.match(trail.text, /Loaded c1-2026\.csv/, `${council}'s trail shows the load`)
+        assert.match((await agent.get(P.nationalData(council)).expect(200)).text, /c1-2026\.csv/)
+      }
     })
 
-    it('lets an administrator link a council to its local authority, audited, and explains a bad choice', async () => {
-      const page = await northfield.get(P.nationalData('northfield')).expect(200)
-      assert.match(page.text, /Northfield[^<]* is not linked to a local authority yet/)
-      const none = await northfield
-        .post(P.linkCouncil('northfield'))
+    it('refuses a release whose area names are not plain place names, naming the row and column', async () => {
+      const page = await service.get(paths.serviceNationalData()).expect(200)
+      const res = await service
+        .post(paths.serviceNationalData())
+        .field('_csrf', csrfFrom(page.text))
+        .field('dataset', 'c1-referrals')
+        .attach(
+          'file',
+          Buffer.from(
+            `${C1_HEADER}\n2026,Local authority,E92000001,England,E12000003,Yorkshire and The Humber,380,E08000032,"Bradford<meta http-equiv=refresh content=0;url=//evil.example>",9000,2000,22.2\n`,
+          ),
+          'c1-bad.csv',
+        )
+      assert.equal(res.status, 400)
+      assert.match(res.text, /Row 2, column la_name: has characters a place name does not/)
+      assert.doesNotMatch(res.text, /<meta http-equiv=refresh/)
+      const area = await database.db
+        .selectFrom('national_area')
+        .select('name')
+        .where('code', '=', '380')
+        .executeTakeFirst()
+      assert.equal(area?.name, 'Bradford', 'nothing was loaded')
+    })
+
+    it('lets the service administrator link a council to its local authority, in that council’s trail', async () => {
+      const page = await service.get(paths.serviceNationalData()).expect(200)
+      assert.match(
+        (await northfield.get(P.nationalData('northfield')).expect(200)).text,
+        /is not linked to a local authority yet/,
+      )
+      const none = await service
+        .post(paths.serviceLinkCouncil())
         .type('form')
-        .send({ _csrf: csrfFrom(page.text), laCode: '' })
+        .send({ _csrf: csrfFrom(page.text), council: 'northfield', laCode: '' })
       assert.equal(none.status, 400)
       assert.match(none.text, /Select the local authority this council is/)
-      const unknown = await northfield
-        .post(P.linkCouncil('northfield'))
+      const unknown = await service
+        .post(paths.serviceLinkCouncil())
         .type('form')
-        .send({ _csrf: csrfFrom(page.text), laCode: 'E92000001' })
+        .send({ _csrf: csrfFrom(page.text), council: 'northfield', laCode: 'E92000001' })
       assert.equal(unknown.status, 400, 'England is an area but not a council')
       assert.match(unknown.text, /Select a local authority from the list/)
+      const noCouncil = await service
+        .post(paths.serviceLinkCouncil())
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), council: 'nowhere', laCode: '805' })
+      assert.equal(noCouncil.status, 400)
+      assert.match(noCouncil.text, /Select the council to link/)
       assert.equal((await northfield.get(P.benchmarks('northfield')).expect(200)).text.match(/not linked/)?.length, 1)
 
-      const linked = await northfield
-        .post(P.linkCouncil('northfield'))
+      const linked = await service
+        .post(paths.serviceLinkCouncil())
         .type('form')
-        .send({ _csrf: csrfFrom(page.text), laCode: '805' })
+        .send({ _csrf: csrfFrom(page.text), council: 'northfield', laCode: '805' })
       assert.equal(linked.status, 302)
       const after = await northfield.get(P.nationalData('northfield')).expect(200)
-      assert.match(after.text, /is linked to Hartlepool/)
       assert.match(after.text, /<strong>Hartlepool<\/strong> \(local authority code 805\)/)
       const benchmarks = await northfield.get(P.benchmarks('northfield')).expect(200)
       assert.doesNotMatch(benchmarks.text, /not linked/)
       assert.match(benchmarks.text, /Hartlepool’s official statistics against England, North East/)
       const audit = await database.db
         .selectFrom('audit_log')
-        .select(['summary', 'before', 'after'])
+        .innerJoin('organisation', 'organisation.id', 'audit_log.organisation_id')
+        .select(['summary', 'before', 'after', 'organisation.slug'])
         .where('entity_type', '=', 'council')
         .execute()
       assert.equal(audit.length, 1)
+      assert.equal(audit[0]!.slug, 'northfield')
       assert.match(audit[0]!.summary, /Linked Northfield.* to Hartlepool \(805\)/)
       assert.deepEqual(audit[0]!.before, { la_code: null })
       assert.deepEqual(audit[0]!.after, { la_code: '805' })
@@ -254,7 +296,10 @@ for (const kind of testDatabaseKinds()) {
       assert.match((await admin.get(P.nationalData(B)).expect(200)).text, /<strong>Bradford<\/strong>/)
     })
 
-    it('refuses the national data page to anyone but an administrator', async () => {
+    it('shows a council administrator the national data read-only, and nobody else in a council', async () => {
+      const page = await admin.get(P.nationalData(B)).expect(200)
+      assert.doesNotMatch(page.text, /<form[^>]+method="post"[^>]+national-data/)
+      assert.match(page.text, /the Turnaround service administrator loads new releases/)
       await viewer.get(P.nationalData(B)).expect(403)
     })
   })

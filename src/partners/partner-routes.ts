@@ -14,7 +14,8 @@ import { recordParam } from '../web/records.js'
 import { formBody, parseForm, requiredText, singleError, type FormErrors } from '../web/forms.js'
 import { todayIso } from '../shared/dates.js'
 import { addCouncilUser, findCouncilUser, findUserByEmail } from '../accounts/account-repository.js'
-import { sendAccessNotice, sendInvitation } from '../accounts/invitations.js'
+import { sendInvitation } from '../accounts/invitations.js'
+import { findPendingCouncilInvitation, inviteExistingAccount } from '../accounts/council-invitation-repository.js'
 import {
   REQUEST_STATE_LABELS,
   REQUEST_STATE_TAGS,
@@ -140,13 +141,36 @@ export function partnerRoutes(db: Db, publicUrl = ''): Router {
     if (existing && (await findCouncilUser(db, council.organisationId, existing.id))) {
       return renderPerson(res, partner, values, singleError('email', 'This person already has access to this council'))
     }
+    if (existing && (await findPendingCouncilInvitation(db, council.organisationId, existing.id))) {
+      return renderPerson(
+        res,
+        partner,
+        values,
+        singleError('email', 'An invitation to this email address is already waiting'),
+      )
+    }
     await db.transaction().execute(async (trx) => {
+      // An account from elsewhere is invited, not attached, and keeps its employer until its owner accepts.
+      if (existing) {
+        await inviteExistingAccount(
+          trx,
+          actor,
+          {
+            userId: existing.id,
+            email: existing.email,
+            displayName,
+            role: 'partner',
+            employerOrganisationId: partner.id,
+          },
+          publicUrl,
+        )
+        return
+      }
       const person = await addCouncilUser(trx, actor, { email, displayName, role: 'partner' })
       await setEmployer(trx, actor, person, partner)
       // A deactivated account gets no email: it cannot sign in until it is reactivated.
       if (!person.active) return
-      if (!person.passwordSet) await sendInvitation(trx, actor, person, publicUrl)
-      else await sendAccessNotice(trx, actor, person, 'partner', publicUrl)
+      await sendInvitation(trx, actor, person, publicUrl)
     })
     // Only what was typed: nothing about an account the email may already have (its name, employer, state).
     flash(

@@ -392,7 +392,7 @@ for (const kind of testDatabaseKinds()) {
       assert.match(page.text, /sam\.sergeant@police\.example has been invited or given access/)
       assert.match(page.text, /data-qa="person">[\s\S]*?Sam Sergeant[\s\S]*?Invited, not yet signed in/)
 
-      // Someone who already has an account (at another council): given access, and nothing said about them.
+      // Someone who already has an account (at another council): invited, not attached, nothing said about them.
       const existing = await postForm(team, form, form, {
         displayName: 'Typed Name',
         email: 'admin@northfield.example',
@@ -414,8 +414,21 @@ for (const kind of testDatabaseKinds()) {
           .where('to_user_id', '=', northfieldAdmin)
           .where('organisation_id', '=', bradford)
           .execute(),
-        [{ template: 'access-added' }],
+        [{ template: 'council-invitation' }],
       )
+      const notYet = await db()
+        .selectFrom('membership')
+        .select('id')
+        .where('user_id', '=', northfieldAdmin)
+        .where('organisation_id', '=', bradford)
+        .execute()
+      assert.deepEqual(notYet, [], 'no access until they accept')
+      const employer = await db()
+        .selectFrom('app_user')
+        .select('employer_organisation_id')
+        .where('id', '=', northfieldAdmin)
+        .executeTakeFirstOrThrow()
+      assert.notEqual(employer.employer_organisation_id, org.id, 'their employer is unchanged until they accept')
       // An email that already has access to this council is refused on the field.
       const already = await postForm(team, form, form, {
         displayName: 'A Councillor',

@@ -8,6 +8,7 @@ import type { Config } from './config.js'
 import { projectRoot } from '../shared/project-root.js'
 import type { Db } from '../db/connect.js'
 import { paths } from '../web/paths.js'
+import { sessionWorthKeeping } from '../web/session-state.js'
 import { configureNunjucks } from './nunjucks-setup.js'
 import { cspNonce, noStore, securityHeaders } from './middleware/security-headers.js'
 import { healthRoutes } from './middleware/health.js'
@@ -16,11 +17,12 @@ import { csrfProtection } from './middleware/csrf.js'
 import { councilContext, requireSignIn } from '../web/auth.js'
 import { loadUser } from '../accounts/current-user.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
-import { DatabaseSessionStore } from '../accounts/session-store.js'
+import { DatabaseSessionStore, SESSION_IDLE_MS } from '../accounts/session-store.js'
 import { signInRoutes } from '../accounts/sign-in-routes.js'
 import { userAdminRoutes } from '../accounts/user-admin-routes.js'
 import { passwordLinkRoutes } from '../accounts/password-link-routes.js'
 import { accountRoutes } from '../accounts/account-routes.js'
+import { councilInvitationRoutes } from '../accounts/council-invitation-routes.js'
 import { planRoutes } from '../plan/plan-routes.js'
 import { strandRoutes } from '../plan/strand-routes.js'
 import { objectiveRoutes } from '../plan/objective-routes.js'
@@ -37,7 +39,7 @@ import { measureRoutes } from '../measures/measure-routes.js'
 import { vitalSignsRoutes } from '../measures/vital-signs-routes.js'
 import { benchmarkRoutes } from '../national/benchmark-routes.js'
 import { inspectionRoutes } from '../national/inspection-routes.js'
-import { nationalDataRoutes } from '../national/national-data-routes.js'
+import { nationalDataRoutes, serviceNationalDataRoutes } from '../national/national-data-routes.js'
 import { reportRoutes } from '../reports/report-routes.js'
 import { partnerRequestRoutes } from '../reports/partner-request-routes.js'
 import { contactRoutes } from '../accounts/contact-routes.js'
@@ -80,8 +82,6 @@ export interface Services {
   log?: (error: unknown) => void
 }
 
-const SESSION_IDLE_MS = 2 * 60 * 60 * 1000
-
 export function createApp(services: Services): express.Express {
   const { db, config } = services
   const log = services.log ?? ((error: unknown) => console.error(error))
@@ -115,7 +115,7 @@ export function createApp(services: Services): express.Express {
     }),
   )
   app.use(saveSessionBeforeRedirect)
-  app.use(csrfProtection)
+  app.use(csrfProtection({ secret: config.sessionSecret, secureCookies: config.secureCookies }))
   app.use(loadUser(db))
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.locals.currentPath = req.path
@@ -130,12 +130,14 @@ export function createApp(services: Services): express.Express {
   // Invitation and password reset links, and asking for one: for people not (yet) signed in.
   app.use(passwordLinkRoutes(db, config.publicUrl))
   app.use(accountRoutes(db))
+  app.use(councilInvitationRoutes(db))
   // The signed-in person's own mail and mail choices (each route requires a sign-in).
   app.use(accountMailRoutes(db))
   // Public editions of published reports: readable without signing in (nothing else of a council is).
   app.use(publicReportRoutes(db, config.chromiumPath))
   app.use(councilsRoutes(db))
   app.use(serviceRoutes(db, config.publicUrl))
+  app.use(serviceNationalDataRoutes(db))
 
   const council = express.Router({ mergeParams: true })
   // The count beside "My updates" in the navigation, on every council page.
@@ -192,12 +194,12 @@ export function createApp(services: Services): express.Express {
 /**
  * A browser follows a redirect as soon as it has the headers, which express-session may send before its
  * own save has finished: the next request could then miss a new sign-in or flash message. Saving first
- * closes that race (it showed on PostgreSQL under load).
+ * closes that race (it showed on PostgreSQL under load). A session with nothing in it is not saved at all.
  */
 export function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction): void {
   const redirect = res.redirect.bind(res) as (...args: unknown[]) => void
   res.redirect = (...args: unknown[]) => {
-    if (!req.session) return redirect(...args)
+    if (!sessionWorthKeeping(req)) return redirect(...args)
     req.session.save((error) => (error ? next(error) : redirect(...args)))
   }
   next()

@@ -16,6 +16,7 @@ import { createMailTransport, describeMailSettings } from '../mail/transports.js
 import { mailJob } from '../mail/mail-worker.js'
 import { startBackgroundJobs } from './background-jobs.js'
 import { runRoundJobs } from '../rounds/round-mail.js'
+import { sessionPruneJob } from '../accounts/session-store.js'
 
 async function main(): Promise<void> {
   const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   // Work done on a timer: one line per job.
   const backgroundJobs = startBackgroundJobs([
     mailJob(database.db, mailTransport, { log: (line) => console.warn(line) }),
+    sessionPruneJob(database.db),
     // Locks rounds whose lock date has come; queues reminders before each deadline and digests after it.
     {
       name: 'reporting rounds',

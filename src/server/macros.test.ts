@@ -1022,21 +1022,21 @@ describe('national data macros (src/national/views)', () => {
       `<li><a class="govuk-link" href="${paths.council.inspections('testshire')}">Our Ofsted inspections</a></li>`,
       `<li><a class="govuk-link" href="${paths.council.allInspections('testshire')}">Ofsted judgements of all councils</a></li>`,
     )
-    assertExcludes(html, 'Manage national data', paths.council.benchmarks('testshire'))
+    assertExcludes(html, 'National data loads', paths.council.benchmarks('testshire'))
 
     const asked: string[] = []
     const can = (capability: string) => (asked.push(capability), true)
     const admin = render('nationalTabs', { council, active: 'data', can })
-    assert.deepEqual(asked, ['national:update'])
+    assert.deepEqual(asked, ['national:loads'])
     assertIncludes(
       admin,
       `<li><a class="govuk-link" href="${paths.council.benchmarks('testshire')}">National benchmarks</a></li>`,
-      '<li><strong>Manage national data</strong></li>',
+      '<li><strong>National data loads</strong></li>',
     )
     assertIncludes(
       render('nationalTabs', { council, active: 'all', can }),
       '<li><strong>Ofsted judgements of all councils</strong></li>',
-      `<li><a class="govuk-link" href="${paths.council.nationalData('testshire')}">Manage national data</a></li>`,
+      `<li><a class="govuk-link" href="${paths.council.nationalData('testshire')}">National data loads</a></li>`,
     )
   })
 

@@ -211,7 +211,7 @@ const GET_ROUTES: RouteCase[] = [
   { name: 'journeys out of inadequate CSV', route: P.improvementJourneysCsv, allowed: ALL },
   { name: 'one council’s inspections CSV', route: P.areaInspectionsCsv, args: () => ['380'], allowed: ALL },
   { name: 'Ofsted inspections of one council', route: P.areaInspections, args: () => ['380'], allowed: ALL },
-  { name: 'load national data', route: P.nationalData, allowed: ['admin'] },
+  { name: 'national data loads (read-only)', route: P.nationalData, allowed: ['admin'] },
   { name: 'audit trail', route: P.audit, allowed: EDITORS },
   { name: 'users', route: P.users, allowed: ['admin'] },
   { name: 'new user form', route: P.newUser, allowed: ['admin'] },
@@ -1351,7 +1351,7 @@ const SUBMIT_SELF_ASSESSMENT_TEST =
   'POST submit a self-assessment: 403 for those who may not edit oversight, then frozen by an editor and not again'
 const UPLOAD_TEST = 'POST an upload: past the role check (400 without a file) for editors, 403 for the rest'
 const NATIONAL_DATA_TEST =
-  'POST a national release, reload the shipped files or link the council: past the role check for admins, 403 for the rest'
+  'load a national release, reload the shipped files or link a council: 403 for every council role, administrators too (the service administrator does it)'
 
 /** Council routes whose access is tested by a test of their own (a file upload, a deletion), named here. */
 const SEPARATELY_TESTED: Array<Covered & { test: string }> = [
@@ -1360,9 +1360,6 @@ const SEPARATELY_TESTED: Array<Covered & { test: string }> = [
   { method: 'POST', route: P.submitSelfAssessment, test: SUBMIT_SELF_ASSESSMENT_TEST },
   { method: 'POST', route: P.importData, test: UPLOAD_TEST },
   { method: 'POST', route: P.objectiveEvidence, test: EVIDENCE_UPLOAD_TEST },
-  { method: 'POST', route: P.nationalData, test: NATIONAL_DATA_TEST },
-  { method: 'POST', route: P.reloadNationalData, test: NATIONAL_DATA_TEST },
-  { method: 'POST', route: P.linkCouncil, test: NATIONAL_DATA_TEST },
 ]
 
 /** Routes outside the council router, and the tests that cover them. */
@@ -1384,6 +1381,16 @@ const TOP_LEVEL_ROUTES: Array<Covered & { coveredBy: string }> = [
   { method: 'GET', route: paths.account, coveredBy: 'src/accounts/account-routes.db.test.ts (signed in only)' },
   { method: 'GET', route: paths.changePassword, coveredBy: 'src/accounts/account-routes.db.test.ts' },
   { method: 'POST', route: paths.changePassword, coveredBy: 'src/accounts/account-routes.db.test.ts' },
+  {
+    method: 'GET',
+    route: paths.councilInvitations,
+    coveredBy: 'src/accounts/council-invitations.db.test.ts (own only)',
+  },
+  {
+    method: 'POST',
+    route: paths.answerCouncilInvitation,
+    coveredBy: 'src/accounts/council-invitations.db.test.ts (404 for anyone but the invited person)',
+  },
   { method: 'GET', route: paths.ping, coveredBy: 'src/server/app.db.test.ts' },
   { method: 'GET', route: paths.publicReports, coveredBy: 'src/reports/report-approval.db.test.ts' },
   { method: 'GET', route: paths.publicReport, coveredBy: 'src/reports/report-approval.db.test.ts' },
@@ -1410,6 +1417,18 @@ const TOP_LEVEL_ROUTES: Array<Covered & { coveredBy: string }> = [
       'src/accounts/oversight-access.db.test.ts (service administrator only; 403 GET and POST for others; sign-in when signed out)',
   })),
   { method: 'POST', route: paths.mailPreferences, coveredBy: 'src/mail/mail-routes.db.test.ts (saved, audited)' },
+  ...(
+    [
+      ['GET', paths.serviceNationalData],
+      ['POST', paths.serviceNationalData],
+      ['POST', paths.serviceReloadNationalData],
+      ['POST', paths.serviceLinkCouncil],
+    ] as const
+  ).map(([method, route]) => ({
+    method,
+    route,
+    coveredBy: `${NATIONAL_DATA_TEST} here, and src/national/national-routes.db.test.ts (the service administrator's page)`,
+  })),
   ...GOVUK_FRONTEND_FILES.map((route) => ({ method: 'GET' as const, route, coveredBy: 'src/server/app.db.test.ts' })),
 ]
 
@@ -1757,27 +1776,30 @@ for (const kind of testDatabaseKinds()) {
 
     it(NATIONAL_DATA_TEST, async () => {
       for (const role of ALL) {
-        const res = await agents
-          .get(role)!
-          .post(P.nationalData(B))
+        const agent = agents.get(role)!
+        await agent.get(paths.serviceNationalData()).expect(403)
+        const load = await agent
+          .post(paths.serviceNationalData())
           .field('_csrf', tokens.get(role)!)
           .field('dataset', 'c1-referrals')
-        assert.equal(res.status, role === 'admin' ? 400 : 403, role)
-        if (role !== 'admin') {
-          const reload = await agents
-            .get(role)!
-            .post(P.reloadNationalData(B))
-            .type('form')
-            .send({ _csrf: tokens.get(role)! })
-          assert.equal(reload.status, 403, `reload as ${role}`)
-          const link = await agents
-            .get(role)!
-            .post(P.linkCouncil(B))
-            .type('form')
-            .send({ _csrf: tokens.get(role)!, laCode: '805' })
-          assert.equal(link.status, 403, `link as ${role}`)
-        }
+        assert.equal(load.status, 403, `load as ${role}`)
+        const reload = await agent
+          .post(paths.serviceReloadNationalData())
+          .type('form')
+          .send({ _csrf: tokens.get(role)! })
+        assert.equal(reload.status, 403, `reload as ${role}`)
+        const link = await agent
+          .post(paths.serviceLinkCouncil())
+          .type('form')
+          .send({ _csrf: tokens.get(role)!, council: B, laCode: '805' })
+        assert.equal(link.status, 403, `link as ${role}`)
       }
+      const organisation = await database.db
+        .selectFrom('organisation')
+        .select('la_code')
+        .where('slug', '=', B)
+        .executeTakeFirstOrThrow()
+      assert.equal(organisation.la_code, '380', 'Bradford is still linked to its own authority')
     })
 
     it('POST to confirm or discard another council’s import is 404', async () => {

@@ -66,3 +66,19 @@ export function dateFields(name: string, iso: string): Record<string, string> {
   const [year = '', month = '', day = ''] = iso.split('-')
   return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year }
 }
+
+/** Signs in as the demo account and accepts every invitation waiting for it (to join another council). */
+export async function acceptCouncilInvitations(app: ReturnType<typeof buildTestApp>, email: string): Promise<void> {
+  const agent = await signedIn(app, email)
+  const page = await agent.get('/account/invitations')
+  assert.equal(page.status, 200)
+  const ids = [...page.text.matchAll(/action="\/account\/invitations\/(\d+)"/g)].map((m) => m[1]!)
+  assert.ok(ids.length > 0, `no invitation is waiting for ${email}`)
+  for (const id of ids) {
+    const res = await agent
+      .post(`/account/invitations/${id}`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), answer: 'accept' })
+    assert.equal(res.status, 302, `accepting invitation ${id} as ${email}`)
+  }
+}

@@ -25,6 +25,12 @@ export function councilContext(req: Request, res: Response, next: NextFunction):
   next()
 }
 
+/** Only a service-level administrator passes; anyone else signed in gets the 403 page. */
+export function requireServiceAdmin(req: Request, _res: Response, next: NextFunction): void {
+  if (req.user?.serviceAdmin) return next()
+  next(new ForbiddenError('Not a service administrator'))
+}
+
 export function requireCapability(capability: Capability) {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (req.council && can(req.council.role, capability)) return next()

@@ -46,6 +46,8 @@ export const paths = {
   account: route('/account'),
   changePassword: route('/account/password'),
   mailPreferences: route('/account/mail-preferences'),
+  councilInvitations: route('/account/invitations'),
+  answerCouncilInvitation: route('/account/invitations/:invitationId'),
   myMail: route('/account/mail'),
   /** Public editions of published reports: the only council pages readable without signing in. */
   publicReports: route('/public/:council/reports'),
@@ -57,6 +59,9 @@ export const paths = {
   grantOversightAccess: route('/service/oversight-access/new'),
   editOversightAccess: route('/service/oversight-access/:membershipId/edit'),
   withdrawOversightAccess: route('/service/oversight-access/:membershipId/withdraw'),
+  serviceNationalData: route('/service/national-data'),
+  serviceReloadNationalData: route('/service/national-data/reload'),
+  serviceLinkCouncil: route('/service/national-data/council-link'),
   health: route('/health'),
   info: route('/info'),
   assets: route('/assets'),
@@ -128,8 +133,6 @@ export const paths = {
     areaInspectionsCsv: councilRoute('/inspections/all-councils/:area.csv'),
     areaInspections: councilRoute('/inspections/all-councils/:area'),
     nationalData: councilRoute('/national-data'),
-    reloadNationalData: councilRoute('/national-data/reload'),
-    linkCouncil: councilRoute('/national-data/council'),
 
     reports: councilRoute('/reports'),
     report: councilRoute('/reports/:reportId'),

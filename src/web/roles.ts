@@ -32,8 +32,8 @@ export type Capability =
   | 'users:manage'
   /** See the official national statistics and Ofsted judgements (public data). */
   | 'national:read'
-  /** Load a newer DfE or Ofsted release file: it changes the figures every council sees. */
-  | 'national:update'
+  /** See which national releases were loaded, by whom, and the figures they changed (loading is the service's). */
+  | 'national:loads'
   /** Open, change, lock and unlock reporting rounds; chase returns; change locked data with a reason. */
   | 'rounds:manage'
   /** Read every email the app has sent or queued for the council (the sent-mail page). */
@@ -72,7 +72,7 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
     'audit:read',
     'users:manage',
     'measures:edit',
-    'national:update',
+    'national:loads',
     'rounds:manage',
     'mail:read-all',
     'oversight:edit',

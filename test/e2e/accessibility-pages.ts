@@ -183,7 +183,7 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
   { route: P.inspections, args: () => [B], as: ADMIN, heading: 'Our Ofsted inspections' },
   { route: P.allInspections, args: () => [B], as: ADMIN, heading: 'Ofsted judgements of all councils' },
   { route: P.areaInspections, args: () => [B, '380'], as: ADMIN, heading: 'Ofsted inspections: Bradford' },
-  { route: P.nationalData, args: () => [B], as: ADMIN, heading: 'Manage national data' },
+  { route: P.nationalData, args: () => [B], as: ADMIN, heading: 'National data loads' },
   { route: P.audit, args: () => [B], as: ADMIN, heading: 'Audit trail' },
   { route: P.audit, args: () => [B], query: '?entity=milestone&action=update', as: ADMIN, heading: 'Audit trail' },
   { route: P.users, args: () => [B], as: ADMIN, heading: `People with access to ${BRADFORD}` },
@@ -234,7 +234,7 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
 
   // A council not yet linked to the national statistics.
   { route: P.benchmarks, args: () => [N], as: 'admin@northfield.example', heading: 'National benchmarks' },
-  { route: P.nationalData, args: () => [N], as: 'admin@northfield.example', heading: 'Manage national data' },
+  { route: P.nationalData, args: () => [N], as: 'admin@northfield.example', heading: 'National data loads' },
 
   // My updates: the Northfield strand lead's list in the demo's open round and one item's form; Bradford, with
   // no round open.
@@ -382,6 +382,8 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
     heading: /^Health /,
   },
   { route: paths.service, args: () => [], as: SERVICE, heading: 'Service administration' },
+  { route: paths.serviceNationalData, args: () => [], as: SERVICE, heading: 'National data' },
+  { route: paths.councilInvitations, args: () => [], as: ADMIN, heading: 'Invitations to join a council' },
   { route: paths.oversightAccess, args: () => [], as: SERVICE, heading: 'Oversight access' },
   { route: paths.grantOversightAccess, args: () => [], as: SERVICE, heading: 'Grant oversight access' },
   {

@@ -2,19 +2,19 @@ import type { Page } from 'playwright-core'
 import { paths } from '../../../src/web/paths.js'
 import { AbstractPage, submit, verifyHeading } from './abstract-page.js'
 
-/** Loading national statistics, and linking the council to its local authority in them. */
+/** The service administrator's page: loading national statistics, and linking councils to their authorities. */
 export class NationalDataPage extends AbstractPage {
   private constructor(page: Page) {
     super(page)
   }
 
   static async verifyOnPage(page: Page): Promise<NationalDataPage> {
-    await verifyHeading(page, 'Manage national data')
+    await verifyHeading(page, 'National data')
     return new NationalDataPage(page)
   }
 
-  static async open(page: Page, council: string): Promise<NationalDataPage> {
-    await page.goto(paths.council.nationalData(council))
+  static async open(page: Page): Promise<NationalDataPage> {
+    await page.goto(paths.serviceNationalData())
     return NationalDataPage.verifyOnPage(page)
   }
 
