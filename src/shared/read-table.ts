@@ -34,7 +34,7 @@ export const UPLOAD_LIMITS = {
   /** Cells read: rows times columns. */
   cells: 1_000_000,
   /** Characters of text in all the cells read. */
-  textCharacters: 20_000_000,
+  textCharacters: 10_000_000,
   /** Bytes an XLSX file's zip entries expand to, all together. */
   unzippedBytes: 100 * 1024 * 1024,
   /** How many times larger than its compressed size a zip entry of more than 1 MB may expand. */
