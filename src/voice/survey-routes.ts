@@ -15,7 +15,7 @@ import { receiveOneFile } from '../web/upload.js'
 import { dateParts, todayIso } from '../shared/dates.js'
 import { toCsv } from '../shared/csv.js'
 import { plainText } from '../shared/text.js'
-import { MAX_UPLOAD_BYTES, readTable, UploadError, fileKind, type Table } from '../shared/read-table.js'
+import { MAX_UPLOAD_BYTES, firstProblems, readTable, UploadError, fileKind, type Table } from '../shared/read-table.js'
 import { renderLineChart } from '../charts/line-chart.js'
 import {
   AGREEMENT_LABELS,
@@ -416,7 +416,7 @@ export function staffSurveyRoutes(db: Db): Router {
       batch,
       round: checked.round,
       rowCount: batch.table.rows.length,
-      problems: checked.problems,
+      ...firstProblems(checked.problems),
       counts: {
         new: checked.rows.filter((r) => r.change === 'new').length,
         changed: checked.rows.filter((r) => r.change === 'changed').length,

@@ -299,6 +299,32 @@ for (const kind of testDatabaseKinds()) {
       assert.match(wrong.text, /The selected file must be a CSV or XLSX file/)
     })
 
+    it('lists the first 50 problems of a file with many bad rows and counts the rest; upload and discard are audited', async () => {
+      const lines = ['question_code,question,strongly_agree,agree,neither,disagree,strongly_disagree']
+      for (let i = 0; i < 120; i++) lines.push(`TM1,,1,many${i},1,1,1`)
+      const res = await upload(team, roundId, 'many-bad.csv', lines.join('\n'))
+      assert.equal(res.status, 302)
+      const preview = await team.get(res.headers.location!)
+      assert.match(preview.text, /\d+ problems found: nothing has been imported/)
+      const total = Number(/([\d,]+) problems found/.exec(preview.text)![1]!.replace(/,/g, ''))
+      assert.ok(total >= 120)
+      assert.equal([...preview.text.matchAll(/data-qa="problem"/g)].length, 50)
+      assert.match(preview.text, new RegExp(`data-qa="more-problems">And ${total - 50} more problems<`))
+      const batchId = Number(/imports\/(\d+)$/.exec(res.headers.location!)![1])
+      const discard = await postForm(team, P.staffSurveyImport(B, batchId), P.discardStaffSurveyImport(B, batchId), {})
+      assert.equal(discard.status, 302)
+      assert.deepEqual(
+        (await auditOf('staff_survey_import', batchId)).map((a) => [
+          a.action,
+          a.summary.replace(/ closed on .*\(/, ' ('),
+        ]),
+        [
+          ['create', 'Uploaded many-bad.csv to check before importing into the staff survey round (120 rows)'],
+          ['update', 'Cancelled the import of many-bad.csv: nothing was changed'],
+        ],
+      )
+    })
+
     it('links a question to objectives of the current plan, audited; never to another council’s', async () => {
       const question = await database.db
         .selectFrom('staff_survey_question')

@@ -193,6 +193,83 @@ for (const kind of testDatabaseKinds()) {
       assert.match(none.text, /Select a CSV or XLSX file to upload/)
     })
 
+    it('refuses a spreadsheet that unzips to far more than it weighs, and a CSV too wide or with too long a cell, saying which limit', async () => {
+      const workbook = new ExcelJS.Workbook()
+      const sheet = workbook.addWorksheet('Values')
+      sheet.addRow(['measure_code', 'period', 'value', 'note'])
+      sheet.addRow(['VS-CASELOAD', '2021-12', 17.5, 'x'.repeat(10 * 1024 * 1024)])
+      const bomb = Buffer.from(await workbook.xlsx.writeBuffer())
+      assert.ok(bomb.length < 200 * 1024)
+      const before = await database.db
+        .selectFrom('import_batch')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      const refused = await upload(team, 'bomb.xlsx', bomb)
+      assert.equal(refused.status, 400)
+      assert.match(refused.text, /The selected spreadsheet expands [\d,]+ times when unzipped/)
+      assert.match(refused.text, /the most we accept is 200 times/)
+      const wide = await upload(
+        team,
+        'wide.csv',
+        `${Array.from({ length: 50_000 }, (_, i) => `c${i}`).join(',')}\nVS-CASELOAD,2021-12,1\n`,
+      )
+      assert.equal(wide.status, 400)
+      assert.match(wide.text, /The selected file has 50,000 columns; the most we can read is 200/)
+      const long = await upload(
+        team,
+        'long.csv',
+        `measure_code,period,value,note\nVS-CASELOAD,2021-12,1,${'n'.repeat(3000)}\n`,
+      )
+      assert.equal(long.status, 400)
+      assert.match(long.text, /Row 2, column note has 3,000 characters; the most a cell can hold is 2,000/)
+      const after = await database.db
+        .selectFrom('import_batch')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      assert.equal(Number(after.n), Number(before.n), 'no batch kept')
+    })
+
+    it('lists the first 50 problems of a file with many bad rows and counts the rest', async () => {
+      const lines = ['measure_code,period,value,note']
+      for (let i = 0; i < 1234; i++) lines.push(`NO-SUCH-${i},2021-12,1,`)
+      const res = await upload(team, 'bad.csv', lines.join('\n'))
+      assert.equal(res.status, 302)
+      const preview = await team.get(res.headers.location!)
+      assert.equal(preview.status, 200)
+      assert.match(preview.text, /1,234 problems found: nothing has been imported/)
+      assert.equal([...preview.text.matchAll(/data-qa="problem"/g)].length, 50)
+      assert.match(preview.text, /data-qa="more-problems">And 1,184 more problems</)
+      assert.match(preview.text, /NO-SUCH-49&quot;/)
+      assert.doesNotMatch(preview.text, /NO-SUCH-50&quot;/)
+    })
+
+    it('records an upload and its discarding in the audit trail', async () => {
+      const res = await upload(team, 'audited.csv', 'measure_code,period,value,note\nVS-CASELOAD,2021-12,17.5,\n')
+      assert.equal(res.status, 302)
+      const batchId = Number(res.headers.location!.split('/').pop())
+      const preview = await team.get(res.headers.location!)
+      const discard = await team
+        .post(P.discardImport(B, batchId))
+        .type('form')
+        .send({ _csrf: csrfFrom(preview.text) })
+      assert.equal(discard.status, 302)
+      const audit = await database.db
+        .selectFrom('audit_log')
+        .select(['action', 'summary', 'user_id', 'organisation_id'])
+        .where('entity_type', '=', 'import_batch')
+        .where('entity_id', '=', String(batchId))
+        .orderBy('id')
+        .execute()
+      assert.deepEqual(
+        audit.map((a) => [a.action, a.summary]),
+        [
+          ['create', 'Uploaded audited.csv to check before importing (1 rows)'],
+          ['update', 'Cancelled the import of audited.csv: nothing was changed'],
+        ],
+      )
+      assert.ok(audit.every((a) => a.user_id !== null && a.organisation_id !== null))
+    })
+
     it('refuses an upload without a valid CSRF token, and a role that may not edit', async () => {
       const forged = await team
         .post(P.importData(B))

@@ -23,7 +23,14 @@ import {
 } from './import-batch-repository.js'
 import { listMeasures, upsertBenchmark } from '../measure-repository.js'
 import { applyValueChanges, planValueChanges, type ValueChange } from '../value-repository.js'
-import { MAX_UPLOAD_BYTES, readTable, UploadError, fileKind, type Table } from '../../shared/read-table.js'
+import {
+  MAX_UPLOAD_BYTES,
+  firstProblems,
+  readTable,
+  UploadError,
+  fileKind,
+  type Table,
+} from '../../shared/read-table.js'
 import {
   BENCHMARK_COLUMNS,
   VALUE_COLUMNS,
@@ -190,7 +197,7 @@ export function importRoutes(db: Db): Router {
     res.render('measures/views/import-preview.njk', {
       batch,
       rowCount: batch.table.rows.length,
-      problems,
+      ...firstProblems(problems),
       counts: {
         new: changes.filter((c) => c.kind === 'new').length,
         changed: changes.filter((c) => c.kind === 'changed').length,
