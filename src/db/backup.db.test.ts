@@ -15,7 +15,7 @@ import {
 } from './backup.js'
 import { openDatabase, type Db } from './connect.js'
 import { DataFolderLockedError } from './data-folder-lock.js'
-import { testDatabaseKinds } from '../test-support/databases.js'
+import { testPostgresServerUrl } from '../test-support/databases.js'
 import { createPostgresCopy, pgliteTemplateFile } from '../test-support/templates.js'
 
 /** Deletes one row from the first table (by name) that has rows and that no foreign key points at. */
@@ -113,9 +113,7 @@ describe('PGlite backup and restore', () => {
   })
 })
 
-const postgresUrl = testDatabaseKinds().some((kind) => kind.name === 'postgres')
-  ? process.env.TEST_DATABASE_URL
-  : undefined
+const postgresUrl = testPostgresServerUrl()
 if (postgresUrl) {
   describe('PostgreSQL backup and restore (pg_dump, pg_restore)', () => {
     let dir: string

@@ -92,9 +92,20 @@ function runProgram(program: string, args: string[]): Promise<void> {
   })
 }
 
-/** `pg_dump --format=custom --file <file> <url>`: the documented PostgreSQL backup. */
-export function dumpPostgres(databaseUrl: string, file: string): Promise<void> {
-  return runProgram('pg_dump', ['--format=custom', '--file', file, '--dbname', databaseUrl])
+/**
+ * `pg_dump --format=custom`: the documented PostgreSQL backup. pg_dump leaves a partial file when it fails, so it
+ * writes beside the file and the dump is renamed into place only when complete.
+ */
+export async function dumpPostgres(databaseUrl: string, file: string): Promise<void> {
+  if (fs.existsSync(file)) throw new BackupError(`${file} already exists: choose another name, or delete it first.`)
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    await runProgram('pg_dump', ['--format=custom', '--file', temporary, '--dbname', databaseUrl])
+    fs.renameSync(temporary, file)
+  } finally {
+    fs.rmSync(temporary, { force: true })
+  }
 }
 
 /** `pg_restore --no-owner --exit-on-error --dbname <url> <file>`, into an empty database. */
