@@ -24,8 +24,8 @@ export interface DatabaseHandle {
   schema?: string
   /** Flush PGlite's in-memory state to disk (a no-op on PostgreSQL). */
   checkpoint(): Promise<void>
-  /** PGlite only: the whole data directory as an uncompressed tarball, for `loadDataDir` (test templates). */
-  dumpDataDir?(): Promise<Blob>
+  /** PGlite only: the whole data directory as a tarball (uncompressed unless asked), for `loadDataDir`. */
+  dumpDataDir?(compression?: 'none' | 'gzip'): Promise<Blob>
   close(): Promise<void>
 }
 
@@ -35,7 +35,10 @@ export interface OpenOptions {
   dataDir?: string
   /** PostgreSQL only: run every query in this schema (tests isolate themselves this way). */
   searchPath?: string
-  /** PGlite in memory only: start from this dump of a data directory (`dumpDataDir`) instead of an empty one. */
+  /**
+   * PGlite only: start from this dump of a data directory (`dumpDataDir`) instead of an empty database: in memory
+   * (test templates), or in `dataDir` when that folder holds no database yet (a restore, src/db/backup.ts).
+   */
   loadDataDir?: Blob
 }
 
@@ -65,8 +68,6 @@ async function openPostgres(connectionString: string, searchPath?: string): Prom
 }
 
 async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
-  if (dataDir && loadDataDir)
-    throw new Error('loadDataDir starts an in-memory database; it cannot be used with dataDir')
   let lock: DataFolderLock | undefined
   if (dataDir) lock = lockDataFolder(dataDir)
   try {
@@ -86,7 +87,7 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
       db,
       kind: 'pglite',
       checkpoint,
-      dumpDataDir: () => pglite.dumpDataDir('none'),
+      dumpDataDir: (compression = 'none') => pglite.dumpDataDir(compression),
       async close() {
         if (closed) return
         await checkpoint()

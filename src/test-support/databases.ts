@@ -42,6 +42,11 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
   return only(kinds)
 }
 
+/** The PostgreSQL server the tests run on (TEST_DATABASE_URL), when they run on PostgreSQL at all. */
+export function testPostgresServerUrl(): string | undefined {
+  return testDatabaseKinds().some((kind) => kind.name === 'postgres') ? process.env.TEST_DATABASE_URL : undefined
+}
+
 /**
  * TEST_DATABASE_KINDS=pglite or =postgres runs a file on that kind alone: scripts/run-tests.mjs runs each browser
  * test file once per kind, side by side. Asking for a kind that cannot run fails rather than running nothing.

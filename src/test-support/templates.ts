@@ -93,6 +93,13 @@ function usedRecently(key: string): boolean {
 
 const pgliteFile = (key: string, name: TemplateName) => path.join(PGLITE_TEMPLATE_DIR, `pglite-${key}-${name}.tar`)
 
+/** The tarball of a PGlite template (dumpDataDir, uncompressed), built when missing. */
+export async function pgliteTemplateFile(name: TemplateName): Promise<string> {
+  const key = templateKey()
+  await ensurePgliteTemplates(key)
+  return pgliteFile(key, name)
+}
+
 /** A fresh in-memory PGlite started from the template. */
 export async function openPgliteCopy(name: TemplateName): Promise<DatabaseHandle> {
   const key = templateKey()
@@ -153,26 +160,38 @@ async function withAdmin<T>(serverUrl: string, work: (admin: pg.Client) => Promi
   }
 }
 
-/** A new database of its own on the server, copied from the template; dropped on close. */
-export async function openPostgresCopy(serverUrl: string, name: TemplateName): Promise<DatabaseHandle> {
+/** A new database of its own on the server, copied from the template: its URL, and how to drop it. */
+export async function createPostgresCopy(
+  serverUrl: string,
+  name: TemplateName,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const key = templateKey()
   await ensurePostgresTemplates(serverUrl, key)
   const database = temporaryName()
   await withAdmin(serverUrl, (admin) =>
     admin.query(`create database ${database} template ${pgTemplateName(key, name)}`),
   )
+  return {
+    url: urlOf(serverUrl, database),
+    drop: () => withAdmin(serverUrl, (admin) => dropDatabase(admin, database)),
+  }
+}
+
+/** A new database of its own on the server, copied from the template; dropped on close. */
+export async function openPostgresCopy(serverUrl: string, name: TemplateName): Promise<DatabaseHandle> {
+  const copy = await createPostgresCopy(serverUrl, name)
   let handle: DatabaseHandle
   try {
-    handle = await openDatabase({ databaseUrl: urlOf(serverUrl, database) })
+    handle = await openDatabase({ databaseUrl: copy.url })
   } catch (error) {
-    await withAdmin(serverUrl, (admin) => dropDatabase(admin, database))
+    await copy.drop()
     throw error
   }
   return {
     ...handle,
     async close() {
       await handle.close()
-      await withAdmin(serverUrl, (admin) => dropDatabase(admin, database))
+      await copy.drop()
     },
   }
 }
