@@ -1,7 +1,7 @@
 // A horizontal bar chart as accessible SVG: one bar per area (a council and its statistical neighbours),
 // with reference lines (England, the neighbour average). The highlighted bar is marked in words and by a
 // hatched pattern as well as colour.
-import { COLOURS, FONT, esc, n, niceTicks } from './svg.js'
+import { COLOURS, esc, n, niceTicks, svgOpen } from './svg.js'
 
 export interface BarChartParams {
   id: string
@@ -88,7 +88,7 @@ export function renderBarChart(p: BarChartParams): string {
     `${shown.length} of ${p.bars.length} areas have a published figure.`,
   ].join(' ')
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${titleId} ${descId}" ${FONT} style="max-width:100%;height:auto;background:#fff">`,
+    svgOpen(width, height, `${titleId} ${descId}`),
     `<title id="${titleId}">${esc(p.title)}</title>`,
     `<desc id="${descId}">${esc(desc)}</desc>`,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test'
 import { renderXmrChart, type XmrView } from './xmr-chart.js'
 import { renderLineChart } from './line-chart.js'
 import { renderStepChart } from './step-chart.js'
-import { linePath, niceTicks, spreadLabels } from './svg.js'
+import { renderBarChart } from './bar-chart.js'
+import { CHART_CLASS, linePath, niceTicks, spreadLabels } from './svg.js'
 
 /** Every opened tag is closed, in order: enough to know the SVG is well formed. */
 function balanced(svg: string): boolean {
@@ -163,4 +164,71 @@ describe('step chart', () => {
     assert.equal((svg.match(/class="band"/g) ?? []).length, 2)
     assert.match(svg, /95% confidence interval/)
   })
+})
+
+describe('every chart kind under the Content-Security-Policy', () => {
+  // The CSP (src/server/middleware/security-headers.ts) allows no style attribute and no inline <style>: a chart
+  // is scaled by its class in public/stylesheets/app.css, and drawn by presentation attributes (fill, stroke).
+  const spc: XmrView = {
+    points: [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 20].map((value, i) => ({
+      period: `M${i + 1}`,
+      value,
+      upperLimit: 17.8,
+      lowerLimit: 6.7,
+      specialCause: value === 20 ? 'concern' : null,
+      segment: 0,
+    })),
+    segments: [{ from: 'M1', mean: 12, upperLimit: 17.8, lowerLimit: 6.7 }],
+    verdict: 'Special cause concern.',
+  }
+  const charts: Record<string, string> = {
+    xmr: renderXmrChart({ id: 'x', title: 'Caseload', yLabel: 'Count', unit: 'count', spc, target: 9 }),
+    line: renderLineChart({
+      id: 'l',
+      title: 'Re-referrals',
+      yLabel: 'Percentage (%)',
+      unit: 'percent',
+      series: [
+        { label: 'Bradford', points: months([20, null, 22]) },
+        { label: 'England', points: months([21, 21.5, 22.5]) },
+      ],
+      benchmarks: [{ label: 'Region', value: 21 }],
+    }),
+    bar: renderBarChart({
+      id: 'b',
+      title: 'Rate per 10,000',
+      bars: [
+        { label: 'Bradford', value: 40, highlight: true },
+        { label: 'Leeds', value: 35 },
+        { label: 'Kirklees', value: null, note: 'suppressed' },
+      ],
+      references: [{ label: 'England', value: 38 }],
+      format: (v) => String(v),
+    }),
+    step: renderStepChart({
+      id: 's',
+      title: 'Share still inadequate',
+      xLabel: 'Months',
+      yLabel: 'Share',
+      steps: [
+        { x: 6, y: 0.8, lower: 0.7, upper: 0.9 },
+        { x: 12, y: 0.5, lower: 0.4, upper: 0.6 },
+      ],
+      start: 1,
+      summary: 'Half judged better within a year.',
+      formatX: (x) => `${x} months`,
+      formatY: (y) => `${Math.round(y * 100)}%`,
+    }),
+  }
+
+  for (const [kind, svg] of Object.entries(charts)) {
+    it(`the ${kind} chart has no style attribute or element, and scales by its class`, () => {
+      assert.ok(balanced(svg))
+      assert.doesNotMatch(svg, /\sstyle=/i)
+      assert.doesNotMatch(svg, /<style/i)
+      assert.match(svg, new RegExp(`^<svg [^>]*viewBox="0 0 \\d+ \\d+"[^>]* class="${CHART_CLASS}"`))
+      // Drawn on white by an element of its own: the Word images (resvg) and the PDF need no stylesheet for it.
+      assert.match(svg, /<rect x="0" y="0" width="\d+" height="\d+" fill="#ffffff"\/>/)
+    })
+  }
 })

@@ -2,7 +2,6 @@
 // Series differ by dash pattern and marker shape as well as colour.
 import {
   COLOURS,
-  FONT,
   edgeLabels,
   esc,
   gridAndAxes,
@@ -14,6 +13,7 @@ import {
   referenceLines,
   type EdgeLabel,
   type Frame,
+  svgOpen,
 } from './svg.js'
 import { formatValue, type Unit } from '../shared/units.js'
 
@@ -102,7 +102,7 @@ export function renderLineChart(p: LineChartParams): string {
   })
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${frame.width} ${frame.height}" width="${frame.width}" height="${frame.height}" role="img" aria-labelledby="${titleId} ${descId}" ${FONT} style="max-width:100%;height:auto;background:#fff">`,
+    svgOpen(frame.width, frame.height, `${titleId} ${descId}`),
     `<title id="${titleId}">${esc(p.title)}</title>`,
     `<desc id="${descId}">${esc(describeLines(p, periods, fmt))}</desc>`,
     `<rect x="0" y="0" width="${frame.width}" height="${frame.height}" fill="#ffffff"/>`,

@@ -1,7 +1,7 @@
 // A step chart as accessible SVG: a share that changes only at events (such as the share of councils
 // judged better, month by month since an inadequate judgement), with its confidence band drawn as dashed
 // steps. The text alternative says where the line reaches chosen points.
-import { COLOURS, FONT, esc, n, niceTicks } from './svg.js'
+import { COLOURS, esc, n, niceTicks, svgOpen } from './svg.js'
 
 export interface StepChartParams {
   id: string
@@ -81,7 +81,7 @@ export function renderStepChart(p: StepChartParams): string {
     )
   }
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${p.id}-title ${p.id}-desc" ${FONT} style="max-width:100%;height:auto;background:#fff">`,
+    svgOpen(width, height, `${p.id}-title ${p.id}-desc`),
     `<title id="${p.id}-title">${esc(p.title)}</title>`,
     `<desc id="${p.id}-desc">${esc(`Step chart of ${p.yLabel.toLowerCase()} against ${p.xLabel.toLowerCase()}. ${p.summary}`)}</desc>`,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,

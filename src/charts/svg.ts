@@ -1,5 +1,6 @@
-// Small helpers for hand-written SVG. Charts are standalone (inline styles, no external references) so the
-// same string works in a page, a Word document and a PDF.
+// Small helpers for hand-written SVG. Charts are standalone (presentation attributes such as fill, stroke and
+// font-size, no external references) so the same string works in a page, a Word document and a PDF. They carry
+// no style attribute, which the Content-Security-Policy blocks: the page's stylesheet scales them by their class.
 import { plainText } from '../shared/text.js'
 
 export function esc(text: unknown): string {
@@ -35,6 +36,17 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 }
 
 export const FONT = 'font-family="\'GDS Transport\', arial, sans-serif"'
+
+/** The class that scales a chart to its container (public/stylesheets/app.css): full width at most, height kept in proportion. */
+export const CHART_CLASS = 'app-chart-svg'
+
+/**
+ * The opening tag of a chart: its drawing size (used as is by the Word images, src/exports/svg-to-png.ts), a
+ * viewBox so a page can scale it, and a class, never a style attribute.
+ */
+export function svgOpen(width: number, height: number, labelledBy: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${labelledBy}" ${FONT} class="${CHART_CLASS}">`
+}
 /** GOV.UK colours, all at least 3:1 against white for graphics, 4.5:1 for text. */
 export const COLOURS = {
   text: '#0b0c0c',

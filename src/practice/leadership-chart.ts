@@ -2,7 +2,7 @@
 // status, with a key in words and a text alternative that says how many posts were held permanently at the
 // end. The page shows the same figures in a table beside it.
 import type { HolderStatus } from '../db/database.js'
-import { COLOURS, FONT, esc, n } from '../charts/svg.js'
+import { COLOURS, esc, n, svgOpen } from '../charts/svg.js'
 import { addDays, daysBetween } from '../shared/calendar.js'
 import { formatDate } from '../shared/dates.js'
 import { STATUS_FILLS, STATUS_LABELS, type TimelineSegment } from './leadership-rules.js'
@@ -37,9 +37,10 @@ export function renderLeadershipTimeline(p: TimelineParams): string {
   const titleId = `${p.id}-title`
   const descId = `${p.id}-desc`
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${titleId} ${descId}" ${FONT} style="max-width:100%;height:auto;background:#fff">`,
+    svgOpen(width, height, `${titleId} ${descId}`),
     `<title id="${titleId}">How each senior post was held, ${esc(formatDate(p.from))} to ${esc(formatDate(addDays(p.to, -1)))}</title>`,
     `<desc id="${descId}">${esc(p.summary)}</desc>`,
+    `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
   ]
   // Year lines, on each 1 January inside the chart.
   const firstYear = Number(p.from.slice(0, 4)) + 1
