@@ -59,7 +59,8 @@ function stripTimestamps(value: unknown): unknown {
 }
 
 export interface AuditFilter {
-  organisationId: number
+  /** A council, or null for entries at service level (no council). */
+  organisationId: number | null
   entityType?: string | undefined
   action?: AuditAction | undefined
   userId?: number | undefined
@@ -73,7 +74,11 @@ export async function listAudit(db: DbOrTx, filter: AuditFilter) {
   let query = db
     .selectFrom('audit_log')
     .leftJoin('app_user', 'app_user.id', 'audit_log.user_id')
-    .where('audit_log.organisation_id', '=', filter.organisationId)
+    .where((eb) =>
+      filter.organisationId === null
+        ? eb('audit_log.organisation_id', 'is', null)
+        : eb('audit_log.organisation_id', '=', filter.organisationId),
+    )
   if (filter.entityType) query = query.where('audit_log.entity_type', '=', filter.entityType)
   if (filter.action) query = query.where('audit_log.action', '=', filter.action)
   if (filter.userId) query = query.where('audit_log.user_id', '=', filter.userId)

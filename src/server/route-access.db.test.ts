@@ -1410,6 +1410,12 @@ const TOP_LEVEL_ROUTES: Array<Covered & { coveredBy: string }> = [
       'src/accounts/oversight-access.db.test.ts (service administrator only; 403 GET and POST for others; sign-in when signed out)',
   })),
   { method: 'POST', route: paths.mailPreferences, coveredBy: 'src/mail/mail-routes.db.test.ts (saved, audited)' },
+  {
+    method: 'GET',
+    route: paths.serviceAudit,
+    coveredBy:
+      'src/accounts/sign-in-throttle.db.test.ts (service administrator only; 403 for others; sign-in when signed out)',
+  },
   ...GOVUK_FRONTEND_FILES.map((route) => ({ method: 'GET' as const, route, coveredBy: 'src/server/app.db.test.ts' })),
 ]
 

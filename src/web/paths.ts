@@ -57,6 +57,8 @@ export const paths = {
   grantOversightAccess: route('/service/oversight-access/new'),
   editOversightAccess: route('/service/oversight-access/:membershipId/edit'),
   withdrawOversightAccess: route('/service/oversight-access/:membershipId/withdraw'),
+  /** Audit entries that belong to no council: failed sign-ins for unknown emails, address lockouts. */
+  serviceAudit: route('/service/audit'),
   health: route('/health'),
   info: route('/info'),
   assets: route('/assets'),

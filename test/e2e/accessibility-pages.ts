@@ -383,6 +383,7 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
   },
   { route: paths.service, args: () => [], as: SERVICE, heading: 'Service administration' },
   { route: paths.oversightAccess, args: () => [], as: SERVICE, heading: 'Oversight access' },
+  { route: paths.serviceAudit, args: () => [], as: SERVICE, heading: 'Service audit trail' },
   { route: paths.grantOversightAccess, args: () => [], as: SERVICE, heading: 'Grant oversight access' },
   {
     route: paths.editOversightAccess,
