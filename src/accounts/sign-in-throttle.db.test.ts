@@ -7,7 +7,13 @@ import { DEMO_PASSWORD } from '../demo/seed-demo.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, csrfFrom, signedIn } from '../test-support/http.js'
 import { paths } from '../web/paths.js'
-import { FORGET_AFTER_MS, MAX_DELAY_MS, pruneSignInThrottle, recordFailure, throttleState } from './sign-in-throttle-repository.js'
+import {
+  FORGET_AFTER_MS,
+  MAX_DELAY_MS,
+  pruneSignInThrottle,
+  recordFailure,
+  throttleState,
+} from './sign-in-throttle-repository.js'
 
 const START = Date.parse('2026-12-07T10:00:00Z')
 
