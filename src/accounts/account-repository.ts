@@ -268,10 +268,22 @@ export async function updateCouncilUser(
 }
 
 /** A sign-in, in the person's own trail (no council: they may see several). */
+/**
+ * A sign-in goes in the audit trail of each council the person may enter, so each council's "Signed in"
+ * filter finds it; a service administrator with no council is recorded at service level (no council).
+ */
 export async function recordSignIn(trx: Tx, user: { id: number; email: string }) {
-  await recordAudit(
-    trx,
-    { userId: user.id, organisationId: null },
-    { entityType: 'session', entityId: user.id, action: 'sign-in', summary: `${user.email} signed in` },
-  )
+  for (const organisationId of await auditCouncilsOf(trx, user.id)) {
+    await recordAudit(
+      trx,
+      { userId: user.id, organisationId },
+      { entityType: 'session', entityId: user.id, action: 'sign-in', summary: `${user.email} signed in` },
+    )
+  }
+}
+
+/** The councils whose audit trail records what happens to a person's account: service level when none. */
+export async function auditCouncilsOf(db: DbOrTx, userId: number | undefined): Promise<Array<number | null>> {
+  const councils = userId === undefined ? [] : await listCouncilAccess(db, userId)
+  return councils.length ? councils.map((c) => c.organisationId) : [null]
 }

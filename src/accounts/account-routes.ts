@@ -14,7 +14,7 @@ import { newPasswordSchema } from './password-rules.js'
 import { hashPassword, verifyPassword } from './password.js'
 import { deleteUserSessions } from './session-repository.js'
 import { startSignedInSession } from './session-control.js'
-import { SignInThrottle } from './sign-in-throttle.js'
+import { AttemptLimiter } from './attempt-limiter.js'
 
 const currentPasswordSchema = z.object({
   currentPassword: z.preprocess(
@@ -29,7 +29,7 @@ function signedInUser(req: Request): SignedInUser {
   return user
 }
 
-export function accountRoutes(db: Db, throttle = new SignInThrottle()): Router {
+export function accountRoutes(db: Db, throttle = new AttemptLimiter()): Router {
   const router = Router()
 
   router.get(paths.account.pattern, requireSignIn, async (req, res) => {

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test'
 import { can, isRole } from '../web/roles.js'
 import { canEditStrand } from '../plan/plan-permissions.js'
 import { hashPassword, verifyPassword } from './password.js'
-import { SignInThrottle } from './sign-in-throttle.js'
+import { AttemptLimiter } from './attempt-limiter.js'
+import { accountKey, delayAfter, describeWait, MAX_DELAY_MS, mustWait } from './sign-in-throttle-repository.js'
 import { ROLES } from '../db/database.js'
 
 describe('roles', () => {
@@ -49,10 +50,10 @@ describe('passwords', () => {
   })
 })
 
-describe('sign-in throttle', () => {
+describe('attempt limiter', () => {
   it('locks after 5 failures in 15 minutes and unlocks as they age', () => {
     let now = 0
-    const t = new SignInThrottle(() => now)
+    const t = new AttemptLimiter(() => now)
     for (let i = 0; i < 4; i++) t.recordFailure('a@b')
     assert.ok(!t.isLocked('a@b'))
     t.recordFailure('a@b')
@@ -63,5 +64,36 @@ describe('sign-in throttle', () => {
     t.recordFailure('c@d')
     t.reset('c@d')
     assert.ok(!t.isLocked('c@d'))
+  })
+})
+
+describe('sign-in throttle delays', () => {
+  it('waits nothing below the threshold, then 1 s doubling with each failure, never more than 15 minutes', () => {
+    assert.deepEqual(
+      [1, 4, 5, 6, 7, 8].map((n) => delayAfter(n, 5)),
+      [0, 0, 1000, 2000, 4000, 8000],
+    )
+    assert.equal(delayAfter(15, 5), MAX_DELAY_MS)
+    assert.equal(delayAfter(1_000_000, 5), MAX_DELAY_MS)
+    assert.equal(MAX_DELAY_MS, 15 * 60 * 1000)
+    assert.equal(delayAfter(20, 20), 1000)
+  })
+
+  it('lets a delayed account through only from an address with no failures; a delayed address always waits', () => {
+    const clean = { failures: 0, waitMs: 0 }
+    assert.equal(mustWait({ account: { failures: 7, waitMs: 3000 }, address: clean }), 0)
+    assert.equal(mustWait({ account: { failures: 7, waitMs: 3000 }, address: { failures: 1, waitMs: 0 } }), 3000)
+    assert.equal(mustWait({ account: clean, address: { failures: 20, waitMs: 1000 } }), 1000)
+    assert.equal(mustWait({ account: clean, address: { failures: 3, waitMs: 0 } }), 0)
+  })
+
+  it('says how long to wait, rounded up, and keys an email in lower case', () => {
+    assert.equal(describeWait(1), '1 second')
+    assert.equal(describeWait(1000), '1 second')
+    assert.equal(describeWait(1001), '2 seconds')
+    assert.equal(describeWait(60_000), '1 minute')
+    assert.equal(describeWait(128_000), '3 minutes')
+    assert.equal(describeWait(MAX_DELAY_MS), '15 minutes')
+    assert.equal(accountKey(' Someone@Example.ORG '), 'account:someone@example.org')
   })
 })

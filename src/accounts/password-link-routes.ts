@@ -16,7 +16,7 @@ import { newPasswordSchema } from './password-rules.js'
 import { hashPassword } from './password.js'
 import { deleteUserSessions } from './session-repository.js'
 import { startSignedInSession, startSignedOutSession } from './session-control.js'
-import { SignInThrottle } from './sign-in-throttle.js'
+import { AttemptLimiter } from './attempt-limiter.js'
 
 const forgotSchema = z.object({
   email: z.preprocess(
@@ -81,7 +81,7 @@ const PAGES: Record<TokenPurpose, { route: typeof paths.acceptInvitation | typeo
 /** Thrown inside the transaction when the token was used up by another request first. */
 class TokenAlreadyUsed extends Error {}
 
-export function passwordLinkRoutes(db: Db, publicUrl: string, throttle = new SignInThrottle()): Router {
+export function passwordLinkRoutes(db: Db, publicUrl: string, throttle = new AttemptLimiter()): Router {
   const router = Router()
 
   const renderProblem = (res: Response, purpose: TokenPurpose, problem: LinkProblem) =>

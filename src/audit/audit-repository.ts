@@ -65,7 +65,8 @@ function stripTimestamps(value: unknown): unknown {
 export const SERVICE_WIDE_ENTITY_TYPES = ['national release'] as const
 
 export interface AuditFilter {
-  organisationId: number
+  /** A council, or null for entries at service level (no council). */
+  organisationId: number | null
   entityType?: string | undefined
   action?: AuditAction | undefined
   userId?: number | undefined
@@ -80,13 +81,15 @@ export async function listAudit(db: DbOrTx, filter: AuditFilter) {
     .selectFrom('audit_log')
     .leftJoin('app_user', 'app_user.id', 'audit_log.user_id')
     .where((eb) =>
-      eb.or([
-        eb('audit_log.organisation_id', '=', filter.organisationId),
-        eb.and([
-          eb('audit_log.organisation_id', 'is', null),
-          eb('audit_log.entity_type', 'in', SERVICE_WIDE_ENTITY_TYPES),
-        ]),
-      ]),
+      filter.organisationId === null
+        ? eb('audit_log.organisation_id', 'is', null)
+        : eb.or([
+            eb('audit_log.organisation_id', '=', filter.organisationId),
+            eb.and([
+              eb('audit_log.organisation_id', 'is', null),
+              eb('audit_log.entity_type', 'in', SERVICE_WIDE_ENTITY_TYPES),
+            ]),
+          ]),
     )
   if (filter.entityType) query = query.where('audit_log.entity_type', '=', filter.entityType)
   if (filter.action) query = query.where('audit_log.action', '=', filter.action)

@@ -1,8 +1,9 @@
-import { Router } from 'express'
+import { Router, type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
 import { AUDIT_ACTIONS } from '../db/database.js'
-import { context, requireCapability } from '../web/auth.js'
+import { context, requireCapability, requireSignIn } from '../web/auth.js'
+import { ForbiddenError } from '../web/errors.js'
 import { paths } from '../web/paths.js'
 import { toFormErrors } from '../web/forms.js'
 import { auditEntityTypes, changedFields, listAudit, listAuditUsers } from './audit-repository.js'
@@ -68,6 +69,50 @@ export function auditRoutes(db: Db): Router {
       query,
       entityTypes,
       users,
+      values: req.query,
+      errors: parsed.success ? undefined : toFormErrors(parsed.error),
+    })
+  })
+
+  return router
+}
+
+const serviceFilterSchema = filterSchema.pick({ action: true, from: true, to: true, page: true })
+
+/** Only a service-level administrator passes; anyone else signed in gets the 403 page. */
+function requireServiceAdmin(req: Request, _res: Response, next: NextFunction) {
+  if (req.user?.serviceAdmin) return next()
+  next(new ForbiddenError('Not a service administrator'))
+}
+
+/**
+ * The service-level audit trail, for the service administrator: entries that belong to no council, such as
+ * failed sign-ins for emails nobody has and addresses whose sign-ins were delayed.
+ */
+export function serviceAuditRoutes(db: Db): Router {
+  const router = Router()
+
+  router.get(paths.serviceAudit.pattern, requireSignIn, requireServiceAdmin, async (req, res) => {
+    const parsed = serviceFilterSchema.safeParse({ page: 1, ...req.query })
+    const filter = parsed.success ? parsed.data : { page: 1 }
+    const result = await listAudit(db, {
+      organisationId: null,
+      action: parsed.success ? parsed.data.action : undefined,
+      from: parsed.success ? parsed.data.from : undefined,
+      to: parsed.success ? parsed.data.to : undefined,
+      page: filter.page,
+      pageSize: PAGE_SIZE,
+    })
+    const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
+    const query = new URLSearchParams(
+      Object.entries(req.query).filter(([k, v]) => k !== 'page' && typeof v === 'string' && v) as [string, string][],
+    ).toString()
+    res.status(parsed.success ? 200 : 400).render('audit/views/service-audit.njk', {
+      rows: result.rows,
+      total: result.total,
+      page: filter.page,
+      pages,
+      query,
       values: req.query,
       errors: parsed.success ? undefined : toFormErrors(parsed.error),
     })

@@ -351,6 +351,8 @@ export const AUDIT_ACTIONS = [
   'return',
   'publish',
   'sign-in',
+  'sign-in-failed',
+  'lockout',
   'load',
   'open',
   'lock',
@@ -379,6 +381,13 @@ export interface AuditLogTable {
   summary: string
   before: Json<unknown> | null
   after: Json<unknown> | null
+}
+
+/** Recent failed sign-ins for one key ('account:<email>' or 'address:<client address>'). */
+export interface SignInThrottleTable {
+  key: string
+  failures: number
+  last_failure_at: Date
 }
 
 export interface MeasureTable {
@@ -1150,6 +1159,7 @@ export interface Database {
   plan_record: PlanRecordTable
   evidence_entry: EvidenceEntryTable
   audit_log: AuditLogTable
+  sign_in_throttle: SignInThrottleTable
   measure: MeasureTable
   measure_strand: MeasureStrandTable
   measure_objective: MeasureObjectiveTable

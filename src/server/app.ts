@@ -31,7 +31,7 @@ import { impactRoutes } from '../impact/impact-routes.js'
 import { planLifecycleRoutes } from '../plan/plan-lifecycle-routes.js'
 import { publicReportRoutes } from '../reports/public-report-routes.js'
 import { versionRoutes } from '../versions/version-routes.js'
-import { auditRoutes } from '../audit/audit-routes.js'
+import { auditRoutes, serviceAuditRoutes } from '../audit/audit-routes.js'
 import { accountMailRoutes, mailRoutes } from '../mail/mail-routes.js'
 import { councilsRoutes, homeRoutes } from '../home/home-routes.js'
 import { importRoutes } from '../measures/import/import-routes.js'
@@ -80,6 +80,8 @@ export interface Services {
     | 'publicUrl'
   >
   log?: (error: unknown) => void
+  /** The time for the sign-in throttle's delays: tests pass their own. */
+  clock?: () => Date
 }
 
 export function createApp(services: Services): express.Express {
@@ -126,7 +128,7 @@ export function createApp(services: Services): express.Express {
     next()
   })
 
-  app.use(signInRoutes(db))
+  app.use(signInRoutes(db, { now: services.clock }))
   // Invitation and password reset links, and asking for one: for people not (yet) signed in.
   app.use(passwordLinkRoutes(db, config.publicUrl))
   app.use(accountRoutes(db))
@@ -138,6 +140,7 @@ export function createApp(services: Services): express.Express {
   app.use(councilsRoutes(db))
   app.use(serviceRoutes(db, config.publicUrl))
   app.use(serviceNationalDataRoutes(db))
+  app.use(serviceAuditRoutes(db))
 
   const council = express.Router({ mergeParams: true })
   // The count beside "My updates" in the navigation, on every council page.

@@ -15,6 +15,7 @@ import { nationalDataIsEmpty } from '../national/release-repository.js'
 import { createMailTransport, describeMailSettings } from '../mail/transports.js'
 import { mailJob } from '../mail/mail-worker.js'
 import { startBackgroundJobs } from './background-jobs.js'
+import { pruneSignInThrottle } from '../accounts/sign-in-throttle-repository.js'
 import { runRoundJobs } from '../rounds/round-mail.js'
 import { sessionPruneJob } from '../accounts/session-store.js'
 
@@ -60,6 +61,12 @@ async function main(): Promise<void> {
       name: 'reporting rounds',
       everyMs: 15 * 60_000,
       run: async (now) => void (await runRoundJobs(database.db, now, config.publicUrl)),
+    },
+    // Forgets failed sign-ins quiet for an hour (the throttle no longer counts them).
+    {
+      name: 'sign-in throttle',
+      everyMs: 60 * 60_000,
+      run: async (now) => void (await pruneSignInThrottle(database.db, now)),
     },
   ])
 

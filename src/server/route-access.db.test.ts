@@ -1429,6 +1429,12 @@ const TOP_LEVEL_ROUTES: Array<Covered & { coveredBy: string }> = [
     route,
     coveredBy: `${NATIONAL_DATA_TEST} here, and src/national/national-routes.db.test.ts (the service administrator's page)`,
   })),
+  {
+    method: 'GET',
+    route: paths.serviceAudit,
+    coveredBy:
+      'src/accounts/sign-in-throttle.db.test.ts (service administrator only; 403 for others; sign-in when signed out)',
+  },
   ...GOVUK_FRONTEND_FILES.map((route) => ({ method: 'GET' as const, route, coveredBy: 'src/server/app.db.test.ts' })),
 ]
 

@@ -9,8 +9,10 @@ export function buildTestApp(
   db: Db,
   log: (error: unknown) => void = () => {},
   overrides: Partial<Services['config']> = {},
+  more: Pick<Services, 'clock'> = {},
 ) {
   return createApp({
+    ...more,
     db,
     config: {
       production: false,

@@ -62,6 +62,8 @@ export const paths = {
   serviceNationalData: route('/service/national-data'),
   serviceReloadNationalData: route('/service/national-data/reload'),
   serviceLinkCouncil: route('/service/national-data/council-link'),
+  /** Audit entries that belong to no council: failed sign-ins for unknown emails, address lockouts. */
+  serviceAudit: route('/service/audit'),
   health: route('/health'),
   info: route('/info'),
   assets: route('/assets'),

@@ -385,6 +385,7 @@ export const ACCESSIBILITY_PAGES: PageCheck[] = [
   { route: paths.serviceNationalData, args: () => [], as: SERVICE, heading: 'National data' },
   { route: paths.councilInvitations, args: () => [], as: ADMIN, heading: 'Invitations to join a council' },
   { route: paths.oversightAccess, args: () => [], as: SERVICE, heading: 'Oversight access' },
+  { route: paths.serviceAudit, args: () => [], as: SERVICE, heading: 'Service audit trail' },
   { route: paths.grantOversightAccess, args: () => [], as: SERVICE, heading: 'Grant oversight access' },
   {
     route: paths.editOversightAccess,

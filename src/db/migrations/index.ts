@@ -18,6 +18,7 @@ import * as m0015 from './0015_case_file_audits.js'
 import * as m0016 from './0016_practice_standards.js'
 import * as m0017 from './0017_leadership_stability.js'
 import * as m0018 from './0018_council_invitations.js'
+import * as m0019 from './0019_sign_in_throttle.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_practice_standards': m0016,
   '0017_leadership_stability': m0017,
   '0018_council_invitations': m0018,
+  '0019_sign_in_throttle': m0019,
 }

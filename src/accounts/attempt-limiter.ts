@@ -1,9 +1,10 @@
-// Slows down password guessing: after 5 failures for one email in 15 minutes, that email is locked for
-// the rest of the window. In memory: per process, reset on restart, which is enough for one instance.
+// Limits repeated attempts at one thing (changing the password from a signed-in session, asking for reset mail
+// for one address): after 5 in 15 minutes, that key is refused for the rest of the window. In memory: per
+// process, reset on restart. Sign-in itself is throttled in the database (sign-in-throttle-repository.ts).
 const WINDOW_MS = 15 * 60 * 1000
 const MAX_FAILURES = 5
 
-export class SignInThrottle {
+export class AttemptLimiter {
   readonly #failures = new Map<string, number[]>()
   readonly #now: () => number
 
