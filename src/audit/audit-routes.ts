@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.js'
 import { AUDIT_ACTIONS } from '../db/database.js'
 import { context, requireCapability } from '../web/auth.js'
 import { paths } from '../web/paths.js'
-import { toFormErrors } from '../web/forms.js'
+import { optionalId, toFormErrors } from '../web/forms.js'
 import { auditEntityTypes, changedFields, listAudit, listAuditUsers } from './audit-repository.js'
 
 const PAGE_SIZE = 50
@@ -23,12 +23,7 @@ const filterSchema = z.object({
     .enum(AUDIT_ACTIONS)
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  user: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  user: optionalId('Choose a person from the list'),
   from: isoDate.optional().or(z.literal('').transform(() => undefined)),
   to: isoDate.optional().or(z.literal('').transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(100000).catch(1),

@@ -108,10 +108,34 @@ export function dateInput(label: string, options: { required: boolean }) {
   })
 }
 
-/** Positive whole-number id from a route parameter; NaN-safe. */
+/** The largest id a table holds: ids are PostgreSQL `integer` (int4), so anything past it cannot name a row. */
+export const MAX_ID = 2147483647
+
+/**
+ * An id as a URL or form sends it: digits only, 1 to 2147483647. Anything else (negative, fractional,
+ * too large for the database's integer column, not a number) fails, so it is a 404 or a form error, never a
+ * database error.
+ */
+export const idSchema = z
+  .string()
+  .regex(/^\d{1,10}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(MAX_ID))
+
+/** An optional id in a form or query (a select's value): empty is undefined; anything but an id is `message`. */
+export function optionalId(message: string) {
+  return z.unknown().transform((value, ctx): number | undefined => {
+    if (value === undefined || value === '') return undefined
+    const id = parseId(value)
+    if (id === undefined) ctx.addIssue({ code: 'custom', message })
+    return id
+  })
+}
+
+/** A positive whole-number id from a route parameter, query value or form field; undefined when it is not one. */
 export function parseId(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) return undefined
-  return Number(value)
+  const parsed = idSchema.safeParse(value)
+  return parsed.success ? parsed.data : undefined
 }
 
 /** A form's fields as sent (Express parses them as `any`): what a page shows again after an error. */
