@@ -17,6 +17,7 @@ import {
   updateContact,
   type ContactInput,
 } from './contact-repository.js'
+import { isUniqueViolation } from '../db/errors.js'
 
 const P = paths.council
 
@@ -35,11 +36,6 @@ export const contactSchema = z.object({
       .email('Enter an email address in the correct format, like name@example.org'),
   ),
 })
-
-/** A unique-constraint failure: another request added the same email at the same moment. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
-}
 
 export function contactRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })

@@ -5,7 +5,7 @@ import { AUDIT_ACTIONS } from '../db/database.js'
 import { context, requireCapability, requireSignIn } from '../web/auth.js'
 import { ForbiddenError } from '../web/errors.js'
 import { paths } from '../web/paths.js'
-import { toFormErrors } from '../web/forms.js'
+import { optionalId, toFormErrors } from '../web/forms.js'
 import { auditEntityTypes, changedFields, listAudit, listAuditUsers } from './audit-repository.js'
 
 const PAGE_SIZE = 50
@@ -24,12 +24,7 @@ const filterSchema = z.object({
     .enum(AUDIT_ACTIONS)
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  user: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  user: optionalId('Choose a person from the list'),
   from: isoDate.optional().or(z.literal('').transform(() => undefined)),
   to: isoDate.optional().or(z.literal('').transform(() => undefined)),
   page: z.coerce.number().int().min(1).max(100000).catch(1),

@@ -5,6 +5,7 @@ import type { RiskKind } from '../db/database.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
 import { findCurrentPlan } from '../plan/plan-repository.js'
 import { riskLevel, riskScore } from './risk-rules.js'
+import { EditConflictError, stillAt } from '../db/errors.js'
 
 /** "1a: Leadership", or '' for none. */
 export function strandLabel(code: string | null, title: string | null): string {
@@ -144,14 +145,17 @@ export async function createRisk(trx: Tx, actor: Actor, input: NewRisk, first: A
   return risk
 }
 
-export async function updateRisk(trx: Tx, actor: Actor, before: Risk, input: RiskDetails) {
+/** `expected`: the version the edit form was opened at (EditConflictError when the risk changed since). */
+export async function updateRisk(trx: Tx, actor: Actor, before: Risk, input: RiskDetails, expected?: string) {
   const after = await trx
     .updateTable('risk')
     .set({ ...input, updated_at: new Date() })
     .where('id', '=', before.id)
     .where('organisation_id', '=', actor.organisationId)
+    .where(stillAt(expected))
     .returningAll()
-    .executeTakeFirstOrThrow()
+    .executeTakeFirst()
+  if (!after) throw new EditConflictError()
   const escalation =
     before.escalated_on === after.escalated_on
       ? ''

@@ -10,7 +10,17 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { flash } from '../web/flash.js'
 import { recordParam } from '../web/records.js'
-import { dateInput, formBody, optionalText, parseForm, requiredText, type FormErrors } from '../web/forms.js'
+import {
+  changedMessage,
+  dateInput,
+  expectedVersionOf,
+  formBody,
+  optionalText,
+  parseForm,
+  requiredText,
+  singleError,
+  type FormErrors,
+} from '../web/forms.js'
 import { dateParts, formatDate, todayIso } from '../shared/dates.js'
 import { toCsv } from '../shared/csv.js'
 import { plainText } from '../shared/text.js'
@@ -27,6 +37,7 @@ import {
   type Scored,
 } from './risk-rules.js'
 import * as repo from './risk-repository.js'
+import { EditConflictError, isUniqueViolation, versionOf } from '../db/errors.js'
 
 const P = paths.council
 
@@ -522,6 +533,7 @@ export function riskRoutes(db: Db, publicUrl = ''): Router {
     await renderForm(req, res, {
       risk,
       values: {
+        expectedVersion: versionOf(risk),
         reference: risk.reference,
         title: risk.title,
         description: risk.description,
@@ -542,11 +554,19 @@ export function riskRoutes(db: Db, publicUrl = ''): Router {
     if (!form.ok) return renderForm(req, res, { risk, values, errors: form.errors })
     const checked = await checkDetails(req, form.value, risk.opened_on, undefined, risk.id)
     if (checked.errors) return renderForm(req, res, { risk, values, errors: checked.errors })
+    const expected = expectedVersionOf(req)
     try {
       await db
         .transaction()
-        .execute((trx) => repo.updateRisk(trx, actor, risk, detailsOf(form.value, checked.strandId)))
+        .execute((trx) => repo.updateRisk(trx, actor, risk, detailsOf(form.value, checked.strandId), expected))
     } catch (error) {
+      if (error instanceof EditConflictError) {
+        return renderForm(req, res, {
+          risk,
+          values: { ...values, expectedVersion: versionOf(risk) },
+          errors: singleError('reference', changedMessage(RISK_KIND_LABELS[risk.kind].toLowerCase())),
+        })
+      }
       if (!isUniqueViolation(error)) throw error
       return renderForm(req, res, {
         risk,
@@ -607,8 +627,4 @@ export function riskRoutes(db: Db, publicUrl = ''): Router {
   })
 
   return router
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
 }

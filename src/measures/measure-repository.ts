@@ -1,6 +1,7 @@
 // Queries and changes for success measures. Lookups always filter by council.
 import type { DbOrTx, Tx } from '../db/connect.js'
 import { jsonb } from '../db/connect.js'
+import { EditConflictError, stillAt } from '../db/errors.js'
 import type { Measure } from '../db/database.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
 import { ownerColumns, ownerForAudit, ownerOf, type Owner } from '../accounts/owners.js'
@@ -184,7 +185,8 @@ export async function createMeasure(trx: Tx, actor: Actor, input: MeasureInput, 
   return asMeasure(created)
 }
 
-export async function updateMeasure(trx: Tx, actor: Actor, before: MeasureRow, input: MeasureInput) {
+/** `expected`: the version the edit form was opened at (EditConflictError when the measure changed since). */
+export async function updateMeasure(trx: Tx, actor: Actor, before: MeasureRow, input: MeasureInput, expected?: string) {
   await assertOwnerInCouncil(trx, actor.organisationId, input.ownedBy)
   const links = await listMeasureLinks(trx, actor.organisationId)
   const beforeLinks = {
@@ -195,8 +197,10 @@ export async function updateMeasure(trx: Tx, actor: Actor, before: MeasureRow, i
     .updateTable('measure')
     .set({ ...measureColumns(input), updated_at: new Date() })
     .where('id', '=', before.id)
+    .where(stillAt(expected))
     .returningAll()
-    .executeTakeFirstOrThrow()
+    .executeTakeFirst()
+  if (!after) throw new EditConflictError()
   await setLinks(trx, before.id, input)
   await recordAudit(trx, actor, {
     entityType: 'measure',

@@ -4,7 +4,16 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { NotFoundError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
-import { parseForm, parseId, singleError, type FormErrors, formBody } from '../web/forms.js'
+import {
+  expectedVersionOf,
+  guardedSave,
+  parseForm,
+  parseId,
+  singleError,
+  type FormErrors,
+  formBody,
+} from '../web/forms.js'
+import { versionOf } from '../db/errors.js'
 import { recordParam } from '../web/records.js'
 import { findCurrentPlan, loadPlanTree } from '../plan/plan-repository.js'
 import * as repo from './measure-repository.js'
@@ -44,6 +53,8 @@ function withCurrency<S extends { latest: { period: string } | null; measure: { 
 ) {
   return { ...summary, currency: currencyOn(summary.latest?.period ?? null, summary.measure.frequency, date) }
 }
+
+const CODE_TAKEN = 'Another measure already has this code'
 
 export function measureRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
@@ -152,15 +163,20 @@ export function measureRoutes(db: Db): Router {
     if (await codeTaken(req, form.value.code)) {
       return renderMeasureForm(req, res, {
         values: formBody(req),
-        errors: singleError('code', 'Another measure already has this code'),
+        errors: singleError('code', CODE_TAKEN),
       })
     }
     const links = await ownLinks(req, form.value.strandIds, form.value.objectiveIds)
-    const created = await db
-      .transaction()
-      .execute((trx) => repo.createMeasure(trx, context(req).actor, { ...form.value, ...links, formula: null }))
-    flash(req, `Measure added: ${created.name}`)
-    res.redirect(P.measure(context(req).council.slug, created.id))
+    const saved = await guardedSave(
+      () =>
+        db
+          .transaction()
+          .execute((trx) => repo.createMeasure(trx, context(req).actor, { ...form.value, ...links, formula: null })),
+      { taken: { field: 'code', message: CODE_TAKEN } },
+    )
+    if (!saved.ok) return renderMeasureForm(req, res, { values: formBody(req), errors: saved.errors })
+    flash(req, `Measure added: ${saved.value.name}`)
+    res.redirect(P.measure(context(req).council.slug, saved.value.id))
   })
 
   async function measurePage(req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) {
@@ -220,6 +236,7 @@ export function measureRoutes(db: Db): Router {
     await renderMeasureForm(req, res, {
       measure: m,
       values: {
+        expectedVersion: versionOf(m),
         name: m.name,
         code: m.code,
         definition: m.definition,
@@ -252,15 +269,20 @@ export function measureRoutes(db: Db): Router {
       return renderMeasureForm(req, res, {
         measure,
         values: formBody(req),
-        errors: singleError('code', 'Another measure already has this code'),
+        errors: singleError('code', CODE_TAKEN),
       })
     }
     const links = await ownLinks(req, form.value.strandIds, form.value.objectiveIds)
-    await db
-      .transaction()
-      .execute((trx) =>
-        repo.updateMeasure(trx, context(req).actor, measure, { ...form.value, ...links, formula: measure.formula }),
-      )
+    const expected = expectedVersionOf(req)
+    const input = { ...form.value, ...links, formula: measure.formula }
+    const saved = await guardedSave(
+      () => db.transaction().execute((trx) => repo.updateMeasure(trx, context(req).actor, measure, input, expected)),
+      { taken: { field: 'code', message: CODE_TAKEN }, changed: { noun: 'measure', field: 'code' } },
+    )
+    if (!saved.ok) {
+      const values = { ...formBody(req), expectedVersion: versionOf(measure) }
+      return renderMeasureForm(req, res, { measure, values, errors: saved.errors })
+    }
     flash(req, 'Measure saved')
     res.redirect(P.measure(context(req).council.slug, measure.id))
   })

@@ -24,6 +24,7 @@ import * as repo from './intervention-repository.js'
 import { COMPLIANCE_CSV_HEADER, complianceCounts, complianceCsvRows, complianceRows } from './compliance.js'
 import { EVENT_KIND_LABELS, INTERVENTION_KIND_LABELS, OVERSEER_ROLE_LABELS } from './event-kinds.js'
 import { inForce } from './schedule.js'
+import { isUniqueViolation } from '../db/errors.js'
 
 const P = paths.council
 const INTERVENTION_DATES = ['issuedOn', 'endedOn']
@@ -113,11 +114,6 @@ function parseIntervention(
       ended_note: v.endedNote,
     },
   }
-}
-
-/** A unique-constraint failure: another request added the same paragraph at the same moment. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
 }
 
 export function interventionRoutes(db: Db): Router {

@@ -6,7 +6,8 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { BadRequestError, NotFoundError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
-import { parseForm, singleError, type FormErrors, formBody } from '../web/forms.js'
+import { expectedVersionOf, guardedSave, parseForm, singleError, type FormErrors, formBody } from '../web/forms.js'
+import { versionOf } from '../db/errors.js'
 import { dateParts, todayIso } from '../shared/dates.js'
 import { ownerOf, ownerOptions, ownerValue } from '../accounts/owners.js'
 import { loadOwnerChoices, ownerProblem } from '../accounts/owner-repository.js'
@@ -83,6 +84,7 @@ export function milestoneRoutes(db: Db): Router {
       objective: await objectiveFor(req, found.objective_id),
       milestone: found,
       values: {
+        expectedVersion: versionOf(found),
         title: found.title,
         owner: found.owner,
         ownedBy: ownerValue(ownerOf(found)),
@@ -113,7 +115,19 @@ export function milestoneRoutes(db: Db): Router {
     }
     const { council, actor } = context(req)
     const input = { ...form.value, dueOn: form.value.dueOn! }
-    await db.transaction().execute((trx) => repo.updateMilestone(trx, actor, found, input))
+    const expected = expectedVersionOf(req)
+    const saved = await guardedSave(
+      () => db.transaction().execute((trx) => repo.updateMilestone(trx, actor, found, input, expected)),
+      { changed: { noun: 'milestone', field: 'title' } },
+    )
+    if (!saved.ok) {
+      return renderMilestoneForm(req, res, {
+        objective: await objectiveFor(req, found.objective_id),
+        milestone: found,
+        values: { ...formBody(req), expectedVersion: versionOf(found) },
+        errors: saved.errors,
+      })
+    }
     flash(req, 'Milestone saved')
     res.redirect(`${P.objective(council.slug, found.objective_id)}#milestone-${found.id}`)
   })

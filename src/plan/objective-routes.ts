@@ -5,7 +5,8 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { BadRequestError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
-import { parseForm, singleError, type FormErrors, formBody } from '../web/forms.js'
+import { expectedVersionOf, guardedSave, parseForm, singleError, type FormErrors, formBody } from '../web/forms.js'
+import { versionOf } from '../db/errors.js'
 import { todayIso } from '../shared/dates.js'
 import { describeOwner, ownerOf, ownerOptions, ownerValue, type Owner } from '../accounts/owners.js'
 import { loadOwnerChoices, ownerProblem } from '../accounts/owner-repository.js'
@@ -98,6 +99,7 @@ export function objectiveRoutes(db: Db): Router {
       strand: strandOf(found),
       objective: found,
       values: {
+        expectedVersion: versionOf(found),
         title: found.title,
         intendedImpact: found.intended_impact,
         description: found.description,
@@ -116,7 +118,15 @@ export function objectiveRoutes(db: Db): Router {
       return renderObjectiveForm(req, res, { strand: strandOf(found), objective: found, values: formBody(req), errors })
     }
     const { council, actor } = context(req)
-    await db.transaction().execute((trx) => repo.updateObjective(trx, actor, found, form.value))
+    const expected = expectedVersionOf(req)
+    const saved = await guardedSave(
+      () => db.transaction().execute((trx) => repo.updateObjective(trx, actor, found, form.value, expected)),
+      { changed: { noun: 'objective', field: 'title' } },
+    )
+    if (!saved.ok) {
+      const values = { ...formBody(req), expectedVersion: versionOf(found) }
+      return renderObjectiveForm(req, res, { strand: strandOf(found), objective: found, values, errors: saved.errors })
+    }
     flash(req, 'Objective saved')
     res.redirect(P.objective(council.slug, found.id))
   })

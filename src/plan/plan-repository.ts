@@ -2,6 +2,7 @@
 // Lookups by id always join up to the plan's council, so another council's id is simply "not found".
 import { sql, type Insertable, type Updateable } from 'kysely'
 import type { DbOrTx, Tx } from '../db/connect.js'
+import { EditConflictError, stillAt } from '../db/errors.js'
 import type {
   ActiveStatus,
   Database,
@@ -234,14 +235,18 @@ async function updateItem<K extends PlanItem>(
   values: Updateable<Database[K]> | Updateable<Database['strand' | 'objective']>,
   verb: string,
   reason = '',
+  expected?: string,
 ): Promise<PlanItems[K]> {
   // The three tables share id and updated_at; the builder is typed as one of them to filter by id.
+  // With `expected` (the version an edit form was opened at), a row saved since then is not changed.
   const after = (await trx
     .updateTable(table as 'milestone')
     .set({ ...values, updated_at: new Date() } as never)
     .where('id', '=', before.id)
+    .where(stillAt(expected))
     .returningAll()
-    .executeTakeFirstOrThrow()) as unknown as PlanItems[K]
+    .executeTakeFirst()) as unknown as PlanItems[K] | undefined
+  if (!after) throw new EditConflictError()
   await recordAudit(trx, actor, {
     entityType: table,
     entityId: before.id,
@@ -299,9 +304,10 @@ export async function createStrand(trx: Tx, actor: Actor, planId: number, input:
   return createItem(trx, actor, 'strand', { plan_id: planId, ...strandColumns(input) })
 }
 
-export async function updateStrand(trx: Tx, actor: Actor, before: Strand, input: StrandInput) {
+/** `expected`: the version the edit form was opened at (EditConflictError when the strand changed since). */
+export async function updateStrand(trx: Tx, actor: Actor, before: Strand, input: StrandInput, expected?: string) {
   await assertOwnerInCouncil(trx, actor.organisationId, input.lead)
-  return updateItem(trx, actor, 'strand', before, strandColumns(input), 'Edited')
+  return updateItem(trx, actor, 'strand', before, strandColumns(input), 'Edited', '', expected)
 }
 
 // ---------- objectives ----------
@@ -329,9 +335,15 @@ export async function createObjective(trx: Tx, actor: Actor, strandId: number, i
   return createItem(trx, actor, 'objective', { strand_id: strandId, ...objectiveColumns(input) })
 }
 
-export async function updateObjective(trx: Tx, actor: Actor, before: Objective, input: ObjectiveInput) {
+export async function updateObjective(
+  trx: Tx,
+  actor: Actor,
+  before: Objective,
+  input: ObjectiveInput,
+  expected?: string,
+) {
   await assertOwnerInCouncil(trx, actor.organisationId, input.ownedBy)
-  return updateItem(trx, actor, 'objective', before, objectiveColumns(input), 'Edited')
+  return updateItem(trx, actor, 'objective', before, objectiveColumns(input), 'Edited', '', expected)
 }
 
 /** Retire or reinstate a strand or objective: retired items stay in the plan's history, out of the way. */
@@ -411,11 +423,17 @@ export async function createMilestone(trx: Tx, actor: Actor, objectiveId: number
   return createItem(trx, actor, 'milestone', { objective_id: objectiveId, ...milestoneColumns(input) })
 }
 
-export async function updateMilestone(trx: Tx, actor: Actor, before: Milestone, input: MilestoneInput) {
+export async function updateMilestone(
+  trx: Tx,
+  actor: Actor,
+  before: Milestone,
+  input: MilestoneInput,
+  expected?: string,
+) {
   await assertOwnerInCouncil(trx, actor.organisationId, input.ownedBy)
   // A due date that moves carries its reason into the plan's history and the audit trail.
   const reason = input.dueOn !== before.due_on ? (input.dueChangeReason ?? '') : ''
-  return updateItem(trx, actor, 'milestone', before, milestoneColumns(input), 'Updated', reason)
+  return updateItem(trx, actor, 'milestone', before, milestoneColumns(input), 'Updated', reason, expected)
 }
 
 export async function deleteMilestone(trx: Tx, actor: Actor, before: Milestone) {

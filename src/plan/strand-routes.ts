@@ -5,7 +5,8 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { BadRequestError } from '../web/errors.js'
 import { flash } from '../web/flash.js'
-import { parseForm, singleError, type FormErrors, formBody } from '../web/forms.js'
+import { expectedVersionOf, guardedSave, parseForm, singleError, type FormErrors, formBody } from '../web/forms.js'
+import { versionOf } from '../db/errors.js'
 import { todayIso } from '../shared/dates.js'
 import { describeOwner, leadOf, ownerOf, ownerOptions, ownerValue, type Owner } from '../accounts/owners.js'
 import { loadOwnerChoices, ownerProblem } from '../accounts/owner-repository.js'
@@ -15,6 +16,7 @@ import { judgedOn, summariseMilestones } from './milestone-status.js'
 import { currentPlan, mayEdit, planParams } from './plan-params.js'
 
 const P = paths.council
+const CODE_TAKEN = 'Another strand already has this code'
 
 export function strandRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
@@ -51,13 +53,17 @@ export function strandRoutes(db: Db): Router {
     if (await repo.strandCodeTaken(db, plan.id, form.value.code)) {
       return renderStrandForm(req, res, {
         values: formBody(req),
-        errors: singleError('code', 'Another strand already has this code'),
+        errors: singleError('code', CODE_TAKEN),
       })
     }
     const { council, actor } = context(req)
-    const created = await db.transaction().execute((trx) => repo.createStrand(trx, actor, plan.id, form.value))
-    flash(req, `Strand ${created.code} added`)
-    res.redirect(P.strand(council.slug, created.id))
+    const saved = await guardedSave(
+      () => db.transaction().execute((trx) => repo.createStrand(trx, actor, plan.id, form.value)),
+      { taken: { field: 'code', message: CODE_TAKEN } },
+    )
+    if (!saved.ok) return renderStrandForm(req, res, { values: formBody(req), errors: saved.errors })
+    flash(req, `Strand ${saved.value.code} added`)
+    res.redirect(P.strand(council.slug, saved.value.id))
   })
 
   router.get(P.strand.pattern, readDraft, async (req, res) => {
@@ -85,6 +91,7 @@ export function strandRoutes(db: Db): Router {
     await renderStrandForm(req, res, {
       strand: found,
       values: {
+        expectedVersion: versionOf(found),
         code: found.code,
         half: found.half,
         title: found.title,
@@ -104,11 +111,20 @@ export function strandRoutes(db: Db): Router {
       return renderStrandForm(req, res, {
         strand: found,
         values: formBody(req),
-        errors: singleError('code', 'Another strand already has this code'),
+        errors: singleError('code', CODE_TAKEN),
       })
     }
     const { council, actor } = context(req)
-    await db.transaction().execute((trx) => repo.updateStrand(trx, actor, found, form.value))
+    const expected = expectedVersionOf(req)
+    const saved = await guardedSave(
+      () => db.transaction().execute((trx) => repo.updateStrand(trx, actor, found, form.value, expected)),
+      { taken: { field: 'code', message: CODE_TAKEN }, changed: { noun: 'strand', field: 'code' } },
+    )
+    if (!saved.ok) {
+      // Shown again with what was typed, and the version now: saving again replaces what the other person saved.
+      const values = { ...formBody(req), expectedVersion: versionOf(found) }
+      return renderStrandForm(req, res, { strand: found, values, errors: saved.errors })
+    }
     flash(req, 'Strand saved')
     res.redirect(P.strand(council.slug, found.id))
   })

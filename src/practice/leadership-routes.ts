@@ -44,6 +44,7 @@ import {
   type FieldProblem,
 } from './leadership-validation.js'
 import * as repo from './leadership-repository.js'
+import { isUniqueViolation } from '../db/errors.js'
 
 const P = paths.council
 
@@ -417,8 +418,4 @@ export function leadershipRoutes(db: Db): Router {
   })
 
   return router
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
 }

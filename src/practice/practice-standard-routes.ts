@@ -9,7 +9,7 @@ import { paths } from '../web/paths.js'
 import { context, requireCapability } from '../web/auth.js'
 import { flash } from '../web/flash.js'
 import { keyParam, recordParam } from '../web/records.js'
-import { formBody, singleError, type FormErrors } from '../web/forms.js'
+import { formBody, guardedSave, singleError, type FormErrors } from '../web/forms.js'
 import { toCsv, type Cell } from '../shared/csv.js'
 import { todayIso } from '../shared/dates.js'
 import { addMonths, periodLabel } from '../shared/calendar.js'
@@ -114,6 +114,13 @@ function standardValues(s: PracticeStandard): Record<string, unknown> {
   }
 }
 
+/** Another standard of the council has this title (compared case-insensitively, by migration 0020's index). */
+const titleTaken = (title: string) => ({
+  field: 'title',
+  message: `Another practice standard is called ${title}`,
+  constraint: 'practice_standard_title',
+})
+
 export function practiceStandardRoutes(db: Db): Router {
   const router = Router({ mergeParams: true })
   const read = requireCapability('measures:read')
@@ -184,11 +191,15 @@ export function practiceStandardRoutes(db: Db): Router {
     if (await repo.titleTaken(db, council.organisationId, form.value.title))
       return renderStandardForm(req, res, {
         values,
-        errors: singleError('title', `Another practice standard is called ${form.value.title}`),
+        errors: singleError('title', titleTaken(form.value.title).message),
       })
-    const saved = await db.transaction().execute((trx) => repo.createStandard(trx, actor, form.value))
-    flash(req, 'Practice standard added', saved.title)
-    res.redirect(P.practiceStandard(council.slug, saved.id))
+    const saved = await guardedSave(
+      () => db.transaction().execute((trx) => repo.createStandard(trx, actor, form.value)),
+      { taken: titleTaken(form.value.title) },
+    )
+    if (!saved.ok) return renderStandardForm(req, res, { values, errors: saved.errors })
+    flash(req, 'Practice standard added', saved.value.title)
+    res.redirect(P.practiceStandard(council.slug, saved.value.id))
   })
 
   router.get(P.practiceStandardCsv.pattern, read, async (req, res) => {
@@ -216,9 +227,13 @@ export function practiceStandardRoutes(db: Db): Router {
       return renderStandardForm(req, res, {
         standard,
         values,
-        errors: singleError('title', `Another practice standard is called ${form.value.title}`),
+        errors: singleError('title', titleTaken(form.value.title).message),
       })
-    await db.transaction().execute((trx) => repo.updateStandard(trx, actor, standard, form.value))
+    const saved = await guardedSave(
+      () => db.transaction().execute((trx) => repo.updateStandard(trx, actor, standard, form.value)),
+      { taken: titleTaken(form.value.title) },
+    )
+    if (!saved.ok) return renderStandardForm(req, res, { standard, values, errors: saved.errors })
     flash(req, 'Practice standard changed', form.value.title)
     res.redirect(P.practiceStandard(council.slug, standard.id))
   })

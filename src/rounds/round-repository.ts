@@ -8,6 +8,7 @@ import { quarterOf } from '../shared/calendar.js'
 import { formatDate, todayIso } from '../shared/dates.js'
 import { lockState, lockTookEffectAt } from '../plan/period-lock.js'
 import type { RoundDates } from './round-rules.js'
+import { isUniqueViolation } from '../db/errors.js'
 
 export async function listRounds(db: DbOrTx, organisationId: number): Promise<ReportingRound[]> {
   return db
@@ -49,10 +50,6 @@ function datesSummary(d: RoundInput): string {
     `cut-off ${formatDate(d.data_cutoff_on)}, updates due ${formatDate(d.updates_due_on)}, ` +
     `commentary due ${formatDate(d.commentary_due_on)}, locks ${formatDate(d.locks_on)}`
   )
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
 }
 
 /** Opens a round for a quarter. A second round for the same quarter is refused (RoundRuleError). */

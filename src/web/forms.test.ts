@@ -72,7 +72,8 @@ describe('parseId', () => {
   it('accepts whole positive numbers only', () => {
     assert.equal(parseId('12'), 12)
     assert.equal(parseId('0012'), 12)
-    for (const bad of ['1abc', '', '-1', '1.5', '1234567890', undefined, ['1']])
+    assert.equal(parseId('2147483647'), 2147483647)
+    for (const bad of ['1abc', '', '0', '-1', '1.5', '2147483648', '99999999999999999999', 'abc', undefined, ['1']])
       assert.equal(parseId(bad), undefined, String(bad))
   })
 })

@@ -2,6 +2,7 @@
 import type { Request } from 'express'
 import { z } from 'zod'
 import { plainText } from '../shared/text.js'
+import { EditConflictError, isUniqueViolation } from '../db/errors.js'
 
 export interface FormErrors {
   /** For govukErrorSummary: one entry per field, linking to it. */
@@ -108,14 +109,82 @@ export function dateInput(label: string, options: { required: boolean }) {
   })
 }
 
-/** Positive whole-number id from a route parameter; NaN-safe. */
+/** The largest id a table holds: ids are PostgreSQL `integer` (int4), so anything past it cannot name a row. */
+export const MAX_ID = 2147483647
+
+/**
+ * An id as a URL or form sends it: digits only, 1 to 2147483647. Anything else (negative, fractional,
+ * too large for the database's integer column, not a number) fails, so it is a 404 or a form error, never a
+ * database error.
+ */
+export const idSchema = z
+  .string()
+  .regex(/^\d{1,10}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(MAX_ID))
+
+/** An optional id in a form or query (a select's value): empty is undefined; anything but an id is `message`. */
+export function optionalId(message: string) {
+  return z.unknown().transform((value, ctx): number | undefined => {
+    if (value === undefined || value === '') return undefined
+    const id = parseId(value)
+    if (id === undefined) ctx.addIssue({ code: 'custom', message })
+    return id
+  })
+}
+
+/** A positive whole-number id from a route parameter, query value or form field; undefined when it is not one. */
 export function parseId(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) return undefined
-  return Number(value)
+  const parsed = idSchema.safeParse(value)
+  return parsed.success ? parsed.data : undefined
 }
 
 /** A form's fields as sent (Express parses them as `any`): what a page shows again after an error. */
 export function formBody(req: Request): Record<string, unknown> {
   const body: unknown = req.body
   return body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {}
+}
+
+/**
+ * The hidden `expectedVersion` field of an edit form: the version of the record the form was opened at
+ * (see versionOf in src/db/errors.ts). Missing or unreadable, no check is made.
+ */
+export const expectedVersionField = z.iso.datetime().optional().catch(undefined)
+
+/** The version an edit form was opened at, from its hidden `expectedVersion` field. */
+export function expectedVersionOf(req: Request): string | undefined {
+  return expectedVersionField.parse(formBody(req).expectedVersion)
+}
+
+/** What a save guards against, each a form error instead of a 500 or a silent overwrite. */
+export interface SaveGuards {
+  /** A unique code or name: the field and the message when someone else took it first (the index, if several may refuse). */
+  taken?: { field: string; message: string; constraint?: string }
+  /** An edit: what the record is called ("objective") and the field the error links to. */
+  changed?: { noun: string; field: string }
+}
+
+/** The message when an edit form is out of date (someone else saved the record since it was opened). */
+export function changedMessage(noun: string): string {
+  return `This ${noun} was changed by someone else since you opened it. Check what it says now, then save your changes again`
+}
+
+/**
+ * Runs a save that a unique constraint may refuse (a code or name taken by someone saving at the same moment,
+ * after the page's own check passed) or that finds the record changed since its form was opened
+ * (EditConflictError): either becomes a form error, for the form to show again with what was typed.
+ * Any other error is thrown on.
+ */
+export async function guardedSave<T>(save: () => Promise<T>, guards: SaveGuards): Promise<FormResult<T>> {
+  try {
+    return { ok: true, value: await save() }
+  } catch (error) {
+    if (guards.taken && isUniqueViolation(error, guards.taken.constraint)) {
+      return { ok: false, errors: singleError(guards.taken.field, guards.taken.message) }
+    }
+    if (guards.changed && error instanceof EditConflictError) {
+      return { ok: false, errors: singleError(guards.changed.field, changedMessage(guards.changed.noun)) }
+    }
+    throw error
+  }
 }

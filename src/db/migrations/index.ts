@@ -19,6 +19,7 @@ import * as m0016 from './0016_practice_standards.js'
 import * as m0017 from './0017_leadership_stability.js'
 import * as m0018 from './0018_council_invitations.js'
 import * as m0019 from './0019_sign_in_throttle.js'
+import * as m0020 from './0020_case_insensitive_codes.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017_leadership_stability': m0017,
   '0018_council_invitations': m0018,
   '0019_sign_in_throttle': m0019,
+  '0020_case_insensitive_codes': m0020,
 }
