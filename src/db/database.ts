@@ -353,6 +353,7 @@ export const AUDIT_ACTIONS = [
   'sign-in',
   'sign-in-failed',
   'lockout',
+  'refused',
   'load',
   'open',
   'lock',

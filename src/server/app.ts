@@ -17,6 +17,7 @@ import { csrfProtection } from './middleware/csrf.js'
 import { councilContext, requireSignIn } from '../web/auth.js'
 import { loadUser } from '../accounts/current-user.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
+import { refusalRecorder } from '../audit/refusals.js'
 import { DatabaseSessionStore, SESSION_IDLE_MS } from '../accounts/session-store.js'
 import { signInRoutes } from '../accounts/sign-in-routes.js'
 import { userAdminRoutes } from '../accounts/user-admin-routes.js'
@@ -190,7 +191,7 @@ export function createApp(services: Services): express.Express {
   app.use(paths.council.root.pattern, requireSignIn, councilContext, council)
 
   app.use(notFound)
-  app.use(errorHandler(log))
+  app.use(errorHandler(log, refusalRecorder(db)))
   return app
 }
 

@@ -3,24 +3,41 @@ import { BadRequestError, ForbiddenError, NotFoundError } from '../../web/errors
 import { CsrfError } from '../../web/csrf-token.js'
 import { ChromiumUnavailableError } from '../../exports/chromium.js'
 import { SnapshotError } from '../../reports/report-snapshot.js'
+import type { RecordRefusal, Refusal } from '../../audit/refusals.js'
 
 export function notFound(_req: Request, _res: Response, next: NextFunction): void {
   next(new NotFoundError())
 }
 
-/** Renders the GOV.UK error pages. Nothing about the error itself reaches the user. */
-export function errorHandler(log: (error: unknown) => void) {
-  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+/** Renders the GOV.UK error pages. Nothing about the error itself reaches the user. Refusals are audited. */
+export function errorHandler(log: (error: unknown) => void, recordRefusal?: RecordRefusal) {
+  const audit = async (req: Request, kind: Refusal['kind']) => {
+    try {
+      await recordRefusal?.({
+        kind,
+        method: req.method,
+        path: req.originalUrl.split('?')[0] ?? req.path,
+        address: req.ip ?? 'unknown',
+        userId: req.user?.id ?? null,
+        organisationId: req.council?.organisationId ?? null,
+      })
+    } catch (auditError) {
+      log(auditError)
+    }
+  }
+  return async (error: unknown, req: Request, res: Response, _next: NextFunction): Promise<void> => {
     if (res.headersSent) return
     if (error instanceof NotFoundError) {
       res.status(404).render('errors/404.njk')
       return
     }
     if (error instanceof ForbiddenError) {
+      await audit(req, 'forbidden')
       res.status(403).render('errors/403.njk')
       return
     }
     if (error instanceof CsrfError) {
+      await audit(req, 'csrf')
       res.status(403).render('errors/csrf.njk')
       return
     }
