@@ -63,6 +63,8 @@ import { oversightEventRoutes } from '../oversight/event-routes.js'
 import { selfAssessmentRoutes } from '../oversight/self-assessment-routes.js'
 import { timelineRoutes } from '../oversight/timeline-routes.js'
 import { myUpdatesCount, myUpdatesRoutes } from '../rounds/my-updates-routes.js'
+import { chromiumPrinter, type PdfPrinter } from '../exports/chromium.js'
+import { PdfQueue, queuedPrinter } from '../exports/pdf-queue.js'
 
 export interface Services {
   db: Db
@@ -75,9 +77,13 @@ export interface Services {
     | 'version'
     | 'commit'
     | 'chromiumPath'
+    | 'pdfConcurrency'
+    | 'pdfMaxWaiting'
     | 'publicUrl'
   >
   log?: (error: unknown) => void
+  /** What prints PDFs: Chromium at config.chromiumPath unless given (a fake printer in tests). */
+  pdfPrinter?: PdfPrinter
 }
 
 const SESSION_IDLE_MS = 2 * 60 * 60 * 1000
@@ -85,6 +91,11 @@ const SESSION_IDLE_MS = 2 * 60 * 60 * 1000
 export function createApp(services: Services): express.Express {
   const { db, config } = services
   const log = services.log ?? ((error: unknown) => console.error(error))
+  // Every PDF the app prints takes its turn: a few at once, a few waiting, the rest told to try again.
+  const printPdf = queuedPrinter(
+    services.pdfPrinter ?? chromiumPrinter(config.chromiumPath),
+    new PdfQueue({ concurrency: config.pdfConcurrency, maxWaiting: config.pdfMaxWaiting }),
+  )
   const app = express()
   app.disable('x-powered-by')
   if (config.trustProxy) app.set('trust proxy', 1)
@@ -133,7 +144,7 @@ export function createApp(services: Services): express.Express {
   // The signed-in person's own mail and mail choices (each route requires a sign-in).
   app.use(accountMailRoutes(db))
   // Public editions of published reports: readable without signing in (nothing else of a council is).
-  app.use(publicReportRoutes(db, config.chromiumPath))
+  app.use(publicReportRoutes(db, printPdf))
   app.use(councilsRoutes(db))
   app.use(serviceRoutes(db, config.publicUrl))
 
@@ -151,7 +162,7 @@ export function createApp(services: Services): express.Express {
   council.use(importRoutes(db)) // before measureRoutes: /measures/import is not a measure id
   council.use(measureRoutes(db))
   council.use(vitalSignsRoutes(db))
-  council.use(reportRoutes(db, config.chromiumPath))
+  council.use(reportRoutes(db, printPdf))
   council.use(partnerRequestRoutes(db, config.publicUrl))
   council.use(contactRoutes(db))
   council.use(ownerAssignmentRoutes(db))
@@ -173,7 +184,7 @@ export function createApp(services: Services): express.Express {
   council.use(interventionRoutes(db))
   council.use(trackedItemRoutes(db))
   council.use(oversightEventRoutes(db))
-  council.use(selfAssessmentRoutes(db, config.chromiumPath))
+  council.use(selfAssessmentRoutes(db, printPdf))
   council.use(timelineRoutes(db))
   council.use(benchmarkRoutes(db))
   council.use(inspectionRoutes(db))

@@ -9,6 +9,7 @@ export function buildTestApp(
   db: Db,
   log: (error: unknown) => void = () => {},
   overrides: Partial<Services['config']> = {},
+  pdfPrinter?: Services['pdfPrinter'],
 ) {
   return createApp({
     db,
@@ -20,10 +21,13 @@ export function buildTestApp(
       version: 'test',
       commit: 'test',
       chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      pdfConcurrency: 2,
+      pdfMaxWaiting: 10,
       publicUrl: 'http://turnaround.test',
       ...overrides,
     },
     log,
+    pdfPrinter,
   })
 }
 

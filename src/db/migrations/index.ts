@@ -17,6 +17,7 @@ import * as m0014 from './0014_children_voice.js'
 import * as m0015 from './0015_case_file_audits.js'
 import * as m0016 from './0016_practice_standards.js'
 import * as m0017 from './0017_leadership_stability.js'
+import * as m0023 from './0023_pdf_cache.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_case_file_audits': m0015,
   '0016_practice_standards': m0016,
   '0017_leadership_stability': m0017,
+  '0023_pdf_cache': m0023,
 }
