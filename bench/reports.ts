@@ -7,7 +7,7 @@ import { migrateToLatest } from '../src/db/migrate.js'
 import { draftContent } from '../src/reports/report-service.js'
 import { configureNunjucks } from '../src/server/nunjucks-setup.js'
 import { exportReport, type ReportFormat } from '../src/reports/report-export.js'
-import { closeSharedBrowser } from '../src/exports/chromium.js'
+import { chromiumPrinter, closeSharedBrowser } from '../src/exports/chromium.js'
 import { svgsToPng } from '../src/exports/svg-to-png.js'
 import { printCss } from '../src/exports/print-html.js'
 import { nextPeriod } from '../src/shared/calendar.js'
@@ -173,7 +173,7 @@ await svgsToPng(charts.slice(0, 1)) // load the fonts before timing
 const exportAs = (format: ReportFormat) =>
   exportReport(format, report, content, {
     councilSlug: council.slug,
-    chromiumPath: CHROMIUM,
+    printPdf: chromiumPrinter(CHROMIUM),
     render: (view, locals) => Promise.resolve(env.render(view, locals)),
   })
 const docxMs = await median(3, () => exportAs('docx'))

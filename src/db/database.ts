@@ -1214,6 +1214,16 @@ export interface Database {
   leadership_post: LeadershipPostTable
   leadership_period: LeadershipPeriodTable
   leadership_objective: LeadershipObjectiveTable
+  report_pdf: ReportPdfTable
+}
+
+/** A published report's PDF, printed once (migration 0021). */
+export interface ReportPdfTable {
+  report_id: number
+  edition: 'council' | 'public'
+  content_hash: string
+  body: Buffer
+  created_at: Generated<Date>
 }
 
 export type AreaLevel = 'national' | 'regional' | 'local authority'

@@ -96,3 +96,10 @@ export async function htmlToPdf(executablePath: string, html: string, header: Pd
     await context.close()
   }
 }
+
+/** Prints a complete HTML document to a PDF: htmlToPdf with its Chromium chosen, or a fake in tests. */
+export type PdfPrinter = (html: string, header: PdfHeader) => Promise<Buffer>
+
+export function chromiumPrinter(executablePath: string): PdfPrinter {
+  return (html, header) => htmlToPdf(executablePath, html, header)
+}

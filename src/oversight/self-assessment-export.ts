@@ -1,6 +1,6 @@
 // A self-assessment as a file, made as the progress report's are (src/reports/report-export.ts): Word with the
 // charts drawn as PNGs, or PDF by printing the print view in Debian's Chromium (tagged, with an outline).
-import { htmlToPdf } from '../exports/chromium.js'
+import type { PdfPrinter } from '../exports/chromium.js'
 import { printCss } from '../exports/print-html.js'
 import { svgsToPng } from '../exports/svg-to-png.js'
 import { selfAssessmentDocx } from './self-assessment-docx.js'
@@ -29,7 +29,8 @@ export function isSelfAssessmentFormat(value: unknown): value is SelfAssessmentF
 
 export interface SelfAssessmentExportOptions {
   councilSlug: string
-  chromiumPath: string
+  /** Prints the HTML to PDF (the app's queued Chromium). */
+  printPdf: PdfPrinter
   /** Renders a Nunjucks view to HTML (the app's renderer). */
   render: (view: string, locals: Record<string, unknown>) => Promise<string>
 }
@@ -83,7 +84,7 @@ async function build(
         ...contentLocals(content),
         inlineCss: await printCss(),
       })
-      return htmlToPdf(options.chromiumPath, html, { title: content.title, marking: SELF_ASSESSMENT_MARKING })
+      return options.printPdf(html, { title: content.title, marking: SELF_ASSESSMENT_MARKING })
     }
   }
 }

@@ -5,7 +5,7 @@
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
-import { ChromiumUnavailableError } from '../exports/chromium.js'
+import { ChromiumUnavailableError, type PdfPrinter } from '../exports/chromium.js'
 import { renderToString } from '../exports/print-html.js'
 import { context, requireCapability } from '../web/auth.js'
 import { NotFoundError } from '../web/errors.js'
@@ -53,7 +53,7 @@ export function defaultTitle(review: ReviewEvent | undefined, today: string): st
 const choiceText = (e: ReviewEvent) =>
   `${eventTitle(e)} (${e.state === 'planned' ? 'planned' : 'held'}, ${formatDate(e.starts_on)})`
 
-export function selfAssessmentRoutes(db: Db, chromiumPath: string): Router {
+export function selfAssessmentRoutes(db: Db, printPdf: PdfPrinter): Router {
   const router = Router({ mergeParams: true })
   const read = requireCapability('oversight:read')
   const edit = requireCapability('oversight:edit')
@@ -206,7 +206,7 @@ export function selfAssessmentRoutes(db: Db, chromiumPath: string): Router {
     try {
       const file = await exportSelfAssessment(format, content, {
         councilSlug: council.slug,
-        chromiumPath,
+        printPdf,
         render: (view, locals) => renderToString(res, view, locals),
       })
       res.type(file.contentType).attachment(file.filename).send(file.body)

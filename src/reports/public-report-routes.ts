@@ -7,13 +7,15 @@ import { paths } from '../web/paths.js'
 import { NotFoundError } from '../web/errors.js'
 import { parseId } from '../web/forms.js'
 import { renderToString } from '../exports/print-html.js'
+import type { PdfPrinter } from '../exports/chromium.js'
 import { quarterOf } from '../shared/calendar.js'
 import { findCouncilBySlug, findReport, listPublicReports } from './report-repository.js'
 import { readReportSnapshot } from './report-snapshot.js'
 import { publicEdition } from './public-edition.js'
 import { exportReport } from './report-export.js'
+import { reportPdfPrinter } from './report-pdf-cache.js'
 
-export function publicReportRoutes(db: Db, chromiumPath: string): Router {
+export function publicReportRoutes(db: Db, printPdf: PdfPrinter): Router {
   const router = Router()
 
   async function councilOf(req: Request) {
@@ -49,7 +51,8 @@ export function publicReportRoutes(db: Db, chromiumPath: string): Router {
     const { council, report, content } = await publicReportOf(req)
     const file = await exportReport('pdf', report, content, {
       councilSlug: council.slug,
-      chromiumPath,
+      // Printed once and kept (a public edition is of a published report, which never changes).
+      printPdf: reportPdfPrinter(db, report, 'public', printPdf),
       render: (view, locals) => renderToString(res, view, { ...locals, public: true }),
     })
     res.type(file.contentType).attachment(file.filename.replace('.pdf', '-public.pdf')).send(file.body)

@@ -1,7 +1,7 @@
 // A report as a file: PDF (the printable page printed by Debian's Chromium), Word, or the Excel data
 // annex. The one function behind the download routes and the reports benchmark.
 import { formatDate, formatDateTime } from '../shared/dates.js'
-import { htmlToPdf } from '../exports/chromium.js'
+import type { PdfPrinter } from '../exports/chromium.js'
 import { printCss } from '../exports/print-html.js'
 import { svgsToPng } from '../exports/svg-to-png.js'
 import { reportDocx } from './report-docx.js'
@@ -20,7 +20,8 @@ export interface ExportedFile {
 
 export interface ExportOptions {
   councilSlug: string
-  chromiumPath: string
+  /** Prints the HTML to PDF (the app's queued Chromium, or one cached for a published report). */
+  printPdf: PdfPrinter
   /** Renders a Nunjucks view to HTML (the app's renderer, or a bare environment in the benchmark). */
   render: (view: string, locals: Record<string, unknown>) => Promise<string>
   now?: Date
@@ -100,7 +101,7 @@ async function build(
         statusLine: status,
         inlineCss: await printCss(),
       })
-      return htmlToPdf(options.chromiumPath, html, {
+      return options.printPdf(html, {
         title: content.quarter.label + ' progress report',
         marking: content.cover?.marking ?? 'OFFICIAL',
       })

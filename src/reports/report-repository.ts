@@ -511,3 +511,40 @@ export async function roundReading(
     return { asAt: lockTookEffectAt(round), basis: 'round-locked' }
   return { asAt: now, basis: 'round-open' }
 }
+
+/** The council's edition (what members of the council download) or the public edition (report.pdf). */
+export type PdfEdition = 'council' | 'public'
+
+/** The PDF kept for a published report's edition, if it was printed from the content with this hash. */
+export async function findKeptPdf(
+  db: DbOrTx,
+  reportId: number,
+  edition: PdfEdition,
+  contentHash: string,
+): Promise<Buffer | undefined> {
+  const kept = await db
+    .selectFrom('report_pdf')
+    .select('body')
+    .where('report_id', '=', reportId)
+    .where('edition', '=', edition)
+    .where('content_hash', '=', contentHash)
+    .executeTakeFirst()
+  return kept ? Buffer.from(kept.body) : undefined
+}
+
+/** Keeps a published report's PDF, in place of one printed from other content. */
+export async function keepPdf(
+  db: DbOrTx,
+  reportId: number,
+  edition: PdfEdition,
+  contentHash: string,
+  body: Buffer,
+): Promise<void> {
+  await db
+    .insertInto('report_pdf')
+    .values({ report_id: reportId, edition, content_hash: contentHash, body })
+    .onConflict((oc) =>
+      oc.columns(['report_id', 'edition']).doUpdateSet({ content_hash: contentHash, body, created_at: new Date() }),
+    )
+    .execute()
+}

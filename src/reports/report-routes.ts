@@ -22,6 +22,7 @@ import { recordParam } from '../web/records.js'
 import { dateParts, todayIso } from '../shared/dates.js'
 import { quarterOf, quartersBetween } from '../shared/calendar.js'
 import { renderToString } from '../exports/print-html.js'
+import type { PdfPrinter } from '../exports/chromium.js'
 import { findCurrentPlan, findStrand, loadPlanTree } from '../plan/plan-repository.js'
 import { canEditStrand } from '../plan/plan-permissions.js'
 import type { PeriodEditDecision } from '../plan/period-lock.js'
@@ -32,6 +33,7 @@ import { RAG_LABELS } from './status-rules.js'
 import { MARKINGS, PURPOSES, SENSITIVE_PARTS } from './report-snapshot.js'
 import { compareReports } from './report-compare.js'
 import { exportReport, isReportFormat, statusLine } from './report-export.js'
+import { reportPdfPrinter } from './report-pdf-cache.js'
 
 const P = paths.council
 
@@ -79,7 +81,7 @@ async function reportQuarters(db: Db, organisationId: number) {
   return plan ? quartersBetween(plan.starts_on, todayIso()) : []
 }
 
-export function reportRoutes(db: Db, chromiumPath: string): Router {
+export function reportRoutes(db: Db, printPdf: PdfPrinter): Router {
   const router = Router({ mergeParams: true })
   const readPublished = requireCapability('plan:read-published')
   const readDraft = requireCapability('plan:read-draft')
@@ -219,7 +221,8 @@ export function reportRoutes(db: Db, chromiumPath: string): Router {
     const report = reportParam.of(res)
     const file = await exportReport(format, report, await reportContent(db, council, report), {
       councilSlug: council.slug,
-      chromiumPath,
+      // A published report's PDF is printed once and kept; a draft's every time.
+      printPdf: reportPdfPrinter(db, report, 'council', printPdf),
       render: (view, locals) => renderToString(res, view, locals),
     })
     res.type(file.contentType).attachment(file.filename).send(file.body)

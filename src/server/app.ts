@@ -66,6 +66,8 @@ import { oversightEventRoutes } from '../oversight/event-routes.js'
 import { selfAssessmentRoutes } from '../oversight/self-assessment-routes.js'
 import { timelineRoutes } from '../oversight/timeline-routes.js'
 import { myUpdatesCount, myUpdatesRoutes } from '../rounds/my-updates-routes.js'
+import { chromiumPrinter, type PdfPrinter } from '../exports/chromium.js'
+import { PdfQueue, queuedPrinter } from '../exports/pdf-queue.js'
 
 export interface Services {
   db: Db
@@ -78,16 +80,25 @@ export interface Services {
     | 'version'
     | 'commit'
     | 'chromiumPath'
+    | 'pdfConcurrency'
+    | 'pdfMaxWaiting'
     | 'publicUrl'
   >
   log?: (error: unknown) => void
   /** The time for the sign-in throttle's delays: tests pass their own. */
   clock?: () => Date
+  /** What prints PDFs: Chromium at config.chromiumPath unless given (a fake printer in tests). */
+  pdfPrinter?: PdfPrinter
 }
 
 export function createApp(services: Services): express.Express {
   const { db, config } = services
   const log = services.log ?? ((error: unknown) => console.error(error))
+  // Every PDF the app prints takes its turn: a few at once, a few waiting, the rest told to try again.
+  const printPdf = queuedPrinter(
+    services.pdfPrinter ?? chromiumPrinter(config.chromiumPath),
+    new PdfQueue({ concurrency: config.pdfConcurrency, maxWaiting: config.pdfMaxWaiting }),
+  )
   const app = express()
   app.disable('x-powered-by')
   if (config.trustProxy) app.set('trust proxy', 1)
@@ -137,7 +148,7 @@ export function createApp(services: Services): express.Express {
   // The signed-in person's own mail and mail choices (each route requires a sign-in).
   app.use(accountMailRoutes(db))
   // Public editions of published reports: readable without signing in (nothing else of a council is).
-  app.use(publicReportRoutes(db, config.chromiumPath))
+  app.use(publicReportRoutes(db, printPdf))
   app.use(councilsRoutes(db))
   app.use(serviceRoutes(db, config.publicUrl))
   app.use(serviceNationalDataRoutes(db))
@@ -157,7 +168,7 @@ export function createApp(services: Services): express.Express {
   council.use(importRoutes(db)) // before measureRoutes: /measures/import is not a measure id
   council.use(measureRoutes(db))
   council.use(vitalSignsRoutes(db))
-  council.use(reportRoutes(db, config.chromiumPath))
+  council.use(reportRoutes(db, printPdf))
   council.use(partnerRequestRoutes(db, config.publicUrl))
   council.use(contactRoutes(db))
   council.use(ownerAssignmentRoutes(db))
@@ -179,7 +190,7 @@ export function createApp(services: Services): express.Express {
   council.use(interventionRoutes(db))
   council.use(trackedItemRoutes(db))
   council.use(oversightEventRoutes(db))
-  council.use(selfAssessmentRoutes(db, config.chromiumPath))
+  council.use(selfAssessmentRoutes(db, printPdf))
   council.use(timelineRoutes(db))
   council.use(benchmarkRoutes(db))
   council.use(inspectionRoutes(db))

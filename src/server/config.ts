@@ -15,6 +15,9 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   GIT_COMMIT: z.string().optional(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** PDFs printed at once, and PDF requests kept waiting for a turn (more are told to try again). */
+  PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  PDF_MAX_WAITING: z.coerce.number().int().min(0).max(1000).default(10),
   /** The address people reach the app at, for links in emails (never taken from a request's Host header). */
   PUBLIC_URL: z.string().url().optional(),
   // Email (docs/decisions/0016-mail-outbox.md). An empty value counts as not set.
@@ -53,6 +56,12 @@ export interface Config {
   commit: string
   /** Debian's Chromium, used to print reports to PDF and draw charts into Word documents. */
   chromiumPath: string
+  /**
+   * PDF printing (src/exports/pdf-queue.ts): PDF_CONCURRENCY prints at once (default 2) and PDF_MAX_WAITING
+   * requests waiting (default 10); one more is answered 503 "try again in a minute".
+   */
+  pdfConcurrency: number
+  pdfMaxWaiting: number
   /** Where links in emails point: PUBLIC_URL, or http://localhost:<port> on a developer's machine. */
   publicUrl: string
   /**
@@ -100,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     version,
     commit: e.GIT_COMMIT ?? 'unknown',
     chromiumPath: e.CHROMIUM_PATH,
+    pdfConcurrency: e.PDF_CONCURRENCY,
+    pdfMaxWaiting: e.PDF_MAX_WAITING,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     mail: mailSettings(e),
   }

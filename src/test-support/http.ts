@@ -9,7 +9,7 @@ export function buildTestApp(
   db: Db,
   log: (error: unknown) => void = () => {},
   overrides: Partial<Services['config']> = {},
-  more: Pick<Services, 'clock'> = {},
+  more: Pick<Services, 'clock' | 'pdfPrinter'> = {},
 ) {
   return createApp({
     ...more,
@@ -22,6 +22,8 @@ export function buildTestApp(
       version: 'test',
       commit: 'test',
       chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      pdfConcurrency: 2,
+      pdfMaxWaiting: 10,
       publicUrl: 'http://turnaround.test',
       ...overrides,
     },

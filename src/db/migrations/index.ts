@@ -20,6 +20,7 @@ import * as m0017 from './0017_leadership_stability.js'
 import * as m0018 from './0018_council_invitations.js'
 import * as m0019 from './0019_sign_in_throttle.js'
 import * as m0020 from './0020_case_insensitive_codes.js'
+import * as m0021 from './0021_pdf_cache.js'
 
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_council_invitations': m0018,
   '0019_sign_in_throttle': m0019,
   '0020_case_insensitive_codes': m0020,
+  '0021_pdf_cache': m0021,
 }

@@ -2,11 +2,36 @@ import type { NextFunction, Request, Response } from 'express'
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../web/errors.js'
 import { CsrfError } from '../../web/csrf-token.js'
 import { ChromiumUnavailableError } from '../../exports/chromium.js'
+import { PdfBusyError } from '../../exports/pdf-queue.js'
 import { SnapshotError } from '../../reports/report-snapshot.js'
 import type { RecordRefusal, Refusal } from '../../audit/refusals.js'
 
 export function notFound(_req: Request, _res: Response, next: NextFunction): void {
   next(new NotFoundError())
+}
+
+interface PdfAlternative {
+  href: string
+  text: string
+  after?: string
+}
+
+const SAVE_FROM_BROWSER = ' and save it as a PDF from your browser’s print dialog'
+
+/** What else to offer when a PDF cannot be made: the same document in the other forms its page offers. */
+export function pdfAlternatives(url: string): PdfAlternative[] {
+  const path = url.replace(/\?.*$/, '')
+  const publicReport = /^(\/public\/[^/]+\/reports\/[^/]+)\/report\.pdf$/.exec(path)
+  if (publicReport)
+    return [{ href: publicReport[1]!, text: 'read the report on its web page', after: SAVE_FROM_BROWSER }]
+  const exported = /^(.*)\/export\.pdf$/.exec(path)
+  if (!exported) return []
+  const base = exported[1]!
+  const word = { href: `${base}/export.docx`, text: 'download it as a Word document' }
+  const printable = { href: `${base}/print`, text: 'open the printable page', after: SAVE_FROM_BROWSER }
+  // A self-assessment has no spreadsheet; a report has its data as one.
+  if (base.includes('/self-assessments/')) return [word, printable]
+  return [word, { href: `${base}/export.xlsx`, text: 'download its data as a spreadsheet' }, printable]
 }
 
 /** Renders the GOV.UK error pages. Nothing about the error itself reaches the user. Refusals are audited. */
@@ -44,12 +69,13 @@ export function errorHandler(log: (error: unknown) => void, recordRefusal?: Reco
     if (error instanceof ChromiumUnavailableError) {
       // The PDF printer is missing on this server: say what still works instead of a bare "sorry".
       log(error)
-      const report = req.originalUrl.replace(/\/export\.pdf(\?.*)?$/, '')
-      res.status(503).render('errors/pdf-unavailable.njk', {
-        word: `${report}/export.docx`,
-        excel: `${report}/export.xlsx`,
-        printable: `${report}/print`,
-      })
+      res.status(503).render('errors/pdf-unavailable.njk', { alternatives: pdfAlternatives(req.originalUrl) })
+      return
+    }
+    if (error instanceof PdfBusyError) {
+      // Too many PDFs asked for at once (src/exports/pdf-queue.ts): refused rather than kept waiting.
+      res.set('Retry-After', String(error.retryAfterSeconds))
+      res.status(503).render('errors/pdf-busy.njk', { alternatives: pdfAlternatives(req.originalUrl) })
       return
     }
     if (error instanceof SnapshotError) {
