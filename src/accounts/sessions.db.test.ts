@@ -43,6 +43,14 @@ for (const kind of testDatabaseKinds()) {
           .expect((res) => assert.ok(res.status < 500))
         await request(app).post('/sign-in').type('form').send({ email: 'x@y.example', password: 'p' }).expect(403)
       }
+      // A wrong password, with a valid token, keeps nothing either.
+      const agent = request.agent(app)
+      const page = await agent.get('/sign-in').expect(200)
+      await agent
+        .post('/sign-in')
+        .type('form')
+        .send({ email: 'improvement@bradford.example', password: 'not-the-password', _csrf: csrfFrom(page.text) })
+        .expect(400)
       assert.equal(await sessionRows(), rowsBefore)
     })
 

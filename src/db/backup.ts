@@ -181,9 +181,18 @@ export async function proveRestorePglite(
   const restoredDir = path.join(workDir, 'pglite-restored')
   await backupPglite(sourceDir, file)
   await restorePglite(file, restoredDir)
-  const source = await openDatabase({ dataDir: sourceDir })
+  return compareDatabases({ dataDir: sourceDir }, { dataDir: restoredDir }, options)
+}
+
+/** Opens the source and the restored database and compares the row counts of every table. */
+async function compareDatabases(
+  sourceOptions: Parameters<typeof openDatabase>[0],
+  restoredOptions: Parameters<typeof openDatabase>[0],
+  options: ProveOptions,
+): Promise<RowCountComparison[]> {
+  const source = await openDatabase(sourceOptions)
   try {
-    const restored = await openDatabase({ dataDir: restoredDir })
+    const restored = await openDatabase(restoredOptions)
     try {
       await options.afterRestore?.(restored.db)
       return compareRowCounts(await countRows(source.db), await countRows(restored.db))
@@ -229,18 +238,7 @@ export async function proveRestorePostgres(
   try {
     const targetUrl = databaseUrl(sourceUrl, target)
     await restorePostgres(file, targetUrl)
-    const source = await openDatabase({ databaseUrl: sourceUrl })
-    try {
-      const restored = await openDatabase({ databaseUrl: targetUrl })
-      try {
-        await options.afterRestore?.(restored.db)
-        return compareRowCounts(await countRows(source.db), await countRows(restored.db))
-      } finally {
-        await restored.close()
-      }
-    } finally {
-      await source.close()
-    }
+    return await compareDatabases({ databaseUrl: sourceUrl }, { databaseUrl: targetUrl }, options)
   } finally {
     await withServer(sourceUrl, (client) => client.query(`drop database if exists ${target} with (force)`))
   }

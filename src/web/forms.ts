@@ -125,12 +125,16 @@ export const idSchema = z
 
 /** An optional id in a form or query (a select's value): empty is undefined; anything but an id is `message`. */
 export function optionalId(message: string) {
-  return z.unknown().transform((value, ctx): number | undefined => {
-    if (value === undefined || value === '') return undefined
-    const id = parseId(value)
-    if (id === undefined) ctx.addIssue({ code: 'custom', message })
-    return id
-  })
+  // .optional() after the transform: zod 4 treats a transformed field as required, so an absent one failed.
+  return z
+    .unknown()
+    .transform((value, ctx): number | undefined => {
+      if (value === undefined || value === '') return undefined
+      const id = parseId(value)
+      if (id === undefined) ctx.addIssue({ code: 'custom', message })
+      return id
+    })
+    .optional()
 }
 
 /** A positive whole-number id from a route parameter, query value or form field; undefined when it is not one. */
