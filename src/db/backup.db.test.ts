@@ -6,6 +6,8 @@ import { after, before, describe, it } from 'node:test'
 import { sql } from 'kysely'
 import {
   BackupError,
+  compareRowCounts,
+  countRows,
   backupPglite,
   formatComparison,
   proveRestorePglite,
@@ -63,21 +65,26 @@ describe('PGlite backup and restore', () => {
   })
   after(() => fs.rmSync(dir, { recursive: true, force: true }))
 
+  let restoredDir = ''
   it('restores a backup into an empty folder with the same rows in every table', async () => {
     const work = fs.mkdtempSync(path.join(dir, 'work-'))
     assertTrueRestore(await proveRestorePglite(sourceDir, work))
     assert.ok(fs.existsSync(path.join(work, 'pglite-backup.tar.gz')))
+    restoredDir = path.join(work, 'pglite-restored')
   })
 
   it('reports a table that lost a row after the restore', async () => {
-    const work = fs.mkdtempSync(path.join(dir, 'work-'))
-    let table = ''
-    const rows = await proveRestorePglite(sourceDir, work, {
-      afterRestore: async (db) => {
-        table = await deleteOneRow(db)
-      },
-    })
-    assertOneRowMissing(rows, table)
+    // The folder the test above restored, one row poorer (a second backup and restore would prove nothing more).
+    assert.ok(restoredDir, 'the restore test ran first')
+    const source = await openDatabase({ dataDir: sourceDir })
+    const restored = await openDatabase({ dataDir: restoredDir })
+    try {
+      const table = await deleteOneRow(restored.db)
+      assertOneRowMissing(compareRowCounts(await countRows(source.db), await countRows(restored.db)), table)
+    } finally {
+      await restored.close()
+      await source.close()
+    }
   })
 
   it('refuses to back up while the app has the folder open', async () => {

@@ -11,7 +11,9 @@ const BAD_IDS = ['2147483648', '99999999999999999999', '-1', '1.5', 'abc', '0']
 /** The query values of council pages that name a record by id. */
 const QUERY_IDS = ['user', 'strand', 'decision', 'question', 'theme', 'national', 'from', 'to', 'baseline']
 
-for (const kind of testDatabaseKinds()) {
+// On the first database kind only: the ids are refused before any query is made, and a value that did reach the
+// database would fail alike on both (PGlite is PostgreSQL); walking every route twice cost CI a minute.
+for (const kind of testDatabaseKinds().slice(0, 1)) {
   describe(`malformed and out-of-range ids on ${kind.name}`, () => {
     let database: DatabaseHandle
     let admin: Agent
