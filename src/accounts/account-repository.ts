@@ -23,7 +23,7 @@ export async function loadSignedInUser(
 ): Promise<SignedInUser | undefined> {
   const user = await db
     .selectFrom('app_user')
-    .select(['id', 'email', 'display_name', 'password_changed_at', 'service_admin'])
+    .select(['id', 'email', 'display_name', 'password_changed_at', 'service_admin', 'employer_organisation_id'])
     .where('id', '=', userId)
     .where('active', '=', true)
     .executeTakeFirst()
@@ -38,6 +38,7 @@ export async function loadSignedInUser(
     displayName: user.display_name,
     councils,
     serviceAdmin: user.service_admin,
+    employerOrganisationId: user.employer_organisation_id,
   }
 }
 

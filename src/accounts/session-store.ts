@@ -9,6 +9,7 @@ import { deleteExpiredSessions, deleteSession, extendSession, findSession, saveS
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000
 const SESSION_PRUNE_EVERY_MS = 15 * 60 * 1000
+const TOUCH_AT_MOST_EVERY_MS = 60 * 1000
 
 export class DatabaseSessionStore extends session.Store {
   readonly #db: Db
@@ -33,7 +34,18 @@ export class DatabaseSessionStore extends session.Store {
     void deleteSession(this.#db, sid).then(() => callback?.(), callback)
   }
 
+  // Rolling the idle expiry forward is a write; a busy person makes many requests a minute. Write it at most once
+  // a minute per session (per process): the row may then expire up to a minute before the cookie says.
+  readonly #touchedAt = new Map<string, number>()
+
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {
+    const now = Date.now()
+    const last = this.#touchedAt.get(sid)
+    if (last !== undefined && now - last < TOUCH_AT_MOST_EVERY_MS) return void callback?.()
+    if (this.#touchedAt.size >= 10_000) {
+      for (const [key, at] of this.#touchedAt) if (now - at >= TOUCH_AT_MOST_EVERY_MS) this.#touchedAt.delete(key)
+    }
+    this.#touchedAt.set(sid, now)
     extendSession(this.#db, sid, sessionExpiry(data)).then(
       () => callback?.(),
       () => callback?.(),

@@ -1215,6 +1215,7 @@ export interface Database {
   leadership_period: LeadershipPeriodTable
   leadership_objective: LeadershipObjectiveTable
   report_pdf: ReportPdfTable
+  derived_stamp: DerivedStampTable
 }
 
 /** A published report's PDF, printed once (migration 0021). */
@@ -1309,3 +1310,9 @@ export type OversightEvent = Selectable<OversightEventTable>
 export type OversightFinding = Selectable<OversightFindingTable>
 export type OversightLink = Selectable<OversightLinkTable>
 export type SelfAssessment = Selectable<SelfAssessmentTable>
+
+/** A counter per kind of input to derived figures, raised by triggers on every change (migration 0023). */
+export interface DerivedStampTable {
+  scope: 'measures' | 'national'
+  version: number
+}

@@ -11,8 +11,20 @@ function benchmarkLines(summary: MeasureSummary) {
   return summary.benchmarks.map((b) => ({ label: `${b.label} (${b.periodLabel})`, value: b.value }))
 }
 
+// Charts drawn for a summary, by the chart's id. Summaries are cached until their inputs change
+// (loadCouncilMeasures), so a chart is drawn once per change of its measure's data and dropped with the summary.
+const drawn = new WeakMap<MeasureSummary, Map<string, string>>()
+
 /** `id` must be unique on the page (the SVG's title and description are referenced by it). */
 export function measureChart(summary: MeasureSummary, id = `chart-${summary.measure.id}`): string {
+  let charts = drawn.get(summary)
+  if (!charts) drawn.set(summary, (charts = new Map()))
+  let svg = charts.get(id)
+  if (svg === undefined) charts.set(id, (svg = drawMeasureChart(summary, id)))
+  return svg
+}
+
+function drawMeasureChart(summary: MeasureSummary, id: string): string {
   const { measure } = summary
   const common = {
     id,

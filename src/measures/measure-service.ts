@@ -1,5 +1,7 @@
 // Loads a council's measures with everything needed to summarise them, in a fixed number of queries.
 import type { DbOrTx } from '../db/connect.js'
+import { cachedByStamp } from '../db/derived-stamps.js'
+import { DerivedCache } from '../shared/derived-cache.js'
 import { resolveSeries, type Series } from './derived.js'
 import {
   listBenchmarks,
@@ -21,15 +23,32 @@ export interface CouncilMeasures {
 
 function group<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
   const out = new Map<number, T[]>()
-  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r])
+  for (const r of rows) {
+    const list = out.get(key(r))
+    if (list) list.push(r)
+    else out.set(key(r), [r])
+  }
   return out
 }
+
+/**
+ * Each council's measures and summaries (SPC, targets, benchmarks), computed once per change of any measure,
+ * value, target, benchmark, rebaseline or link (the 'measures' stamp). Shared by every page, report and export:
+ * callers must treat the result as read-only.
+ */
+export const councilMeasuresCache = new DerivedCache<CouncilMeasures>('council measures', 100)
 
 /**
  * `asAt` (yyyy-mm-dd) limits everything to what was known then: values and benchmarks for periods
  * starting on or before it, and targets set by then. Reports use it to show a quarter as it stood.
  */
-export async function loadCouncilMeasures(db: DbOrTx, organisationId: number, asAt?: string): Promise<CouncilMeasures> {
+export function loadCouncilMeasures(db: DbOrTx, organisationId: number, asAt?: string): Promise<CouncilMeasures> {
+  return cachedByStamp(db, ['measures'], councilMeasuresCache, `${organisationId}|${asAt ?? 'latest'}`, () =>
+    computeCouncilMeasures(db, organisationId, asAt),
+  )
+}
+
+async function computeCouncilMeasures(db: DbOrTx, organisationId: number, asAt?: string): Promise<CouncilMeasures> {
   const [measures, allValues, allTargets, allBenchmarks, rebaselines, links] = await Promise.all([
     listMeasures(db, organisationId),
     listValues(db, organisationId),
@@ -76,11 +95,11 @@ export async function loadCouncilMeasures(db: DbOrTx, organisationId: number, as
       ),
     )
   }
-  const strandLinks = new Map<number, number[]>()
-  for (const l of links.strands) strandLinks.set(l.measure_id, [...(strandLinks.get(l.measure_id) ?? []), l.strand_id])
-  const objectiveLinks = new Map<number, number[]>()
-  for (const l of links.objectives) {
-    objectiveLinks.set(l.measure_id, [...(objectiveLinks.get(l.measure_id) ?? []), l.objective_id])
-  }
+  const strandLinks = new Map(
+    [...group(links.strands, (l) => l.measure_id)].map(([id, ls]) => [id, ls.map((l) => l.strand_id)]),
+  )
+  const objectiveLinks = new Map(
+    [...group(links.objectives, (l) => l.measure_id)].map(([id, ls]) => [id, ls.map((l) => l.objective_id)]),
+  )
   return { measures, summaries, strandLinks, objectiveLinks }
 }

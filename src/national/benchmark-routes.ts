@@ -9,7 +9,7 @@ import { NotFoundError } from '../web/errors.js'
 import { benchmarksCsv, indicatorCsv } from './national-csv.js'
 import { renderBarChart } from '../charts/bar-chart.js'
 import { BENCHMARK_INDICATORS, INDICATORS_BY_ID } from './indicators.js'
-import { councilBenchmarks, type Figure } from './benchmarks.js'
+import { councilBenchmarks, type CouncilBenchmarks, type Figure } from './benchmarks.js'
 import { councilLaCode } from './national-repository.js'
 import {
   OGL_ATTRIBUTION,
@@ -61,20 +61,7 @@ export function benchmarkRoutes(db: Db): Router {
     const laCode = await laCodeOf(req)
     const data = laCode ? await councilBenchmarks(db, laCode, BENCHMARK_INDICATORS) : undefined
     if (!data) return res.render('national/views/benchmarks.njk', { data: null, attribution: OGL_ATTRIBUTION })
-    const rows = data.comparisons.map((c) => ({
-      indicator: c.indicator,
-      reference: referenceText(c.indicator),
-      year: c.year === null ? 'No data' : yearLabel(c.year, c.indicator),
-      council: c.year === null ? 'No figure' : figureText(c.council.get(c.year), c.indicator),
-      england: c.year === null ? 'No figure' : figureText(c.england.get(c.year), c.indicator),
-      region: c.year === null ? 'No figure' : figureText(c.region.get(c.year), c.indicator),
-      neighbours: c.year === null ? 'No figure' : averageText(c.neighbourAverage.get(c.year), c.indicator),
-      standing: standingText(c.standing, c.indicator),
-      trends: c.trends.map((t) => trendText(t, c.indicator)),
-      chart: comparisonChart(c, data.area.name, data.region?.name ?? null),
-      table: yearRows(c).map((r) => ({ ...r, year: yearLabel(r.year, c.indicator) })),
-    }))
-    res.render('national/views/benchmarks.njk', { data, rows, attribution: OGL_ATTRIBUTION })
+    res.render('national/views/benchmarks.njk', { data, rows: benchmarkRows(data), attribution: OGL_ATTRIBUTION })
   })
 
   router.get(P.benchmarkIndicator.pattern, read, async (req, res) => {
@@ -161,4 +148,30 @@ export function benchmarkRoutes(db: Db): Router {
   })
 
   return router
+}
+
+// The benchmarks table and charts, drawn once for each cached set of comparisons (councilBenchmarks) and
+// dropped with it when national data is loaded again.
+const rowsDrawn = new WeakMap<CouncilBenchmarks, ReturnType<typeof drawBenchmarkRows>>()
+
+function benchmarkRows(data: CouncilBenchmarks) {
+  let rows = rowsDrawn.get(data)
+  if (!rows) rowsDrawn.set(data, (rows = drawBenchmarkRows(data)))
+  return rows
+}
+
+function drawBenchmarkRows(data: CouncilBenchmarks) {
+  return data.comparisons.map((c) => ({
+    indicator: c.indicator,
+    reference: referenceText(c.indicator),
+    year: c.year === null ? 'No data' : yearLabel(c.year, c.indicator),
+    council: c.year === null ? 'No figure' : figureText(c.council.get(c.year), c.indicator),
+    england: c.year === null ? 'No figure' : figureText(c.england.get(c.year), c.indicator),
+    region: c.year === null ? 'No figure' : figureText(c.region.get(c.year), c.indicator),
+    neighbours: c.year === null ? 'No figure' : averageText(c.neighbourAverage.get(c.year), c.indicator),
+    standing: standingText(c.standing, c.indicator),
+    trends: c.trends.map((t) => trendText(t, c.indicator)),
+    chart: comparisonChart(c, data.area.name, data.region?.name ?? null),
+    table: yearRows(c).map((r) => ({ ...r, year: yearLabel(r.year, c.indicator) })),
+  }))
 }

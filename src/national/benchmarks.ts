@@ -1,6 +1,8 @@
 // A council's national indicators against England, its region and its ten statistical neighbours: the
 // statistical-neighbour average, its rank and quartile among all councils, and direction of travel.
 import type { DbOrTx as Db } from '../db/connect.js'
+import { cachedByStamp } from '../db/derived-stamps.js'
+import { DerivedCache } from '../shared/derived-cache.js'
 import type { NationalIndicator } from './indicators.js'
 import {
   councilValuesFor,
@@ -100,7 +102,23 @@ function trendOver(
  * Everything the benchmarks pages show for one council. `year` fixes the year for the standing (rank and
  * quartile) and the trends; without it, or for a year with no figures, each indicator uses its latest.
  */
-export async function councilBenchmarks(
+export function councilBenchmarks(
+  db: Db,
+  laCode: string,
+  indicators: NationalIndicator[],
+  year?: number,
+): Promise<CouncilBenchmarks | undefined> {
+  const key = `${laCode}|${year ?? 'latest'}|${indicators.map((i) => i.id).join(',')}`
+  return cachedByStamp(db, ['national'], benchmarksCache, key, () => compareCouncil(db, laCode, indicators, year))
+}
+
+/**
+ * Comparisons computed once per load of national data (the 'national' stamp: figures, areas, neighbours and
+ * inspections), for each council, set of indicators and year asked for. Read-only for callers.
+ */
+export const benchmarksCache = new DerivedCache<CouncilBenchmarks | undefined>('national benchmarks', 300)
+
+async function compareCouncil(
   db: Db,
   laCode: string,
   indicators: NationalIndicator[],

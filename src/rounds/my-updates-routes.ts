@@ -7,6 +7,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Db } from '../db/connect.js'
+import type { SignedInUser } from '../web/express-types.js'
 import { RETURN_ITEM_TYPES, type ReportingRound, type ReturnItemType } from '../db/database.js'
 import { paths } from '../web/paths.js'
 import { context } from '../web/auth.js'
@@ -27,7 +28,6 @@ import { validRange } from '../measures/import/validate-import.js'
 import { applyValueChanges, planValueChanges } from '../measures/value-repository.js'
 import { draftFor, listCommentary, openReportFor, publishedFor, saveCommentary } from '../reports/report-repository.js'
 import { listMyItems, listOwedItems, mayUpdate, requestTitle, requestWhere, type OwedItem } from './owed-items.js'
-import { employerOf } from './owed-items-repository.js'
 import { lockedOn, lockState, mayEditPeriod } from './round-rules.js'
 import {
   answerPartnerRequest,
@@ -113,11 +113,11 @@ function requestListItem(slug: string, r: OpenRequest, today: string) {
  * What a person has to do: what they owe in the open round (nothing when none is open), and the requests
  * addressed to them or their organisation still awaited that the round does not list (each thing once).
  */
-async function myWork(db: Db, organisationId: number, userId: number, today: string) {
+async function myWork(db: Db, organisationId: number, user: SignedInUser, today: string) {
   const { current, latest } = await findCurrentRound(db, organisationId, today)
-  const employerOrganisationId = await employerOf(db, userId)
+  const { id: userId, employerOrganisationId } = user
   const [mine, requests] = await Promise.all([
-    current ? listMyItems(db, current, userId) : Promise.resolve([]),
+    current ? listMyItems(db, current, userId, employerOrganisationId) : Promise.resolve([]),
     listRequestsFor(db, organisationId, { userId, employerOrganisationId }),
   ])
   const inRound = new Set(mine.filter((i) => i.type === 'partner-request').map((i) => i.id))
@@ -133,7 +133,7 @@ export function myUpdatesCount(db: Db) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       if (req.method === 'GET' && req.user && req.council && !/\.[a-z0-9]+$/i.test(req.path)) {
-        const { todoCount } = await myWork(db, req.council.organisationId, req.user.id, todayIso())
+        const { todoCount } = await myWork(db, req.council.organisationId, req.user, todayIso())
         if (todoCount > 0) res.locals.myUpdatesCount = todoCount
       }
       next()
@@ -162,7 +162,7 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
   router.get(P.myUpdates.pattern, async (req, res) => {
     const { council, user } = context(req)
     const today = todayIso()
-    const { current, latest, mine, otherRequests } = await myWork(db, council.organisationId, user.id, today)
+    const { current, latest, mine, otherRequests } = await myWork(db, council.organisationId, user, today)
     const requests = otherRequests.map((r) => requestListItem(council.slug, r, today))
     if (!current) {
       return res.render('rounds/views/my-updates.njk', {
@@ -202,7 +202,7 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
     if (!item) throw new NotFoundError()
     const person = {
       userId: user.id,
-      employerOrganisationId: await employerOf(db, user.id),
+      employerOrganisationId: user.employerOrganisationId,
       managesRounds: can(council.role, 'rounds:manage'),
     }
     if (!mayUpdate(item, person)) throw new ForbiddenError('Not the owner of this item')
@@ -371,7 +371,7 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
       return done
     })
     if (!answered) return alreadyAnswered()
-    const { todoCount } = await myWork(db, council.organisationId, user.id, today)
+    const { todoCount } = await myWork(db, council.organisationId, user, today)
     flash(req, `${SAVED[item.type]}: ${itemsLeft(todoCount)}`)
     res.redirect(P.myUpdates(council.slug))
   }
@@ -495,7 +495,7 @@ export function myUpdatesRoutes(db: Db, options: { publicUrl?: string } = {}): R
         break
       }
     }
-    const { todoCount } = await myWork(db, council.organisationId, user.id, today)
+    const { todoCount } = await myWork(db, council.organisationId, user, today)
     flash(req, `${SAVED[item.type]}: ${itemsLeft(todoCount)}`)
     res.redirect(P.myUpdates(council.slug))
   })

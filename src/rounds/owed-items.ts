@@ -274,8 +274,13 @@ export async function listOwedItems(db: DbOrTx, round: RoundFacts): Promise<Owed
 }
 
 /** The items one person owes in the round, and the partner requests addressed to their organisation. */
-export async function listMyItems(db: DbOrTx, round: RoundFacts, userId: number): Promise<OwedItem[]> {
-  const employerOrganisationId = await employerOf(db, userId)
+export async function listMyItems(
+  db: DbOrTx,
+  round: RoundFacts,
+  userId: number,
+  employerOrganisationId?: number | null,
+): Promise<OwedItem[]> {
+  if (employerOrganisationId === undefined) employerOrganisationId = await employerOf(db, userId)
   return (await listOwedItems(db, round)).filter((item) => isMine(item, { userId, employerOrganisationId }))
 }
 

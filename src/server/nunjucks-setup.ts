@@ -29,6 +29,9 @@ export function configureNunjucks(app?: express.Express): nunjucks.Environment {
   if (app) {
     env.express(app)
     app.set('view engine', 'njk')
+    // Nunjucks keeps compiled templates (noCache: false); without this Express would also look each view's file
+    // up on disk on every render outside production. A changed template needs a restart either way.
+    app.enable('view cache')
   }
   env.addGlobal('paths', paths)
   env.addGlobal('roleLabels', ROLE_LABELS)

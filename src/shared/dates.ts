@@ -28,8 +28,11 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 }
 
 /** Today's date as yyyy-mm-dd in UK time. */
+// Building an Intl formatter costs far more than using one: build it once.
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+
 export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now)
+  return LONDON_DAY.format(now)
 }
 
 /** Splits an ISO date into the three fields of a GOV.UK date input. */

@@ -17,6 +17,8 @@ export interface SignedInUser {
   councils: CouncilAccess[]
   /** A service-level administrator (above councils): grants and withdraws oversight access. */
   serviceAdmin: boolean
+  /** The partner organisation they work for, if any (they answer the requests addressed to it). */
+  employerOrganisationId: number | null
 }
 
 /** A one-off message for the next page (a GOV.UK notification banner). Text only: never HTML. */
