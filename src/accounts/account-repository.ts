@@ -21,16 +21,38 @@ export async function loadSignedInUser(
   userId: number,
   signedInAt?: Date,
 ): Promise<SignedInUser | undefined> {
-  const user = await db
+  // One query on every request: the person and each council they may see (none: a single row of nulls).
+  const rows = await db
     .selectFrom('app_user')
-    .select(['id', 'email', 'display_name', 'password_changed_at', 'service_admin', 'employer_organisation_id'])
-    .where('id', '=', userId)
-    .where('active', '=', true)
-    .executeTakeFirst()
+    .leftJoin('membership', 'membership.user_id', 'app_user.id')
+    .leftJoin('organisation', (join) =>
+      join.onRef('organisation.id', '=', 'membership.organisation_id').on('organisation.kind', '=', 'council'),
+    )
+    .select([
+      'app_user.id',
+      'app_user.email',
+      'app_user.display_name',
+      'app_user.password_changed_at',
+      'app_user.service_admin',
+      'app_user.employer_organisation_id',
+      'organisation.id as organisationId',
+      'organisation.slug',
+      'organisation.name',
+      'membership.role',
+    ])
+    .where('app_user.id', '=', userId)
+    .where('app_user.active', '=', true)
+    .orderBy('organisation.name')
+    .execute()
+  const user = rows[0]
   if (!user) return undefined
   // A session from before a password change (or one with no time recorded) belongs to the old password.
   if (user.password_changed_at && (!signedInAt || new Date(user.password_changed_at) > signedInAt)) return undefined
-  const councils = await listCouncilAccess(db, userId)
+  const councils = rows.flatMap((r) =>
+    r.organisationId !== null && r.slug !== null && r.name !== null && r.role !== null
+      ? [{ organisationId: r.organisationId, slug: r.slug, name: r.name, role: r.role }]
+      : [],
+  )
   if (councils.length === 0 && !user.service_admin) return undefined
   return {
     id: user.id,
