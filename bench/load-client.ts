@@ -30,7 +30,9 @@ export function send(
         method: options.method ?? 'GET',
         headers: {
           ...(options.cookie ? { cookie: options.cookie } : {}),
-          ...(body ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } : {}),
+          ...(body
+            ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) }
+            : {}),
         },
         timeout: options.timeoutMs ?? 30_000,
       },
@@ -85,16 +87,36 @@ export async function mainPages(base: string, cookie: string, role: string): Pro
   // A measure and a published report of the demo, found as a person would: from the lists.
   const measures = await send(base, C.measures(B), { cookie })
   const measure = new RegExp(`href="(/councils/${B}/measures/\\d+)"`).exec(measures.body)?.[1]
+  // The reports list: each row a link and its state (Draft, Published, ...).
   const reports = await send(base, C.reports(B), { cookie })
-  const report = new RegExp(`href="(/councils/${B}/reports/\\d+)"`).exec(reports.body)?.[1]
-  const common = [paths.home(), C.home(B), C.benchmarks(B), C.inspections(B), C.reports(B)]
+  const rows = [
+    ...reports.body.matchAll(new RegExp(`href="(/councils/${B}/reports/\\d+)"[\\s\\S]*?govuk-tag[^>]*>([^<]+)<`, 'g')),
+  ]
+  const published = rows.find((r) => r[2] === 'Published')?.[1]
+  const draft = rows.find((r) => r[2] === 'Draft')?.[1]
+  const common = [
+    paths.home(),
+    C.home(B),
+    C.benchmarks(B),
+    C.inspections(B),
+    C.reports(B),
+    ...(published ? [published] : []),
+  ]
   const byRole: Record<string, string[]> = {
-    'improvement team': [C.plan(B), C.measures(B), C.vitalSigns(B), ...(measure ? [measure] : []), C.myUpdates(B)],
+    // The team reads the draft it is preparing; everyone else reads what was published.
+    'improvement team': [
+      C.plan(B),
+      C.measures(B),
+      C.vitalSigns(B),
+      ...(measure ? [measure] : []),
+      C.myUpdates(B),
+      ...(draft ? [draft] : []),
+    ],
     'Board chair': [C.plan(B), C.measures(B), C.vitalSigns(B), ...(measure ? [measure] : [])],
     'DfE adviser': [C.plan(B), C.vitalSigns(B), ...(measure ? [measure] : [])],
     'scrutiny councillor': [],
   }
-  return [...common, ...(report ? [report] : []), ...(byRole[role] ?? [])]
+  return [...common, ...(byRole[role] ?? [])]
 }
 
 export const ROLES = [

@@ -144,7 +144,9 @@ async function run(kind: 'pglite' | 'postgres') {
   let server: Server
   let dropDatabase = async () => {}
   const processes = kind === 'pglite' ? 1 : workers
-  const rate = Number(kind === 'pglite' ? (process.env.LOAD_RATE_PGLITE ?? 100) : (process.env.LOAD_RATE_POSTGRES ?? 200))
+  const rate = Number(
+    kind === 'pglite' ? (process.env.LOAD_RATE_PGLITE ?? 100) : (process.env.LOAD_RATE_POSTGRES ?? 200),
+  )
   if (kind === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'turnaround-load-'))
     server = await startServer({ DATA_DIR: dataDir }, port)
@@ -177,8 +179,11 @@ async function run(kind: 'pglite' | 'postgres') {
     const size = `${label}; ${rate} req/s offered for ${seconds} s; ${people.length} signed-in people in ${ROLES.length} roles; ${result.pages} person-pages; demo data`
     const ms = (p: number) => percentile(result.latencies, p).toFixed(1)
     console.log(`[${label}] pages: ${[...new Set(people.flatMap((v) => v.pages))].join(' ')}`)
-    if (result.errors.size) console.log(`[${label}] errors by kind: ${JSON.stringify(Object.fromEntries(result.errors))}`)
-    console.log(`[${label}] memory during the run (MB, every tenth): ${result.memory.map((m) => m.toFixed(0)).join(' ')}`)
+    if (result.errors.size)
+      console.log(`[${label}] errors by kind: ${JSON.stringify(Object.fromEntries(result.errors))}`)
+    console.log(
+      `[${label}] memory during the run (MB, every tenth): ${result.memory.map((m) => m.toFixed(0)).join(' ')}`,
+    )
     console.log(`requests/s (${label}): ${(result.answered / result.elapsed).toFixed(1)} req/s (${size})`)
     console.log(`p50 latency (${label}): ${ms(50)} ms (${size})`)
     console.log(`p95 latency (${label}): ${ms(95)} ms (${size})`)

@@ -101,6 +101,9 @@ export function createApp(services: Services): express.Express {
   )
   const app = express()
   app.disable('x-powered-by')
+  // Pages are sent with Cache-Control: no-store, so an ETag (a hash of every page body) would never be used.
+  // Static files keep theirs (express.static sets its own).
+  app.set('etag', false)
   if (config.trustProxy) app.set('trust proxy', 1)
   configureNunjucks(app)
 
