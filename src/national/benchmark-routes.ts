@@ -1,6 +1,6 @@
 // National benchmarks: every national indicator for the council against England, its region and its
 // statistical neighbours, and one indicator compared with each neighbour in a chosen year.
-import { Router, type Request } from 'express'
+import { Router, type Request, type Response } from 'express'
 import type { Db } from '../db/connect.js'
 import { context, requireCapability } from '../web/auth.js'
 import { paths } from '../web/paths.js'
@@ -61,7 +61,8 @@ export function benchmarkRoutes(db: Db): Router {
     const laCode = await laCodeOf(req)
     const data = laCode ? await councilBenchmarks(db, laCode, BENCHMARK_INDICATORS) : undefined
     if (!data) return res.render('national/views/benchmarks.njk', { data: null, attribution: OGL_ATTRIBUTION })
-    res.render('national/views/benchmarks.njk', { data, rows: benchmarkRows(data), attribution: OGL_ATTRIBUTION })
+    const figuresHtml = await benchmarkFiguresHtml(res, data, context(req).council.slug)
+    res.render('national/views/benchmarks.njk', { data, figuresHtml, attribution: OGL_ATTRIBUTION })
   })
 
   router.get(P.benchmarkIndicator.pattern, read, async (req, res) => {
@@ -150,14 +151,27 @@ export function benchmarkRoutes(db: Db): Router {
   return router
 }
 
-// The benchmarks table and charts, drawn once for each cached set of comparisons (councilBenchmarks) and
-// dropped with it when national data is loaded again.
-const rowsDrawn = new WeakMap<CouncilBenchmarks, ReturnType<typeof drawBenchmarkRows>>()
+// The benchmarks table and charts, rendered once for each cached set of comparisons (councilBenchmarks) and
+// council, and dropped with the comparisons when national data is loaded again. The rest of the page (who is
+// signed in, the form tokens) is rendered for each request.
+const figuresRendered = new WeakMap<CouncilBenchmarks, Map<string, Promise<string>>>()
 
-function benchmarkRows(data: CouncilBenchmarks) {
-  let rows = rowsDrawn.get(data)
-  if (!rows) rowsDrawn.set(data, (rows = drawBenchmarkRows(data)))
-  return rows
+function benchmarkFiguresHtml(res: Response, data: CouncilBenchmarks, slug: string): Promise<string> {
+  let bySlug = figuresRendered.get(data)
+  if (!bySlug) figuresRendered.set(data, (bySlug = new Map()))
+  let html = bySlug.get(slug)
+  if (!html) {
+    html = new Promise<string>((resolve, reject) =>
+      res.app.render(
+        'national/views/benchmarks-figures.njk',
+        { data, rows: drawBenchmarkRows(data), council: { slug } },
+        (error, out) => (error ? reject(error as Error) : resolve(out)),
+      ),
+    )
+    bySlug.set(slug, html)
+    html.catch(() => bySlug.delete(slug))
+  }
+  return html
 }
 
 function drawBenchmarkRows(data: CouncilBenchmarks) {
