@@ -51,9 +51,13 @@ export async function recordAudit(trx: Tx, actor: AuditActor, changes: AuditChan
   }
 }
 
-/** updated_at changes on every save and says nothing the audit entry's own time does not. */
+/**
+ * updated_at changes on every save and says nothing the audit entry's own time does not. A value without one is
+ * passed as it is: copying an import's before and after (a thousand periods each) would cost more than writing them.
+ */
 function stripTimestamps(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  if (Object.getPrototypeOf(value) === Object.prototype && !Object.hasOwn(value, 'updated_at')) return value
   const { updated_at: _updated, ...rest } = value as Record<string, unknown>
   return rest
 }

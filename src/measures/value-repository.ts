@@ -16,22 +16,48 @@ export interface ValueChange extends ValueRow {
   previous?: { value: number; note: string }
 }
 
-export async function planValueChanges(db: DbOrTx, rows: ValueRow[]): Promise<ValueChange[]> {
+/** Rows written per statement: each column goes as one array parameter, so a statement's size is not the limit. */
+export const ROWS_PER_STATEMENT = 10_000
+
+type Stored = { value: number; note: string }
+
+/**
+ * The values already stored for the measures and periods given, by measure then period. Only measures that
+ * have any values are looked up, so a first import of a measure reads nothing back.
+ */
+async function storedValues(db: DbOrTx, rows: readonly ValueRow[]): Promise<Map<number, Map<string, Stored>>> {
+  const stored = new Map<number, Map<string, Stored>>()
   const measureIds = [...new Set(rows.map((r) => r.measureId))]
-  const existing = new Map<string, { value: number; note: string }>()
-  for (let i = 0; i < measureIds.length; i += 500) {
-    const found = await db
-      .selectFrom('measure_value')
-      .select(['measure_id', 'period', 'value', 'note'])
-      .where('measure_id', 'in', measureIds.slice(i, i + 500))
-      .execute()
-    for (const f of found) existing.set(`${f.measure_id}|${f.period}`, { value: f.value, note: f.note })
+  if (!measureIds.length) return stored
+  const withValues = await sql<{ id: number }>`
+    select m.id from unnest(${measureIds}::int[]) as m (id)
+    where exists (select 1 from measure_value v where v.measure_id = m.id)`.execute(db)
+  if (!withValues.rows.length) return stored
+  const wanted = new Set(withValues.rows.map((r) => r.id))
+  const asked = rows.filter((r) => wanted.has(r.measureId))
+  for (let i = 0; i < asked.length; i += ROWS_PER_STATEMENT) {
+    const slice = asked.slice(i, i + ROWS_PER_STATEMENT)
+    const found = await sql<{ measure_id: number; period: string; value: number; note: string }>`
+      select v.measure_id, v.period, v.value, v.note
+      from unnest(${slice.map((r) => r.measureId)}::int[], ${slice.map((r) => r.period)}::date[]) as r (measure_id, period)
+      join measure_value v on v.measure_id = r.measure_id and v.period = r.period`.execute(db)
+    for (const f of found.rows) {
+      let periods = stored.get(f.measure_id)
+      if (!periods) stored.set(f.measure_id, (periods = new Map<string, Stored>()))
+      periods.set(f.period, { value: f.value, note: f.note })
+    }
   }
-  return rows.map((row) => {
-    const previous = existing.get(`${row.measureId}|${row.period}`)
-    if (!previous) return { ...row, kind: 'new' }
-    const same = previous.value === row.value && previous.note === row.note
-    return { ...row, kind: same ? 'unchanged' : 'changed', previous }
+  return stored
+}
+
+/** Each row as new, changed (with the value it replaces) or unchanged, in the order given. */
+export async function planValueChanges(db: DbOrTx, rows: readonly ValueRow[]): Promise<ValueChange[]> {
+  const stored = await storedValues(db, rows)
+  return rows.map(({ measureId, period, value, note }): ValueChange => {
+    const previous = stored.get(measureId)?.get(period)
+    if (!previous) return { measureId, period, value, note, kind: 'new' }
+    const same = previous.value === value && previous.note === note
+    return { measureId, period, value, note, kind: same ? 'unchanged' : 'changed', previous }
   })
 }
 
@@ -39,52 +65,60 @@ function valueText(v: { value: number; note: string }): string {
   return v.note ? `${v.value} (${v.note})` : String(v.value)
 }
 
-/** Applies planned changes. Call inside a transaction: an import is all rows or none. */
+/**
+ * Applies planned changes: new and changed values are written in a few statements of many rows, unchanged ones
+ * are not written at all. Call inside a transaction: an import is all rows or none.
+ */
 export async function applyValueChanges(
   trx: Tx,
   actor: Actor,
-  changes: ValueChange[],
+  changes: readonly ValueChange[],
   describe: (measureId: number) => string,
   source: string,
 ): Promise<{ created: number; updated: number }> {
   const toWrite = changes.filter((c) => c.kind !== 'unchanged')
-  for (let i = 0; i < toWrite.length; i += 1000) {
-    await trx
-      .insertInto('measure_value')
-      .values(
-        toWrite
-          .slice(i, i + 1000)
-          .map((c) => ({ measure_id: c.measureId, period: c.period, value: c.value, note: c.note })),
+  for (let i = 0; i < toWrite.length; i += ROWS_PER_STATEMENT) {
+    const slice = toWrite.slice(i, i + ROWS_PER_STATEMENT)
+    await sql`
+      insert into measure_value (measure_id, period, value, note)
+      select * from unnest(
+        ${slice.map((c) => c.measureId)}::int[],
+        ${slice.map((c) => c.period)}::date[],
+        ${slice.map((c) => c.value)}::float8[],
+        ${slice.map((c) => c.note)}::text[]
       )
-      .onConflict((oc) =>
-        oc.columns(['measure_id', 'period']).doUpdateSet({
-          value: sql`excluded.value`,
-          note: sql`excluded.note`,
-          updated_at: sql`now()`,
-        }),
-      )
-      .execute()
+      on conflict (measure_id, period) do update
+      set value = excluded.value, note = excluded.note, updated_at = now()`.execute(trx)
   }
   // One audit entry per measure, with each changed period's value before and after: the trail shows
   // every change without one row per value on a 100,000-row import.
-  const byMeasure = new Map<number, ValueChange[]>()
-  for (const c of toWrite) byMeasure.set(c.measureId, [...(byMeasure.get(c.measureId) ?? []), c])
-  const changesByMeasure: AuditChange[] = [...byMeasure.entries()].map(([measureId, list]) => {
-    const added = list.filter((c) => c.kind === 'new').length
-    const changed = list.length - added
+  const byMeasure = new Map<
+    number,
+    { total: number; added: number; before: Record<string, string>; after: Record<string, string> }
+  >()
+  for (const c of toWrite) {
+    let entry = byMeasure.get(c.measureId)
+    if (!entry) byMeasure.set(c.measureId, (entry = { total: 0, added: 0, before: {}, after: {} }))
+    entry.total++
+    if (c.kind === 'new') entry.added++
+    if (c.previous) entry.before[c.period] = valueText(c.previous)
+    entry.after[c.period] = valueText(c)
+  }
+  let created = 0
+  const changesByMeasure: AuditChange[] = []
+  for (const [measureId, { total, added, before, after }] of byMeasure) {
+    const changed = total - added
+    created += added
     const counts = [added && `${added} added`, changed && `${changed} changed`].filter(Boolean).join(', ')
-    return {
+    changesByMeasure.push({
       entityType: 'measure_value',
       entityId: measureId,
-      action: added === list.length ? 'create' : 'update',
+      action: added === total ? 'create' : 'update',
       summary: `Values of ${describe(measureId)}: ${counts} (${source})`,
-      before: Object.fromEntries(list.filter((c) => c.previous).map((c) => [c.period, valueText(c.previous!)])),
-      after: Object.fromEntries(list.map((c) => [c.period, valueText(c)])),
-    }
-  })
-  await recordAudit(trx, actor, changesByMeasure)
-  return {
-    created: toWrite.filter((c) => c.kind === 'new').length,
-    updated: toWrite.filter((c) => c.kind === 'changed').length,
+      before,
+      after,
+    })
   }
+  await recordAudit(trx, actor, changesByMeasure)
+  return { created, updated: toWrite.length - created }
 }

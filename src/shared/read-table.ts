@@ -113,16 +113,28 @@ class TableBuilder {
     this.columns = names.slice(0, last).map(normaliseHeader)
   }
 
-  /** Adds a data row (cells in column order, as text); an empty row is skipped. */
-  async row(rowNumber: number, values: string[]) {
-    if (values.every((v) => v === '')) return
+  /**
+   * Adds a data row (cells in column order, as text); an empty row is skipped. Says when the reader should let
+   * other requests run (every ROWS_PER_SLICE rows): a promise per row would cost more than the row itself.
+   */
+  row(rowNumber: number, values: string[]): boolean {
+    let empty = true
+    for (let j = 0; j < values.length; j++) {
+      if (values[j] !== '') {
+        empty = false
+        break
+      }
+    }
+    if (empty) return false
     if (this.rows.length >= UPLOAD_LIMITS.rows) {
       throw new UploadError(
         `The selected file has more than ${count(UPLOAD_LIMITS.rows)} rows; the most we can read is ${count(UPLOAD_LIMITS.rows)}: split it into smaller files`,
       )
     }
     const cells: Record<string, string> = {}
-    this.columns.forEach((column, j) => {
+    const columns = this.columns
+    for (let j = 0; j < columns.length; j++) {
+      const column = columns[j]!
       const value = values[j] ?? ''
       if (value.length > UPLOAD_LIMITS.cellCharacters) {
         throw new UploadError(
@@ -131,8 +143,8 @@ class TableBuilder {
       }
       this.text += value.length
       if (column) cells[column] = value
-    })
-    this.cells += this.columns.length
+    }
+    this.cells += columns.length
     if (this.cells > UPLOAD_LIMITS.cells) {
       throw new UploadError(
         `The selected file has more than ${count(UPLOAD_LIMITS.cells)} cells (rows times columns); the most we can read is ${count(UPLOAD_LIMITS.cells)}: split it into smaller files`,
@@ -144,10 +156,9 @@ class TableBuilder {
       )
     }
     this.rows.push({ rowNumber, cells })
-    if (++this.sinceYield >= ROWS_PER_SLICE) {
-      this.sinceYield = 0
-      await nextTurn()
-    }
+    if (++this.sinceYield < ROWS_PER_SLICE) return false
+    this.sinceYield = 0
+    return true
   }
 
   table(): Table {
@@ -225,7 +236,7 @@ async function readCsv(buffer: Buffer): Promise<Table> {
           `Row ${line} has ${count(record.length)} cells; the most we can read is ${count(UPLOAD_LIMITS.columns)}`,
         )
       }
-      await builder.row(line, record)
+      if (builder.row(line, record)) await nextTurn()
     }
   } catch (error) {
     feed.destroy()
@@ -337,7 +348,7 @@ async function readXlsx(buffer: Buffer): Promise<Table> {
           }
         }
         const values = builder.columns.map((_, j) => cellText(row.getCell(j + 1).value))
-        await builder.row(row.number, values)
+        if (builder.row(row.number, values)) await nextTurn()
       }
       break
     }

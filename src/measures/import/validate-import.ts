@@ -53,19 +53,20 @@ function missingColumns(table: Table, required: string[]): ImportProblem[] {
     .map((c) => ({ row: 1, column: c, reason: `the column "${c}" is missing from the header row` }))
 }
 
+const DEFAULT_RANGES: Record<Unit, [number | null, number | null]> = {
+  count: [0, null],
+  percent: [0, 100],
+  days: [0, null],
+  ratio: [0, null],
+  money: [null, null],
+}
+
 /** The range a value must fall in: the measure's own, or a sensible default for its unit. */
 export function validRange(measure: Pick<ImportMeasure, 'unit' | 'valid_min' | 'valid_max'>): {
   min: number | null
   max: number | null
 } {
-  const defaults: Record<Unit, [number | null, number | null]> = {
-    count: [0, null],
-    percent: [0, 100],
-    days: [0, null],
-    ratio: [0, null],
-    money: [null, null],
-  }
-  const [min, max] = defaults[measure.unit]
+  const [min, max] = DEFAULT_RANGES[measure.unit]
   return { min: measure.valid_min ?? min, max: measure.valid_max ?? max }
 }
 
@@ -134,7 +135,8 @@ export function validateValueImport(
   const problems = missingColumns(table, VALUE_COLUMNS.required)
   if (problems.length) return { rows: [], problems }
   const rows: ValueImportRow[] = []
-  const seen = new Map<string, number>()
+  // The first row of each period, by measure: a map per measure keeps a 100,000-row file quick to check.
+  const seen = new Map<number, Map<string, number>>()
   for (const { rowNumber: row, cells } of table.rows) {
     const before = problems.length
     const code = (cells.measure_code ?? '').trim()
@@ -147,15 +149,16 @@ export function validateValueImport(
     }
     const value = checkValue(cells.value ?? '', row, measure, problems)
     if (measure && period) {
-      const key = `${measure.id}|${period}`
-      const first = seen.get(key)
+      let periods = seen.get(measure.id)
+      if (!periods) seen.set(measure.id, (periods = new Map<string, number>()))
+      const first = periods.get(period)
       if (first !== undefined) {
         problems.push({
           row,
           column: 'period',
           reason: `a duplicate of row ${first}: the same measure and period appear twice`,
         })
-      } else seen.set(key, row)
+      } else periods.set(period, row)
     }
     if (problems.length === before && measure && period && value !== undefined) {
       rows.push({
