@@ -29,7 +29,7 @@ function signedInUser(req: Request): SignedInUser {
   return user
 }
 
-export function accountRoutes(db: Db, throttle = new AttemptLimiter()): Router {
+export function accountRoutes(db: Db, throttle = new AttemptLimiter(db)): Router {
   const router = Router()
 
   router.get(paths.account.pattern, requireSignIn, async (req, res) => {
@@ -61,7 +61,7 @@ export function accountRoutes(db: Db, throttle = new AttemptLimiter()): Router {
     }
     // Guessing the current password from a session left open is slowed like guessing it at sign-in.
     const key = `change:${user.email}`
-    if (throttle.isLocked(key)) {
+    if (await throttle.isLocked(key)) {
       return renderChange(
         res,
         singleError('currentPassword', 'Too many wrong passwords. Wait 15 minutes, then try again'),
@@ -70,10 +70,10 @@ export function accountRoutes(db: Db, throttle = new AttemptLimiter()): Router {
     }
     const stored = await findPasswordHash(db, user.id)
     if (!stored || !(await verifyPassword(current.value.currentPassword, stored))) {
-      throttle.recordFailure(key)
+      await throttle.recordFailure(key)
       return renderChange(res, singleError('currentPassword', 'Your current password is not right: enter it again'))
     }
-    throttle.reset(key)
+    await throttle.reset(key)
     const passwordHash = await hashPassword(next.value.password)
     const changedAt = new Date()
     await db.transaction().execute(async (trx) => {

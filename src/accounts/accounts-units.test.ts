@@ -3,7 +3,6 @@ import { describe, it } from 'node:test'
 import { can, isRole } from '../web/roles.js'
 import { canEditStrand } from '../plan/plan-permissions.js'
 import { hashPassword, verifyPassword } from './password.js'
-import { AttemptLimiter } from './attempt-limiter.js'
 import { accountKey, delayAfter, describeWait, MAX_DELAY_MS, mustWait } from './sign-in-throttle-repository.js'
 import { ROLES } from '../db/database.js'
 
@@ -47,23 +46,6 @@ describe('passwords', () => {
     assert.ok(await verifyPassword('correct horse battery', a))
     assert.ok(!(await verifyPassword('correct horse battery!', a)))
     assert.ok(!(await verifyPassword('anything', 'not-a-hash')))
-  })
-})
-
-describe('attempt limiter', () => {
-  it('locks after 5 failures in 15 minutes and unlocks as they age', () => {
-    let now = 0
-    const t = new AttemptLimiter(() => now)
-    for (let i = 0; i < 4; i++) t.recordFailure('a@b')
-    assert.ok(!t.isLocked('a@b'))
-    t.recordFailure('a@b')
-    assert.ok(t.isLocked('a@b'))
-    assert.ok(!t.isLocked('other@b'))
-    now = 15 * 60 * 1000 + 1
-    assert.ok(!t.isLocked('a@b'))
-    t.recordFailure('c@d')
-    t.reset('c@d')
-    assert.ok(!t.isLocked('c@d'))
   })
 })
 

@@ -81,7 +81,7 @@ const PAGES: Record<TokenPurpose, { route: typeof paths.acceptInvitation | typeo
 /** Thrown inside the transaction when the token was used up by another request first. */
 class TokenAlreadyUsed extends Error {}
 
-export function passwordLinkRoutes(db: Db, publicUrl: string, throttle = new AttemptLimiter()): Router {
+export function passwordLinkRoutes(db: Db, publicUrl: string, throttle = new AttemptLimiter(db)): Router {
   const router = Router()
 
   const renderProblem = (res: Response, purpose: TokenPurpose, problem: LinkProblem) =>
@@ -191,14 +191,14 @@ export function passwordLinkRoutes(db: Db, publicUrl: string, throttle = new Att
     if (!form.ok) return res.status(400).render('accounts/views/forgot-password.njk', { values, errors: form.errors })
     const { email } = form.value
     // Each request counts, whether or not the email has an account: the same limit for every address.
-    if (throttle.isLocked(email)) {
+    if (await throttle.isLocked(`reset-mail:${email}`)) {
       const text = 'Too many requests for this email address. Wait 15 minutes, then try again'
       return res.status(429).render('accounts/views/forgot-password.njk', {
         values,
         errors: { summary: [{ text, href: '#email' }], fields: { email: { text } } },
       })
     }
-    throttle.recordFailure(email)
+    await throttle.recordFailure(`reset-mail:${email}`)
     const user = await findUserByEmail(db, email)
     if (user && !(await signInRefusal(db, user))) {
       await db.transaction().execute(async (trx) => {

@@ -391,6 +391,12 @@ export interface SignInThrottleTable {
   last_failure_at: Date
 }
 
+export interface AttemptFailureTable {
+  id: Generated<number>
+  key: string
+  failed_at: Date
+}
+
 export interface MeasureTable {
   id: Generated<number>
   organisation_id: number
@@ -1161,6 +1167,7 @@ export interface Database {
   evidence_entry: EvidenceEntryTable
   audit_log: AuditLogTable
   sign_in_throttle: SignInThrottleTable
+  attempt_failure: AttemptFailureTable
   measure: MeasureTable
   measure_strand: MeasureStrandTable
   measure_objective: MeasureObjectiveTable

@@ -12,7 +12,13 @@ import { formatDate, todayIso } from '../shared/dates.js'
 import { lockState } from '../plan/period-lock.js'
 import { listOwedItems, ownerKey, returnsSummary, type OwedItem } from './owed-items.js'
 import { DEADLINE_LABELS, deadlineOf, reminderDue, type Deadline, type DueMail } from './round-rules.js'
-import { applyDueLocks, improvementTeamAddresses, inactiveUserIds, listRoundsForMail } from './round-repository.js'
+import {
+  applyDueLocks,
+  improvementTeamAddresses,
+  inactiveUserIds,
+  listRoundsForMail,
+  tryLockRoundMail,
+} from './round-repository.js'
 
 export interface Council {
   organisationId: number
@@ -189,7 +195,8 @@ export function digestText(
 
 /**
  * The scheduler's mail: for every open round of every council, the reminders and digests due today
- * (round-rules.ts reminderDue). Returns how many messages it queued.
+ * (round-rules.ts reminderDue). Returns how many messages it queued. Safe with several app processes each running
+ * the scheduler: a round's mail is queued under its lock (tryLockRoundMail), and each message once (dedupe keys).
  */
 export async function queueDueRoundMail(db: Db, now: Date, publicUrl: string): Promise<number> {
   const today = todayIso(now)
@@ -204,6 +211,8 @@ export async function queueDueRoundMail(db: Db, now: Date, publicUrl: string): P
     const inactive = await inactiveUsers(db, items)
     const label = quarterOf(round.quarter_start).label
     queued += await db.transaction().execute(async (trx) => {
+      // Another process running the scheduler at the same moment has this round: leave it to that one.
+      if (!(await tryLockRoundMail(trx, round.id))) return 0
       let count = 0
       const sent: string[] = []
       for (const mail of due) {

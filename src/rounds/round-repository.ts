@@ -1,6 +1,7 @@
 // Reporting rounds in the database: opened for a quarter (one per quarter per council), their dates changed
 // until the lock, locked (by hand, or by the scheduler on the lock date), reopened with a reason, and locked
 // again. Every change is audited in the same transaction.
+import { sql } from 'kysely'
 import type { Db, DbOrTx, Tx } from '../db/connect.js'
 import type { ReportingRound } from '../db/database.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
@@ -219,6 +220,17 @@ export async function applyDueLocks(db: Db, now: Date): Promise<number> {
     if (done) locked += 1
   }
   return locked
+}
+
+/**
+ * Takes the round's scheduled-mail lock for the rest of this transaction, or answers false at once when another
+ * transaction holds it: another process's scheduler is queuing the same round's mail, and the dedupe keys stop a
+ * later run from queuing it again. A PostgreSQL advisory lock (PGlite has them too), freed at commit or rollback.
+ */
+export async function tryLockRoundMail(trx: Tx, roundId: number): Promise<boolean> {
+  const key = sql`hashtext('turnaround round mail'), cast(${roundId} as integer)`
+  const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${key}) as locked`.execute(trx)
+  return rows[0]?.locked === true
 }
 
 /** Which of these people's accounts are switched off (they are not reminded). */

@@ -17,7 +17,7 @@ import { draftFor } from '../reports/report-repository.js'
 import { createImportBatch } from '../measures/import/import-batch-repository.js'
 import { draftContent } from '../reports/report-service.js'
 import { defaultRoundDates, quartersToOpen } from './round-rules.js'
-import { RoundRuleError, applyDueLocks, lockRound, openRound } from './round-repository.js'
+import { RoundRuleError, applyDueLocks, lockRound, openRound, tryLockRoundMail } from './round-repository.js'
 import { queueDueRoundMail, runRoundJobs } from './round-mail.js'
 
 const P = paths.council
@@ -355,6 +355,43 @@ for (const kind of testDatabaseKinds()) {
       const before = (await outbox(db, `round:${round.id}:%`)).length
       await queueDueRoundMail(db, noon(round.locks_on), 'http://turnaround.test')
       assert.equal((await outbox(db, `round:${round.id}:%`)).length, before)
+    })
+
+    // Several app processes each run the scheduler (docs/decisions/0024-several-processes.md). On PostgreSQL a
+    // transaction here stands for another process's scheduler; PGlite is one process, whose jobs never overlap.
+    it('leaves a round to the scheduler already queuing its mail, and two at once queue each message once', async (t) => {
+      if (kind.name !== 'postgres') return t.skip('one process only on PGlite: nothing else can hold the round')
+      const at = noon(addDays(round.commentary_due_on, -2))
+      const key = `round:${round.id}:commentary:${round.commentary_due_on}:before:%`
+      const sentAudits = async () => (await roundAudit(db, round.id)).filter((a) => a.summary.startsWith('Sent'))
+      const audited = (await sentAudits()).length
+      let release!: () => void
+      let taken!: () => void
+      const lockTaken = new Promise<void>((resolve) => (taken = resolve))
+      const other = db.transaction().execute(async (trx) => {
+        assert.equal(await tryLockRoundMail(trx, round.id), true)
+        taken()
+        await new Promise<void>((resolve) => (release = resolve))
+      })
+      await lockTaken
+      try {
+        // Answers at once (a wait for the lock would time the test out), queuing nothing for the round.
+        assert.equal(await queueDueRoundMail(db, at, 'http://turnaround.test'), 0)
+        assert.equal((await outbox(db, key)).length, 0)
+      } finally {
+        release()
+        await other
+      }
+      const runs = await Promise.all([
+        queueDueRoundMail(db, at, 'http://turnaround.test'),
+        queueDueRoundMail(db, at, 'http://turnaround.test'),
+      ])
+      assert.deepEqual(
+        (await outbox(db, key)).map((m) => m.to_email),
+        [LEAD],
+      )
+      assert.equal(runs[0]! + runs[1]!, 1)
+      assert.equal((await sentAudits()).length, audited + 1, 'one audit entry, from the run that queued the mail')
     })
   })
 

@@ -7,6 +7,8 @@ import type { MailSettings } from '../mail/transports.js'
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** App processes answering on PORT (node's cluster): more than one needs PostgreSQL. */
+  WORKERS: z.coerce.number().int().min(1, 'WORKERS must be 1 or more').max(64).default(1),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
@@ -46,6 +48,14 @@ export interface Config {
   databaseUrl: string | undefined
   dataDir: string
   sessionSecret: string
+  /** True when SESSION_SECRET was not set and sessionSecret is this process's own random one. */
+  sessionSecretIsRandom: boolean
+  /**
+   * WORKERS: how many app processes answer on the port (default 1: this process serves). With more, a primary
+   * process prepares the database once, then starts that many workers (node's cluster), restarts any that die
+   * and stops them all on SIGINT, SIGTERM or SIGHUP. Only on PostgreSQL: PGlite is one process.
+   */
+  workers: number
   /** Load the demo council into an empty database at start-up. */
   demoData: boolean
   checkpointIntervalMs: number
@@ -94,14 +104,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
   if (production && !e.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET (32+ characters) is required when NODE_ENV=production')
   }
+  if (e.WORKERS > 1 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      `WORKERS=${e.WORKERS} needs PostgreSQL: set DATABASE_URL. The embedded PGlite database runs inside one ` +
+        'process and locks its data folder, so it cannot be shared by several; without DATABASE_URL, set WORKERS=1',
+    )
+  }
   return {
     production,
     port: e.PORT,
+    workers: e.WORKERS,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(projectRoot, e.DATA_DIR ?? 'data/pglite'),
-    // Outside production a per-process random secret is fine: sessions live in the database,
-    // and the secret only signs the cookie.
+    // Outside production a per-process random secret is fine for one process: sessions live in the database,
+    // and the secret only signs the cookie. Workers started with WORKERS are given their primary's; processes
+    // started separately on one database need SESSION_SECRET, or each refuses the others' cookies.
     sessionSecret: e.SESSION_SECRET ?? cryptoRandom(),
+    sessionSecretIsRandom: e.SESSION_SECRET === undefined,
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : !production,
     checkpointIntervalMs: e.CHECKPOINT_INTERVAL_SECONDS * 1000,
     trustProxy: e.TRUST_PROXY === 'true',

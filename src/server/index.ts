@@ -1,58 +1,65 @@
-// Starts Turnaround: open the database, migrate, load the demo into an empty database, listen.
+// Starts Turnaround: open the database, migrate, load the demo into an empty database, listen. With WORKERS above 1,
+// a primary does the preparing once and starts that many workers that listen on the same port.
+import cluster from 'node:cluster'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Server } from 'node:http'
-import { loadConfig, ConfigError } from './config.js'
+import { loadConfig, ConfigError, type Config } from './config.js'
 import { projectRoot } from '../shared/project-root.js'
 import { openDatabase } from '../db/connect.js'
-import { migrateToLatest } from '../db/migrate.js'
-import { isDatabaseEmpty, seedDemo } from '../demo/seed-demo.js'
 import { DataFolderLockedError } from '../db/data-folder-lock.js'
 import { createApp } from './app.js'
 import { closeSharedBrowser } from '../exports/chromium.js'
-import { loadShippedData } from '../national/load-national.js'
-import { nationalDataIsEmpty } from '../national/release-repository.js'
 import { createMailTransport, describeMailSettings } from '../mail/transports.js'
 import { mailJob } from '../mail/mail-worker.js'
 import { startBackgroundJobs } from './background-jobs.js'
 import { pruneSignInThrottle } from '../accounts/sign-in-throttle-repository.js'
 import { runRoundJobs } from '../rounds/round-mail.js'
 import { sessionPruneJob } from '../accounts/session-store.js'
+import { attemptLimitPruneJob } from '../accounts/attempt-limiter.js'
+import { prepareDatabase } from './start-up.js'
+import { runPrimary } from './primary.js'
 
 async function main(): Promise<void> {
   const { version } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }
   const config = loadConfig(undefined, version)
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  console.log(
-    database.kind === 'pglite'
-      ? `Database: embedded PGlite in ${config.dataDir} (for production, set DATABASE_URL to a PostgreSQL server)`
-      : 'Database: PostgreSQL',
-  )
-  await migrateToLatest(database.db)
-  if (config.demoData && (await isDatabaseEmpty(database.db))) {
-    console.log('Empty database: loading the demo council')
-    await seedDemo(database.db)
-    await database.checkpoint()
-  }
+  // WORKERS=N: a primary prepares the database and starts N workers, each of which serves (src/server/primary.ts).
+  if (cluster.isWorker) return serve(config, 'worker')
+  if (config.workers > 1) return runPrimary(config)
+  return serve(config, 'single')
+}
 
-  // The official national statistics ship with the app: load them the first time (not only for the demo).
-  if (await nationalDataIsEmpty(database.db)) {
-    const started = Date.now()
-    console.log('Loading the national statistics and Ofsted judgements shipped in national-data/')
-    await loadShippedData(database.db)
-    await database.checkpoint()
-    console.log(`National statistics loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+/** The app in this process: the only one ('single'), or one of WORKERS started by the primary ('worker'). */
+async function serve(config: Config, role: 'single' | 'worker'): Promise<void> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  if (role === 'single') {
+    console.log(
+      database.kind === 'pglite'
+        ? `Database: embedded PGlite in ${config.dataDir} (for production, set DATABASE_URL to a PostgreSQL server)`
+        : 'Database: PostgreSQL',
+    )
+    if (database.kind === 'postgres' && config.sessionSecretIsRandom) {
+      console.warn(
+        'SESSION_SECRET is not set: this process signs cookies with a random secret of its own, so another process ' +
+          'on the same database will not accept its sign-ins. Set SESSION_SECRET to run several',
+      )
+    }
+    // A worker's database was prepared by its primary before it was started.
+    await prepareDatabase(database, config)
   }
 
   const app = createApp({ db: database.db, config })
 
   // Mail waits in the outbox table and is sent from there (docs/decisions/0016-mail-outbox.md).
   const mailTransport = createMailTransport(config.mail)
-  console.log(describeMailSettings(config.mail))
-  if (config.production && config.mail.transport === 'outbox') {
-    console.warn('Mail: no email will leave this server. Set SMTP_HOST or NOTIFY_API_KEY to send it')
+  if (role === 'single') {
+    console.log(describeMailSettings(config.mail))
+    if (config.production && config.mail.transport === 'outbox') {
+      console.warn('Mail: no email will leave this server. Set SMTP_HOST or NOTIFY_API_KEY to send it')
+    }
   }
-  // Work done on a timer: one line per job.
+  // Work done on a timer: one line per job. Every process runs every job: each is safe to run in two processes at
+  // once (docs/decisions/0024-several-processes.md).
   const backgroundJobs = startBackgroundJobs([
     mailJob(database.db, mailTransport, { log: (line) => console.warn(line) }),
     sessionPruneJob(database.db),
@@ -68,10 +75,15 @@ async function main(): Promise<void> {
       everyMs: 60 * 60_000,
       run: async (now) => void (await pruneSignInThrottle(database.db, now)),
     },
+    // Forgets password-change and reset-mail attempts older than their 15-minute window.
+    attemptLimitPruneJob(database.db),
   ])
 
   const server: Server = app.listen(config.port, () => {
-    console.log(`Turnaround is running at http://localhost:${config.port}`)
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.port
+    // A worker's primary says when all of them listen.
+    if (role === 'single') console.log(`Turnaround is running at http://localhost:${port}`)
   })
 
   // PGlite never fsyncs by itself: flush to disk regularly, and always on the way out.
@@ -81,10 +93,10 @@ async function main(): Promise<void> {
   checkpointTimer.unref()
 
   let stopping = false
-  const stop = async (signal: string) => {
+  const stop = async (reason: string) => {
     if (stopping) return
     stopping = true
-    console.log(`${signal} received: closing`)
+    console.log(`${role === 'worker' ? `Worker ${process.pid}: ` : ''}${reason}: closing`)
     clearInterval(checkpointTimer)
     server.close()
     server.closeIdleConnections()
@@ -102,7 +114,9 @@ async function main(): Promise<void> {
   }
   // A hang-up (a closed terminal, or a supervisor asking for a restart) stops cleanly too: by default it would
   // end the process with no checkpoint and leave the data-folder lock behind.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal))
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(`${signal} received`))
+  // A worker whose primary has gone (killed without a chance to stop it) stops too, rather than live on unseen.
+  if (role === 'worker') process.on('disconnect', () => void stop('its primary process ended'))
 }
 
 main().catch((error: unknown) => {
