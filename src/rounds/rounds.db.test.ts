@@ -390,7 +390,7 @@ for (const kind of testDatabaseKinds()) {
         (await outbox(db, key)).map((m) => m.to_email),
         [LEAD],
       )
-      assert.equal(runs[0]! + runs[1]!, 1)
+      assert.equal(runs[0] + runs[1], 1)
       assert.equal((await sentAudits()).length, audited + 1, 'one audit entry, from the run that queued the mail')
     })
   })

@@ -39,6 +39,29 @@ describe('configuration', () => {
     assert.equal(c.demoData, false)
   })
 
+  it('runs one process unless WORKERS asks for more, and more only on PostgreSQL', () => {
+    assert.equal(loadConfig({}).workers, 1)
+    assert.equal(loadConfig({ WORKERS: '4', DATABASE_URL: 'postgres://db/x' }).workers, 4)
+    assert.throws(
+      () => loadConfig({ WORKERS: '2' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /^WORKERS=2 needs PostgreSQL: set DATABASE_URL\. The embedded PGlite database runs inside one process/.test(
+          error.message,
+        ),
+    )
+    assert.throws(() => loadConfig({ WORKERS: '0', DATABASE_URL: 'postgres://db/x' }), /WORKERS must be 1 or more/)
+    assert.throws(() => loadConfig({ WORKERS: 'two' }), /Invalid configuration: WORKERS/)
+  })
+
+  it('says when the session secret is this process’s own random one', () => {
+    assert.equal(loadConfig({}).sessionSecretIsRandom, true)
+    assert.notEqual(loadConfig({}).sessionSecret, loadConfig({}).sessionSecret)
+    const set = loadConfig({ SESSION_SECRET: 's'.repeat(32) })
+    assert.equal(set.sessionSecretIsRandom, false)
+    assert.equal(set.sessionSecret, 's'.repeat(32))
+  })
+
   it('explains a bad setting', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /Invalid configuration: PORT/)
     assert.throws(() => loadConfig({ SESSION_SECRET: 'short' }), /at least 32 characters/)

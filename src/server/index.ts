@@ -18,6 +18,7 @@ import { runRoundJobs } from '../rounds/round-mail.js'
 import { sessionPruneJob } from '../accounts/session-store.js'
 import { attemptLimitPruneJob } from '../accounts/attempt-limiter.js'
 import { prepareDatabase } from './start-up.js'
+import { isDatabaseEmpty, seedDemo } from '../demo/seed-demo.js'
 import { runPrimary } from './primary.js'
 
 async function main(): Promise<void> {
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig(undefined, version)
   // WORKERS=N: a primary prepares the database and starts N workers, each of which serves (src/server/primary.ts).
   if (cluster.isWorker) return serve(config, 'worker')
-  if (config.workers > 1) return runPrimary(config)
+  if (config.workers > 1) return runPrimary(config, { isDatabaseEmpty, seedDemo })
   return serve(config, 'single')
 }
 
@@ -45,7 +46,7 @@ async function serve(config: Config, role: 'single' | 'worker'): Promise<void> {
       )
     }
     // A worker's database was prepared by its primary before it was started.
-    await prepareDatabase(database, config)
+    await prepareDatabase(database, config, { isDatabaseEmpty, seedDemo })
   }
 
   const app = createApp({ db: database.db, config })
@@ -114,7 +115,8 @@ async function serve(config: Config, role: 'single' | 'worker'): Promise<void> {
   }
   // A hang-up (a closed terminal, or a supervisor asking for a restart) stops cleanly too: by default it would
   // end the process with no checkpoint and leave the data-folder lock behind.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(`${signal} received`))
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => void stop(`${signal} received`))
   // A worker whose primary has gone (killed without a chance to stop it) stops too, rather than live on unseen.
   if (role === 'worker') process.on('disconnect', () => void stop('its primary process ended'))
 }

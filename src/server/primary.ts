@@ -6,15 +6,15 @@
 import cluster from 'node:cluster'
 import type { Config } from './config.js'
 import { openDatabase } from '../db/connect.js'
-import { prepareDatabase } from './start-up.js'
+import { prepareDatabase, type DemoLoader } from './start-up.js'
 import { describeMailSettings } from '../mail/transports.js'
 import { superviseWorkers, type WorkerProcess } from './workers.js'
 
-export async function runPrimary(config: Config): Promise<void> {
+export async function runPrimary(config: Config, demo: DemoLoader): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   try {
     console.log(`Database: PostgreSQL, shared by ${config.workers} worker processes`)
-    await prepareDatabase(database, config)
+    await prepareDatabase(database, config, demo)
   } finally {
     await database.close()
   }

@@ -42,8 +42,9 @@ export interface SupervisorOptions {
   /** Once, when every worker has listened: the port they share. */
   onAllListening?: (port: number) => void
   now?: () => number
-  setTimer?: (run: () => void, ms: number) => NodeJS.Timeout
-  clearTimer?: (timer: NodeJS.Timeout) => void
+  /** Timers (real ones unless a test passes its own): what setTimer returns, clearTimer is given. */
+  setTimer?: (run: () => void, ms: number) => unknown
+  clearTimer?: (timer: unknown) => void
   stopTimeoutMs?: number
 }
 
@@ -52,14 +53,14 @@ interface Slot {
   startedAt: number
   crashesInARow: number
   listened: boolean
-  restart: NodeJS.Timeout | undefined
+  restart: unknown
 }
 
 export function superviseWorkers(options: SupervisorOptions): Supervisor {
   const log = options.log ?? ((line: string) => console.log(line))
   const now = options.now ?? Date.now
   const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms))
-  const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer))
+  const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as NodeJS.Timeout))
   const stopTimeoutMs = options.stopTimeoutMs ?? STOP_TIMEOUT_MS
   let stopping = false
   let announced = false
@@ -117,7 +118,7 @@ export function superviseWorkers(options: SupervisorOptions): Supervisor {
     async stop() {
       stopping = true
       for (const slot of slots) {
-        if (slot.restart) clearTimer(slot.restart)
+        if (slot.restart !== undefined) clearTimer(slot.restart)
         slot.restart = undefined
       }
       const workers = running()
