@@ -679,7 +679,7 @@ for (const kind of testDatabaseKinds()) {
       assert.match(page.text, /data-qa="data-as-at">[^<]*, when the round locked</)
     })
 
-    it('locks a round on its lock date, as the system, once', async () => {
+    it('locks a round on its lock date, as the system, once (even with two schedulers at once)', async () => {
       const quarter = quarterOf(today)
       const dates = defaultRoundDates(quarter.start, today)
       const round = await db
@@ -689,7 +689,9 @@ for (const kind of testDatabaseKinds()) {
       await applyDueLocks(db, noon(addDays(dates.locks_on, -1)))
       assert.equal((await roundRow(db, round.id)).locked_at, null, 'the day before its lock date')
       const onTheDay = noon(dates.locks_on)
-      assert.ok((await applyDueLocks(db, onTheDay)) >= 1)
+      // Two schedulers at once (two app processes): the round is locked, and audited, by one of them.
+      const runs = await Promise.all([applyDueLocks(db, onTheDay), applyDueLocks(db, onTheDay)])
+      assert.ok(runs[0] + runs[1] >= 1)
       assert.deepEqual((await roundRow(db, round.id)).locked_at, onTheDay)
       assert.equal(await applyDueLocks(db, onTheDay), 0, 'run again: nothing more to lock')
       const audit = await roundAudit(db, round.id)
