@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '../db/connect.js'
 import { testDatabaseKinds } from '../test-support/databases.js'
 import { buildTestApp, postForm, signedIn, type Agent } from '../test-support/http.js'
 import { paths } from '../web/paths.js'
+import { forgetServedFiles } from './report-file-cache.js'
 import { reportPagesRendered } from './report-page-cache.js'
 
 const P = paths.council
@@ -73,8 +74,11 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(Buffer.from(kept[1]!.body), excel.body)
       assert.match(await wordText(word.body as Buffer), /progress report/)
 
-      // What is kept is what is served, without making it again: put something else in its place and ask again,
-      // from this app and from another (another process sharing the database).
+      // Served again from this process's memory, without asking the database.
+      assert.deepEqual((await binary(team.get(P.reportExport(B, publishedId, 'docx'))).expect(200)).body, word.body)
+      // What is kept is what is served, without making it again: put something else in its place and ask again, as
+      // another process sharing the database would (without the files this one remembers).
+      forgetServedFiles()
       await database.db
         .updateTable('report_file')
         .set({ body: Buffer.from('kept Word document') })
