@@ -15,6 +15,7 @@ import {
   type Frame,
   svgOpen,
 } from './svg.js'
+import { drawnOnce } from './drawn.js'
 import { formatValue, type Unit } from '../shared/units.js'
 
 export interface LineChartParams {
@@ -39,7 +40,12 @@ const SERIES_STYLES = [
   { colour: '#4c2c92', dash: '12 3 3 3' },
 ]
 
+/** The chart drawn from these parameters (kept from an earlier call with the same ones, src/charts/drawn.ts). */
 export function renderLineChart(p: LineChartParams): string {
+  return drawnOnce('line', p, drawLineChart)
+}
+
+function drawLineChart(p: LineChartParams): string {
   const frame: Frame = {
     width: p.width ?? 760,
     height: p.height ?? 360,

@@ -16,6 +16,7 @@ import {
   type Frame,
   svgOpen,
 } from './svg.js'
+import { drawnOnce } from './drawn.js'
 import { formatValue, type Unit } from '../shared/units.js'
 
 /** What an XmR chart draws: each point with its limits and signal, each segment's mean and limits. */
@@ -50,7 +51,12 @@ export interface XmrChartParams {
 
 const MARKER_COLOUR = { improvement: COLOURS.improvement, concern: COLOURS.concern, neither: COLOURS.neither }
 
+/** The chart drawn from these parameters (kept from an earlier call with the same ones, src/charts/drawn.ts). */
 export function renderXmrChart(p: XmrChartParams): string {
+  return drawnOnce('xmr', p, drawXmrChart)
+}
+
+function drawXmrChart(p: XmrChartParams): string {
   const frame: Frame = { width: p.width ?? 760, height: p.height ?? 380, left: 70, right: 170, top: 20, bottom: 92 }
   const { x0, x1, y0, y1 } = plotArea(frame)
   const pts = p.spc.points

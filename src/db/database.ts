@@ -1221,14 +1221,15 @@ export interface Database {
   leadership_post: LeadershipPostTable
   leadership_period: LeadershipPeriodTable
   leadership_objective: LeadershipObjectiveTable
-  report_pdf: ReportPdfTable
+  report_file: ReportFileTable
   derived_stamp: DerivedStampTable
 }
 
-/** A published report's PDF, printed once (migration 0021). */
-export interface ReportPdfTable {
+/** A published report's file (PDF, Word or Excel), made once (migrations 0021 and 0022). */
+export interface ReportFileTable {
   report_id: number
   edition: 'council' | 'public'
+  format: 'pdf' | 'docx' | 'xlsx'
   content_hash: string
   body: Buffer
   created_at: Generated<Date>

@@ -1,8 +1,16 @@
-// One headless Chromium (Debian's, never a downloaded one) shared by the exports, started on first use.
-import { chromium, type Browser } from 'playwright-core'
+// One headless Chromium (Debian's, never a downloaded one) shared by the exports, started on first use. Its
+// pages are kept for the next print (a few, emptied after each document): opening a browser context and a page
+// starts a renderer process, which took a tenth of a second or more a print.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 let browser: Promise<Browser> | undefined
 let launchedFrom: string | undefined
+let context: Promise<BrowserContext> | undefined
+/** Pages that have printed and been emptied, ready for the next print. */
+let idle: Page[] = []
+
+/** At most this many emptied pages wait for the next print (the PDF queue prints a few at a time). */
+const MAX_IDLE_PAGES = 2
 
 export class ChromiumUnavailableError extends Error {}
 
@@ -40,7 +48,40 @@ function sharedBrowser(executablePath: string): Promise<Browser> {
 export async function closeSharedBrowser(): Promise<void> {
   const b = browser
   browser = undefined
+  context = undefined
+  idle = []
   if (b) await (await b.catch(() => undefined))?.close()
+}
+
+/** A page to print on: one kept from an earlier print, or a new one in the shared context (JavaScript off). */
+async function takePage(executablePath: string): Promise<Page> {
+  const b = sharedBrowser(executablePath)
+  for (let page = idle.pop(); page; page = idle.pop()) if (!page.isClosed()) return page
+  if (!context) {
+    const made = b.then((running) => running.newContext({ javaScriptEnabled: false }))
+    context = made
+    made.catch(() => {
+      if (context === made) context = undefined
+    })
+  }
+  return (await context).newPage()
+}
+
+/** After a print: the page emptied of its document (in the background) and kept for the next, or closed. */
+function releasePage(page: Page, printed: boolean) {
+  if (!printed || idle.length >= MAX_IDLE_PAGES) {
+    void page.close().catch(() => {})
+    return
+  }
+  const from = browser
+  page
+    .setContent('<!DOCTYPE html><title>Blank</title>')
+    .then(() => {
+      // Kept only while the browser it belongs to is still the shared one.
+      if (browser === from && idle.length < MAX_IDLE_PAGES) idle.push(page)
+      else void page.close().catch(() => {})
+    })
+    .catch(() => void page.close().catch(() => {}))
 }
 
 /** What every page of a printed document shows at its head and foot. */
@@ -78,11 +119,11 @@ function footerTemplate({ marking }: PdfHeader): string {
  * headings, and the title and protective marking at the head of every page and "Page X of Y" at its foot.
  */
 export async function htmlToPdf(executablePath: string, html: string, header: PdfHeader): Promise<Buffer> {
-  const context = await (await sharedBrowser(executablePath)).newContext({ javaScriptEnabled: false })
+  const page = await takePage(executablePath)
+  let printed = false
   try {
-    const page = await context.newPage()
     await page.setContent(html, { waitUntil: 'load' })
-    return await page.pdf({
+    const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
       tagged: true,
@@ -92,8 +133,10 @@ export async function htmlToPdf(executablePath: string, html: string, header: Pd
       footerTemplate: footerTemplate(header),
       margin: { top: '20mm', bottom: '20mm', left: '12mm', right: '12mm' },
     })
+    printed = true
+    return pdf
   } finally {
-    await context.close()
+    releasePage(page, printed)
   }
 }
 

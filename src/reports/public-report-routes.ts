@@ -13,7 +13,8 @@ import { findCouncilBySlug, findReport, listPublicReports } from './report-repos
 import { readReportSnapshot } from './report-snapshot.js'
 import { publicEdition } from './public-edition.js'
 import { exportReport } from './report-export.js'
-import { reportPdfPrinter } from './report-pdf-cache.js'
+import { keptReportFile } from './report-file-cache.js'
+import { keptReportPage } from './report-page-cache.js'
 
 export function publicReportRoutes(db: Db, printPdf: PdfPrinter): Router {
   const router = Router()
@@ -44,16 +45,27 @@ export function publicReportRoutes(db: Db, printPdf: PdfPrinter): Router {
 
   router.get(paths.publicReport.pattern, async (req, res) => {
     const { council, report, content } = await publicReportOf(req)
-    res.render('reports/views/public-report.njk', { publicCouncil: council, report, content, public: true })
+    // Its sections are rendered once and kept (a public edition is of a published report, which never changes).
+    const sectionsHtml = await keptReportPage(db, report, 'public', () =>
+      renderToString(res, 'reports/views/report-sections.njk', { content, public: true }),
+    )
+    res.render('reports/views/public-report.njk', {
+      publicCouncil: council,
+      report,
+      content,
+      sectionsHtml,
+      public: true,
+    })
   })
 
   router.get(paths.publicReportPdf.pattern, async (req, res) => {
     const { council, report, content } = await publicReportOf(req)
     const file = await exportReport('pdf', report, content, {
       councilSlug: council.slug,
-      // Printed once and kept (a public edition is of a published report, which never changes).
-      printPdf: reportPdfPrinter(db, report, 'public', printPdf),
+      printPdf,
       render: (view, locals) => renderToString(res, view, { ...locals, public: true }),
+      // Printed once and kept (a public edition is of a published report, which never changes).
+      keep: keptReportFile(db, report, 'public'),
     })
     res.type(file.contentType).attachment(file.filename.replace('.pdf', '-public.pdf')).send(file.body)
   })

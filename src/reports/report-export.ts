@@ -20,10 +20,15 @@ export interface ExportedFile {
 
 export interface ExportOptions {
   councilSlug: string
-  /** Prints the HTML to PDF (the app's queued Chromium, or one cached for a published report). */
+  /** Prints the HTML to PDF (the app's queued Chromium). */
   printPdf: PdfPrinter
   /** Renders a Nunjucks view to HTML (the app's renderer, or a bare environment in the benchmark). */
   render: (view: string, locals: Record<string, unknown>) => Promise<string>
+  /**
+   * How the file is obtained: made every time (without it), or for a published report the file kept for it, made
+   * only the first time (src/reports/report-file-cache.ts).
+   */
+  keep?: (format: ReportFormat, make: () => Promise<Buffer>) => Promise<Buffer>
   now?: Date
 }
 
@@ -71,8 +76,9 @@ export async function exportReport(
   const suffix = frozen ? (report.revision > 1 ? `-revision-${report.revision}` : '') : `-${report.status}`
   const name = `${options.councilSlug}-${content.quarter.label.replace(/[^A-Za-z0-9]+/g, '-')}-progress-report${suffix}`
   const status = statusLine(report, content.dataAsAt, options.now ?? new Date())
+  const make = () => build(format, report, content, status, options)
   return {
-    body: await build(format, report, content, status, options),
+    body: await (options.keep ? options.keep(format, make) : make()),
     contentType: CONTENT_TYPES[format],
     filename: `${name}.${format}`,
   }

@@ -81,7 +81,7 @@ for (const kind of testDatabaseKinds()) {
       await binary(request(app).get(publicUrl)).expect(200)
       assert.equal(printed.length, 2)
       const kept = await database.db
-        .selectFrom('report_pdf')
+        .selectFrom('report_file')
         .select(['edition'])
         .where('report_id', '=', publishedId)
         .orderBy('edition')
@@ -101,7 +101,7 @@ for (const kind of testDatabaseKinds()) {
       await binary(team.get(url)).expect(200)
       assert.equal(printed.length, 2)
       const kept = await database.db
-        .selectFrom('report_pdf')
+        .selectFrom('report_file')
         .select('edition')
         .where('report_id', '=', draftId)
         .execute()

@@ -513,38 +513,46 @@ export async function roundReading(
 }
 
 /** The council's edition (what members of the council download) or the public edition (report.pdf). */
-export type PdfEdition = 'council' | 'public'
+export type ReportEdition = 'council' | 'public'
 
-/** The PDF kept for a published report's edition, if it was printed from the content with this hash. */
-export async function findKeptPdf(
+/** The formats a report is downloaded in. */
+export type ReportFileFormat = 'pdf' | 'docx' | 'xlsx'
+
+/** The file kept for a published report's edition and format, if it was made from the content with this hash. */
+export async function findKeptFile(
   db: DbOrTx,
   reportId: number,
-  edition: PdfEdition,
+  edition: ReportEdition,
+  format: ReportFileFormat,
   contentHash: string,
 ): Promise<Buffer | undefined> {
   const kept = await db
-    .selectFrom('report_pdf')
+    .selectFrom('report_file')
     .select('body')
     .where('report_id', '=', reportId)
     .where('edition', '=', edition)
+    .where('format', '=', format)
     .where('content_hash', '=', contentHash)
     .executeTakeFirst()
   return kept ? Buffer.from(kept.body) : undefined
 }
 
-/** Keeps a published report's PDF, in place of one printed from other content. */
-export async function keepPdf(
+/** Keeps a published report's file, in place of one made from other content. */
+export async function keepFile(
   db: DbOrTx,
   reportId: number,
-  edition: PdfEdition,
+  edition: ReportEdition,
+  format: ReportFileFormat,
   contentHash: string,
   body: Buffer,
 ): Promise<void> {
   await db
-    .insertInto('report_pdf')
-    .values({ report_id: reportId, edition, content_hash: contentHash, body })
+    .insertInto('report_file')
+    .values({ report_id: reportId, edition, format, content_hash: contentHash, body })
     .onConflict((oc) =>
-      oc.columns(['report_id', 'edition']).doUpdateSet({ content_hash: contentHash, body, created_at: new Date() }),
+      oc
+        .columns(['report_id', 'edition', 'format'])
+        .doUpdateSet({ content_hash: contentHash, body, created_at: new Date() }),
     )
     .execute()
 }

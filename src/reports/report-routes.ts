@@ -33,7 +33,8 @@ import { RAG_LABELS } from './status-rules.js'
 import { MARKINGS, PURPOSES, SENSITIVE_PARTS } from './report-snapshot.js'
 import { compareReports } from './report-compare.js'
 import { exportReport, isReportFormat, statusLine } from './report-export.js'
-import { reportPdfPrinter } from './report-pdf-cache.js'
+import { keptReportFile } from './report-file-cache.js'
+import { keptReportPage } from './report-page-cache.js'
 
 const P = paths.council
 
@@ -152,9 +153,16 @@ export function reportRoutes(db: Db, printPdf: PdfPrinter): Router {
     const history = await repo.reportRevisions(db, council.organisationId, report.quarter_start)
     const lock = report.status === 'draft' ? await periodEdit(req, report) : undefined
     const periodLocked = lock !== undefined && !lock.allowed
+    // A published report's sections are rendered once and kept; a draft's are drawn with its forms, every time.
+    const sectionsHtml = repo.isFrozen(report)
+      ? await keptReportPage(db, report, 'council', () =>
+          renderToString(res, 'reports/views/report-sections.njk', { content, attachmentsIn: council.slug }),
+        )
+      : null
     res.status(extra.status ?? 200).render('reports/views/report.njk', {
       report,
       content,
+      sectionsHtml,
       history,
       print: false,
       editable: report.status === 'draft' && can(council.role, 'plan:edit-any'),
@@ -203,15 +211,19 @@ export function reportRoutes(db: Db, printPdf: PdfPrinter): Router {
     await renderReport(req, res)
   })
 
+  // A published report's printable page is rendered once and kept (its status line names no time of printing).
   router.get(P.reportPrint.pattern, readPublished, async (req, res) => {
     const report = reportParam.of(res)
-    const content = await reportContent(db, context(req).council, report)
-    res.render('reports/views/report-print.njk', {
-      report,
-      content,
-      print: true,
-      statusLine: statusLine(report, content.dataAsAt, new Date()),
+    const html = await keptReportPage(db, report, 'print', async () => {
+      const content = await reportContent(db, context(req).council, report)
+      return renderToString(res, 'reports/views/report-print.njk', {
+        report,
+        content,
+        print: true,
+        statusLine: statusLine(report, content.dataAsAt, new Date()),
+      })
     })
+    res.type('html').send(html)
   })
 
   router.get(P.reportExport.pattern, readPublished, async (req, res) => {
@@ -221,9 +233,10 @@ export function reportRoutes(db: Db, printPdf: PdfPrinter): Router {
     const report = reportParam.of(res)
     const file = await exportReport(format, report, await reportContent(db, council, report), {
       councilSlug: council.slug,
-      // A published report's PDF is printed once and kept; a draft's every time.
-      printPdf: reportPdfPrinter(db, report, 'council', printPdf),
+      printPdf,
       render: (view, locals) => renderToString(res, view, locals),
+      // A published report's files are made once and kept; a draft's every time.
+      keep: keptReportFile(db, report, 'council'),
     })
     res.type(file.contentType).attachment(file.filename).send(file.body)
   })

@@ -21,6 +21,7 @@ import * as m0018 from './0018_council_invitations.js'
 import * as m0019 from './0019_sign_in_throttle.js'
 import * as m0020 from './0020_case_insensitive_codes.js'
 import * as m0021 from './0021_pdf_cache.js'
+import * as m0022 from './0022_report_files.js'
 import * as m0023 from './0023_derived_stamps.js'
 import * as m0024 from './0024_attempt_limits.js'
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0019_sign_in_throttle': m0019,
   '0020_case_insensitive_codes': m0020,
   '0021_pdf_cache': m0021,
+  '0022_report_files': m0022,
   '0023_derived_stamps': m0023,
   '0024_attempt_limits': m0024,
 }
