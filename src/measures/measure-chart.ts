@@ -18,7 +18,7 @@ const drawn = new WeakMap<MeasureSummary, Map<string, string>>()
 /** `id` must be unique on the page (the SVG's title and description are referenced by it). */
 export function measureChart(summary: MeasureSummary, id = `chart-${summary.measure.id}`): string {
   let charts = drawn.get(summary)
-  if (!charts) drawn.set(summary, (charts = new Map()))
+  if (!charts) drawn.set(summary, (charts = new Map<string, string>()))
   let svg = charts.get(id)
   if (svg === undefined) charts.set(id, (svg = drawMeasureChart(summary, id)))
   return svg

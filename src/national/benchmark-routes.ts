@@ -158,14 +158,14 @@ const figuresRendered = new WeakMap<CouncilBenchmarks, Map<string, Promise<strin
 
 function benchmarkFiguresHtml(res: Response, data: CouncilBenchmarks, slug: string): Promise<string> {
   let bySlug = figuresRendered.get(data)
-  if (!bySlug) figuresRendered.set(data, (bySlug = new Map()))
+  if (!bySlug) figuresRendered.set(data, (bySlug = new Map<string, Promise<string>>()))
   let html = bySlug.get(slug)
   if (!html) {
     html = new Promise<string>((resolve, reject) =>
       res.app.render(
         'national/views/benchmarks-figures.njk',
         { data, rows: drawBenchmarkRows(data), council: { slug } },
-        (error, out) => (error ? reject(error as Error) : resolve(out)),
+        (error, out) => (error ? reject(error) : resolve(out)),
       ),
     )
     bySlug.set(slug, html)
