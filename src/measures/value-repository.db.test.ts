@@ -114,6 +114,12 @@ for (const kind of testDatabaseKinds()) {
         ),
       )
       assert.equal((await auditFor(b, since)).length, 1)
+      const again = await planValueChanges(database.db, rows)
+      assert.deepEqual(
+        again.map((c) => c.kind),
+        rows.map(() => 'unchanged'),
+        'values and notes read back exactly, so the same file again changes nothing',
+      )
     })
 
     it('replaces changed values, audits them before and after, and leaves unchanged ones unwritten', async () => {

@@ -22,30 +22,29 @@ export const ROWS_PER_STATEMENT = 10_000
 type Stored = { value: number; note: string }
 
 /**
- * The values already stored for the measures and periods given, by measure then period. Only measures that
- * have any values are looked up, so a first import of a measure reads nothing back.
+ * The values already stored for the measures given, between the first and last period given, by measure then
+ * period. Each measure's values come back as one JSON array: reading 100,000 values as rows took seconds.
  */
 async function storedValues(db: DbOrTx, rows: readonly ValueRow[]): Promise<Map<number, Map<string, Stored>>> {
   const stored = new Map<number, Map<string, Stored>>()
-  const measureIds = [...new Set(rows.map((r) => r.measureId))]
-  if (!measureIds.length) return stored
-  const withValues = await sql<{ id: number }>`
-    select m.id from unnest(${measureIds}::int[]) as m (id)
-    where exists (select 1 from measure_value v where v.measure_id = m.id)`.execute(db)
-  if (!withValues.rows.length) return stored
-  const wanted = new Set(withValues.rows.map((r) => r.id))
-  const asked = rows.filter((r) => wanted.has(r.measureId))
-  for (let i = 0; i < asked.length; i += ROWS_PER_STATEMENT) {
-    const slice = asked.slice(i, i + ROWS_PER_STATEMENT)
-    const found = await sql<{ measure_id: number; period: string; value: number; note: string }>`
-      select v.measure_id, v.period, v.value, v.note
-      from unnest(${slice.map((r) => r.measureId)}::int[], ${slice.map((r) => r.period)}::date[]) as r (measure_id, period)
-      join measure_value v on v.measure_id = r.measure_id and v.period = r.period`.execute(db)
-    for (const f of found.rows) {
-      let periods = stored.get(f.measure_id)
-      if (!periods) stored.set(f.measure_id, (periods = new Map<string, Stored>()))
-      periods.set(f.period, { value: f.value, note: f.note })
-    }
+  if (!rows.length) return stored
+  const measureIds = new Set<number>()
+  let from = rows[0]!.period
+  let to = from
+  for (const { measureId, period } of rows) {
+    measureIds.add(measureId)
+    if (period < from) from = period
+    if (period > to) to = period
+  }
+  const found = await sql<{ measure_id: number; stored: Array<[string, number, string]> }>`
+    select measure_id, json_agg(json_build_array(period, value, note)) as stored
+    from measure_value
+    where measure_id = any(${[...measureIds]}::int[]) and period between ${from} and ${to}
+    group by measure_id`.execute(db)
+  for (const { measure_id, stored: values } of found.rows) {
+    const periods = new Map<string, Stored>()
+    for (const [period, value, note] of values) periods.set(period, { value, note })
+    stored.set(measure_id, periods)
   }
   return stored
 }
