@@ -252,7 +252,10 @@ console.log(
   'why Word, PDF and Excel take longer than before the board paper: the PDF is tagged for accessibility with an outline and a page header and footer (tagging alone costs about 40%) and has a cover, contents, changes and chart captions; Word sizes every table column from its content and adds the cover, contents and status tables; Excel writes seven formatted sheets instead of two',
 )
 console.log(
-  'why the HTML build does not go below about 100 ms here: most of it is the embedded database (PGlite) reading 4,800 measure values and the recorded plan, the SPC of 80 measures and the garbage they leave; the charts are the part kept',
+  'why the HTML build is what it is: most of it is the embedded database (PGlite) answering some 35 queries (the plan as recorded, updates, evidence, the Board, risks, practice) and the garbage they leave, then rating 60 objectives; the measures and their SPC are kept until a measure changes (src/measures/measure-service.ts) and the charts by their figures (src/charts/drawn.ts), so only the figure computed afresh draws them',
+)
+console.log(
+  'why Word with every chart drawn takes longest: resvg lays out each chart’s text reading the font file for each glyph, then draws and the PNG is deflated, about 12 ms of work a chart shared among the chart workers; with the images kept (the same charts as the export before) Word only builds the document',
 )
 const size = `${STRANDS} strands, ${OBJECTIVES} objectives, ${MILESTONES} milestones, ${MEASURES} measures x ${MONTHS} months`
 console.log(

@@ -5,6 +5,7 @@ import { renderLineChart } from './line-chart.js'
 import { renderStepChart } from './step-chart.js'
 import { renderBarChart } from './bar-chart.js'
 import { CHART_CLASS, linePath, niceTicks, spreadLabels } from './svg.js'
+import { forgetDrawnCharts } from './drawn.js'
 
 /** Every opened tag is closed, in order: enough to know the SVG is well formed. */
 function balanced(svg: string): boolean {
@@ -44,6 +45,20 @@ describe('XmR chart', () => {
     spc,
     target: 9,
     benchmarks: [{ label: 'England', value: 25 }],
+  })
+
+  it('is drawn afresh when a figure changes, never served the chart kept for the old figures', () => {
+    const params = { id: 'c1', title: 'Caseload', yLabel: 'Count', unit: 'count' as const, spc, target: 9 }
+    const kept = renderXmrChart(params)
+    const changed = {
+      ...params,
+      spc: { ...spc, points: spc.points.map((p, i) => (i === 3 ? { ...p, value: 14 } : p)) },
+    }
+    const drawn = renderXmrChart(changed)
+    assert.notEqual(drawn, kept)
+    assert.equal(renderXmrChart({ ...params }), kept, 'the same figures: the same chart')
+    forgetDrawnCharts()
+    assert.equal(renderXmrChart(changed), drawn, 'what is kept is what drawing gives')
   })
 
   it('is well formed, titled, described and labelled for assistive technology', () => {

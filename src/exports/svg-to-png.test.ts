@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import zlib from 'node:zlib'
 import { describe, it } from 'node:test'
-import { CHART_ZOOM, crc32, encodePng, svgsToPng } from './svg-to-png.js'
+import { CHART_ZOOM, crc32, encodePng, forgetChartImages, svgsToPng } from './svg-to-png.js'
 
 /** Reads back the chunks of a PNG, checking each CRC. */
 function chunks(png: Buffer): Array<{ type: string; data: Buffer }> {
@@ -47,5 +47,28 @@ describe('chart images for Word', () => {
     const pixel = (x: number, y: number) => [...raw.subarray(y * stride + 1 + x * 4, y * stride + 1 + x * 4 + 3)]
     assert.deepEqual(pixel(2, 2), [255, 255, 255], 'white background')
     assert.deepEqual(pixel(30, 30), [11, 12, 12], 'the dark square')
+  })
+
+  const square = (width: number) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="40" viewBox="0 0 ${width} 40"><rect x="4" y="4" width="20" height="20" fill="#0b0c0c"/></svg>`
+
+  it('draws many charts at once in the workers, each image in its place', async () => {
+    const widths = [40, 80, 120, 160, 200, 240, 280, 320]
+    const pngs = await svgsToPng(widths.map(square))
+    assert.deepEqual(
+      pngs.map((png) => chunks(png)[0]!.data.readUInt32BE(0)),
+      widths.map((w) => w * CHART_ZOOM),
+    )
+  })
+
+  it('reuses the image kept for the same chart, until the images are forgotten', async () => {
+    const [first] = await svgsToPng([square(48)])
+    const [again, other] = await svgsToPng([square(48), square(56)])
+    assert.equal(again, first, 'the same image, not drawn again')
+    assert.notEqual(other, first)
+    forgetChartImages()
+    const [drawn] = await svgsToPng([square(48)])
+    assert.notEqual(drawn, first, 'drawn again once forgotten')
+    assert.deepEqual(drawn, first)
   })
 })

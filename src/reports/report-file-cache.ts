@@ -18,9 +18,8 @@ import {
 const inFlight = new Map<string, Promise<Buffer>>()
 
 /**
- * The files this process served lately, by the same key, up to MAX_BYTES: read back from the embedded database, a
- * board pack's PDF of 3 MB took about half a second of the main thread (its bytes come as hex text). The oldest go
- * first (a Map keeps the order of insertion).
+ * The files this process served lately, by the same key, up to MAX_BYTES: reading a board pack's 3 MB PDF back
+ * from the embedded database still takes some 50 ms. The oldest go first (a Map keeps the order of insertion).
  */
 const MAX_BYTES = 32 * 1024 * 1024
 const served = new Map<string, Buffer>()

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { jsonb, type DbOrTx, type Tx } from '../db/connect.js'
 import { recordAudit, type Actor } from '../audit/audit-repository.js'
 import { readReportSnapshot, type ReportContent } from './report-snapshot.js'
@@ -518,7 +519,11 @@ export type ReportEdition = 'council' | 'public'
 /** The formats a report is downloaded in. */
 export type ReportFileFormat = 'pdf' | 'docx' | 'xlsx'
 
-/** The file kept for a published report's edition and format, if it was made from the content with this hash. */
+/**
+ * The file kept for a published report's edition and format, if it was made from the content with this hash. Read
+ * as base64 text: the embedded database hands bytea over as hex, decoded byte by byte in JavaScript (half a second
+ * of the main thread for a 3 MB PDF), where base64 is decoded natively.
+ */
 export async function findKeptFile(
   db: DbOrTx,
   reportId: number,
@@ -528,13 +533,13 @@ export async function findKeptFile(
 ): Promise<Buffer | undefined> {
   const kept = await db
     .selectFrom('report_file')
-    .select('body')
+    .select(sql<string>`encode(body, 'base64')`.as('body'))
     .where('report_id', '=', reportId)
     .where('edition', '=', edition)
     .where('format', '=', format)
     .where('content_hash', '=', contentHash)
     .executeTakeFirst()
-  return kept ? Buffer.from(kept.body) : undefined
+  return kept ? Buffer.from(kept.body, 'base64') : undefined
 }
 
 /** Keeps a published report's file, in place of one made from other content. */
